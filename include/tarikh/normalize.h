@@ -33,6 +33,8 @@ struct NormalizedText {
     Span to_source(std::string_view input, size_t begin, size_t end) const;
 };
 
+// Never fails on any bytes; only an input of 4 GiB or more (beyond the 32-bit
+// offsets of `source`) throws std::length_error.
 NormalizedText normalize(std::string_view input);
 
 // Folds without building the map: for lexicon entries and queries.

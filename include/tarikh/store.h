@@ -4,11 +4,13 @@
 
 #include "tarikh/event.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tarikh {
@@ -25,6 +27,10 @@ struct EventQuery {
     size_t limit = 0;                   // 0: no limit
 };
 
+// Results are ordered by earliest, then latest, then id (undated ones by id).
+// An event is dated when both bounds of its interval are known; `from`/`to`
+// compare inclusively, so an event ending on `from` overlaps [from, to].
+
 // A store that cannot be opened or used: not a tarikh store, corrupt, locked…
 // what() names the file and says what is wrong.
 struct StoreError : std::runtime_error {
@@ -33,16 +39,69 @@ struct StoreError : std::runtime_error {
 
 enum class OpenMode { ReadOnly, ReadWrite };  // ReadWrite creates a missing file
 
+// What the store keeps about a document: enough to know it was ingested, not
+// its text. Documents are keyed by the hash of their text, so the same text
+// under another name is recognised.
+struct DocumentInfo {
+    std::string id;                 // file path or JSON Lines "id"
+    std::string hash;               // content_hash(text)
+    uint64_t bytes = 0;
+    std::optional<Day> date;
+    std::optional<Lang> lang;       // as given by the caller; nullopt when detected
+    std::string url;
+};
+
+// A document and the events extracted from it: written together, in the same
+// transaction, so a store never holds a document without its events.
+struct DocumentEvents {
+    DocumentInfo document;
+    std::vector<Event> events;
+};
+
+struct WriteStats {
+    size_t documents_added = 0;
+    size_t documents_skipped = 0;   // already stored (same content hash)
+    size_t events_added = 0;
+    size_t events_merged = 0;       // joined an event already stored (dedup), sources added to it
+    WriteStats& operator+=(const WriteStats& o);
+};
+
+struct StoreStats {
+    size_t documents = 0;
+    size_t events = 0;
+    size_t undated_events = 0;
+    size_t sources = 0;
+    std::optional<Day> earliest;    // of dated events
+    std::optional<Day> latest;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
     virtual std::vector<Event> query(const EventQuery& q) = 0;
     // Every dated event, ordered by earliest (the viewer's bulk read).
     virtual std::vector<Event> all_events() = 0;
+
+    // Whether a document with this content hash is stored.
+    virtual bool has_document(std::string_view hash) = 0;
+    // Writes a batch in one transaction. Documents already stored are skipped
+    // with their events; the others are added with theirs. Each event is
+    // either added or merged into a stored one reporting the same thing (same
+    // pairs, overlapping interval, near-identical wording), whose sources then
+    // include the new ones. All or nothing: on error nothing is written.
+    virtual WriteStats add_documents(const std::vector<DocumentEvents>& batch) = 0;
+    // Same for events without a document row (`tarikh load`). Loading the same
+    // events again adds nothing.
+    virtual WriteStats add_events(const std::vector<Event>& events) = 0;
+    virtual StoreStats stats() = 0;
+    virtual std::filesystem::path path() const = 0;
 };
 
 // Opens (or in ReadWrite mode creates) the SQLite store at `path`. Throws
 // StoreError for a file that is not a tarikh store, and never changes it then.
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, OpenMode mode);
+
+// The key documents are stored under: a 128-bit hash of the bytes, as 32 hex digits.
+std::string content_hash(std::string_view text);
 
 }  // namespace tarikh

@@ -5,6 +5,7 @@
 #include <date/date.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace tarikh {
@@ -30,10 +31,13 @@ std::string_view to_string(Mod m);       // "" for Mod::None, else "START", "MID
 std::string_view to_string(Calendar c);  // "gregorian", "solar_hijri", "islamic"
 
 std::optional<Granularity> granularity_from_string(std::string_view s);
-std::optional<Mod> mod_from_string(std::string_view s);
+std::optional<Mod> mod_from_string(std::string_view s);  // "" gives Mod::None
+std::optional<Calendar> calendar_from_string(std::string_view s);
 
-// ISO 8601 calendar date, e.g. "2023-10-07".
+// ISO 8601 calendar date, e.g. "2023-10-07"; years below 1000 are padded to
+// four digits ("0622-07-16").
 std::string format_iso(Day d);
+// Strictly YYYY-MM-DD with a day that exists (no "2023-02-30"); nullopt otherwise.
 std::optional<Day> parse_iso(std::string_view s);
 
 }  // namespace tarikh

@@ -1,0 +1,118 @@
+// `tarikh parse`: every temporal mention of the given documents, as JSON Lines
+// (DESIGN §5) or as a table for people.
+#include "cli/command.h"
+#include "tarikh/parser.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace tarikh::cli {
+namespace {
+
+struct ParseArgs {
+    std::string lang = "auto";
+    std::string dct;
+    std::string format = "jsonl";
+    std::vector<std::string> inputs;
+};
+
+bool read_input(const std::string& name, std::string& out, std::string& error) {
+    if (name == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        out = ss.str();
+        return true;
+    }
+    std::ifstream in(name, std::ios::binary);
+    if (!in) { error = std::strerror(errno); return false; }
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) { error = std::strerror(errno); return false; }
+    return true;
+}
+
+// One line of text for a table cell: newlines and tabs become spaces.
+std::string cell(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return out;
+}
+
+void print_table(const ParseResult& r, std::string_view doc, std::string_view text) {
+    fmt::print("{}  [{}{}]\n", doc, to_string(r.lang), r.dct ? ", dct " + format_iso(*r.dct) : std::string());
+    if (r.mentions.empty()) fmt::print("  (no dates)\n");
+    for (const Mention& m : r.mentions) {
+        std::string when = m.interval.anchored()
+            ? (*m.interval.earliest == *m.interval.latest ? format_iso(*m.interval.earliest)
+                                                          : format_iso(*m.interval.earliest) + " .. " + format_iso(*m.interval.latest))
+            : "(unanchored)";
+        std::string extra;
+        if (!m.event.empty()) extra += " event=" + m.event + (m.event_reason.empty() ? "" : " (" + m.event_reason + ")");
+        if (m.mod != Mod::None) extra += " mod=" + std::string(to_string(m.mod));
+        if (!m.native.empty()) extra += " native=" + m.native;
+        fmt::print("  {:>6}-{:<6} {:<26} {:<24} {:<8} {:<11}{}  «{}»\n", m.span.begin, m.span.end, when, m.value,
+                   to_string(m.granularity), to_string(m.anchor), extra,
+                   cell(text.substr(m.span.begin, m.span.end - m.span.begin)));
+    }
+    fmt::print("\n");
+}
+
+void setup_parse(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<ParseArgs>();
+    CLI::App* cmd = app.add_subcommand("parse", "Find every date mention and print it (JSON Lines by default)");
+    cmd->add_option("--lang", args->lang, "Language of the documents: fa, ar, en or auto (detect per document)")
+        ->check(CLI::IsMember({"fa", "ar", "en", "auto"}));
+    cmd->add_option("--dct", args->dct, "Document creation time (YYYY-MM-DD) for relative dates");
+    cmd->add_option("--format", args->format, "jsonl (one object per mention) or table")
+        ->check(CLI::IsMember({"jsonl", "table"}));
+    cmd->add_option("inputs", args->inputs, "Files to read; - or nothing for standard input");
+    cmd->callback([args, &exit_code] {
+        ParseOptions options;
+        if (args->lang == "fa") options.lang = Lang::Fa;
+        else if (args->lang == "ar") options.lang = Lang::Ar;
+        else if (args->lang == "en") options.lang = Lang::En;
+        if (!args->dct.empty()) {
+            options.dct = parse_iso(args->dct);
+            if (!options.dct) {
+                std::fprintf(stderr, "tarikh parse: --dct %s is not a date (YYYY-MM-DD)\n", args->dct.c_str());
+                exit_code = 2;
+                return;
+            }
+        }
+        if (args->inputs.empty()) args->inputs.push_back("-");
+        Parser parser;
+        std::string out;
+        for (const std::string& name : args->inputs) {
+            std::string text, error;
+            if (!read_input(name, text, error)) {
+                // Name the file, go on with the others, and fail at the end.
+                std::fprintf(stderr, "tarikh parse: cannot read %s: %s\n", name.c_str(), error.c_str());
+                exit_code = 2;
+                continue;
+            }
+            ParseResult r = parser.parse(text, options);
+            if (args->format == "table") {
+                print_table(r, name, text);
+                continue;
+            }
+            out.clear();
+            for (const Mention& m : r.mentions) {
+                out += mention_to_json(m, name, text);
+                out += '\n';
+            }
+            std::fwrite(out.data(), 1, out.size(), stdout);
+        }
+    });
+}
+
+}  // namespace
+
+TARIKH_CLI_COMMAND(10, setup_parse);
+
+}  // namespace tarikh::cli

@@ -1,0 +1,20 @@
+// The language-independent grammar: token patterns over lexicon classes that
+// find date expressions and give their structure (RawDate). Word order
+// variants of fa, ar and en are alternatives of the same patterns; the words
+// themselves come from the lexicon.
+#pragma once
+
+#include "tagger/lexicon.h"
+#include "tagger/raw_date.h"
+#include "tagger/tokenize.h"
+
+#include <string_view>
+#include <vector>
+
+namespace tarikh::tagger {
+
+// Every date expression in the text, leftmost-longest, in text order.
+std::vector<RawDate> find_dates(std::string_view folded, const std::vector<Token>& tokens, Lang lang,
+                                const Lexicon& lexicon);
+
+}  // namespace tarikh::tagger

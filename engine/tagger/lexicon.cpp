@@ -1,0 +1,248 @@
+#include "tagger/lexicon.h"
+
+#include "embedded_data.h"
+#include "tarikh/normalize.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <stdexcept>
+
+namespace tarikh::tagger {
+namespace {
+
+std::vector<std::string_view> split(std::string_view line, char sep) {
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == sep) {
+            out.push_back(line.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+// Calls f(columns) for each data line of a TSV file (no comments, no blanks).
+template <class F>
+void for_each_row(std::string_view file, std::string_view name, F f) {
+    if (file.empty()) throw std::runtime_error("tarikh: missing data file " + std::string(name));
+    size_t start = 0;
+    while (start < file.size()) {
+        size_t end = file.find('\n', start);
+        if (end == std::string_view::npos) end = file.size();
+        std::string_view line = file.substr(start, end - start);
+        start = end + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        f(split(line, '\t'));
+    }
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) throw std::runtime_error("tarikh: bad number in data: " + std::string(s));
+    return v;
+}
+
+Granularity unit_from(std::string_view s) {
+    if (auto g = granularity_from_string(s)) return *g;
+    throw std::runtime_error("tarikh: bad unit in data: " + std::string(s));
+}
+
+uint8_t flags_from(std::string_view s) {
+    uint8_t f = 0;
+    for (auto w : split(s, ',')) {
+        if (w == "context") f |= kContext;
+        else if (w == "fragment") f |= kFragment;
+        else if (w == "yearword") f |= kYearWord;
+        else if (w == "twodigit") f |= kTwoDigit;
+        else if (w == "solar") f |= kSolar;
+        else if (w == "prefer") f |= kPrefer;
+        else if (w == "plural") f |= kPlural;
+    }
+    return f;
+}
+
+Calendar calendar_from(std::string_view s) {
+    if (s == "gregorian") return Calendar::Gregorian;
+    if (s == "solar_hijri") return Calendar::SolarHijri;
+    if (s == "islamic") return Calendar::Islamic;
+    throw std::runtime_error("tarikh: bad calendar in data: " + std::string(s));
+}
+
+// Builds the entry for one lexicon row; the kind decides how value reads.
+LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags) {
+    LexEntry e{};
+    e.flags = flags;
+    if (kind == "month") {
+        e.kind = LexKind::Month;
+        if (value.starts_with("sh")) { e.calendar = Calendar::SolarHijri; e.number = to_int(value.substr(2)); }
+        else if (value.starts_with("g")) { e.calendar = Calendar::Gregorian; e.number = to_int(value.substr(1)); }
+        else if (value.starts_with("h")) { e.calendar = Calendar::Islamic; e.number = to_int(value.substr(1)); }
+        else throw std::runtime_error("tarikh: bad month in data: " + std::string(value));
+    } else if (kind == "weekday") {
+        e.kind = LexKind::Weekday; e.number = to_int(value);
+    } else if (kind == "era") {
+        e.kind = LexKind::Era; e.calendar = calendar_from(value);
+    } else if (kind == "unit") {
+        e.kind = LexKind::Unit;
+        // "year×2": a dual form that carries its own count
+        size_t x = value.find("\xC3\x97");
+        e.unit = unit_from(value.substr(0, x));
+        e.number = x == std::string_view::npos ? 0 : to_int(value.substr(x + 2));
+    } else if (kind == "num") {
+        e.kind = LexKind::Num; e.number = to_int(value);
+    } else if (kind == "ordinal") {
+        e.kind = LexKind::Ordinal; e.number = to_int(value);
+    } else if (kind == "season") {
+        e.kind = LexKind::Season;
+        e.number = value == "spring" ? 1 : value == "summer" ? 2 : value == "autumn" ? 3 : value == "winter" ? 4 : 0;
+        if (!e.number) throw std::runtime_error("tarikh: bad season in data: " + std::string(value));
+    } else if (kind == "part") {
+        e.kind = LexKind::Part; e.part = value == "quarter" ? PartKind::Quarter : PartKind::Half;
+    } else if (kind == "mod") {
+        e.kind = LexKind::Mod;
+        e.mod = value == "start" ? Mod::Start : value == "mid" ? Mod::Mid : value == "end" ? Mod::End : Mod::Approx;
+    } else if (kind == "rel") {
+        e.kind = LexKind::Rel;
+        static const std::map<std::string_view, Rel> rels{{"last", Rel::Last}, {"next", Rel::Next}, {"this", Rel::This},
+            {"same", Rel::Same}, {"ago", Rel::Ago}, {"later", Rel::Later}, {"recent", Rel::Recent}};
+        auto it = rels.find(value);
+        if (it == rels.end()) throw std::runtime_error("tarikh: bad rel in data: " + std::string(value));
+        e.rel = it->second;
+    } else if (kind == "deictic") {
+        e.kind = LexKind::Deictic;
+        static const std::map<std::string_view, Deictic> ds{{"today", Deictic::Today}, {"yesterday", Deictic::Yesterday},
+            {"tomorrow", Deictic::Tomorrow}, {"now", Deictic::Now}, {"day_before_yesterday", Deictic::DayBeforeYesterday},
+            {"until_now", Deictic::UntilNow}};
+        auto it = ds.find(value);
+        if (it == ds.end()) throw std::runtime_error("tarikh: bad deictic in data: " + std::string(value));
+        e.deictic = it->second;
+    } else if (kind == "reldate") {
+        // "this:year", "last:year"
+        e.kind = LexKind::RelDate;
+        auto parts = split(value, ':');
+        e.rel = parts[0] == "last" ? Rel::Last : parts[0] == "next" ? Rel::Next : Rel::This;
+        e.unit = unit_from(parts.at(1));
+    } else if (kind == "decadeword") {
+        e.kind = LexKind::DecadeWord; e.number = to_int(value);
+    } else if (kind == "prep") {
+        e.kind = LexKind::Prep;
+        static const std::map<std::string_view, Prep> ps{{"in", Prep::In}, {"from", Prep::From}, {"to", Prep::To},
+            {"between", Prep::Between}, {"and", Prep::And}, {"of", Prep::Of}, {"during", Prep::During}};
+        auto it = ps.find(value);
+        if (it == ps.end()) throw std::runtime_error("tarikh: bad prep in data: " + std::string(value));
+        e.prep = it->second;
+    } else if (kind == "quantity") {
+        e.kind = LexKind::Quantity;
+    } else if (kind == "quantifier") {
+        e.kind = LexKind::Quantifier;
+    } else if (kind == "article") {
+        e.kind = LexKind::Article;
+    } else {
+        throw std::runtime_error("tarikh: unknown lexicon kind: " + std::string(kind));
+    }
+    return e;
+}
+
+}  // namespace
+
+std::vector<std::string> token_texts(std::string_view folded) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(folded)) out.emplace_back(t.text(folded));
+    return out;
+}
+
+Lexicon::Lexicon() {
+    load_language(Lang::Fa, "fa");
+    load_language(Lang::Ar, "ar");
+    load_language(Lang::En, "en");
+    load_events();
+    for (auto& t : tables_) sort_longest_first(t);
+    sort_longest_first(event_table_);
+}
+
+void Lexicon::add(Table& table, std::vector<std::string> tokens, LexEntry entry) {
+    if (tokens.empty()) return;
+    entry.rest.assign(tokens.begin() + 1, tokens.end());
+    storage_.push_back(std::make_unique<LexEntry>(std::move(entry)));
+    table[tokens.front()].push_back(storage_.back().get());
+}
+
+void Lexicon::sort_longest_first(Table& table) {
+    for (auto& [word, list] : table)
+        std::stable_sort(list.begin(), list.end(),
+                         [](const LexEntry* a, const LexEntry* b) { return a->rest.size() > b->rest.size(); });
+}
+
+void Lexicon::load_language(Lang lang, std::string_view dir) {
+    const std::string base = "lang/" + std::string(dir) + "/";
+    LanguageSettings& s = settings_[static_cast<size_t>(lang)];
+    for_each_row(embedded_data(base + "settings.tsv"), base + "settings.tsv", [&](const auto& c) {
+        if (c.size() < 2) return;
+        if (c[0] == "week_start") s.week_start = c[1] == "saturday" ? 6 : c[1] == "sunday" ? 7 : 1;
+        else if (c[0] == "native_years") s.native_years = calendar_from(c[1]);
+        else if (c[0] == "two_digit_years") s.two_digit_solar_years = c[1] == "solar_hijri";
+        else if (c[0] == "relative_calendar") s.relative_calendar = calendar_from(c[1]);
+    });
+    auto load_into = [&](Table& table) {
+        for_each_row(embedded_data(base + "lexicon.tsv"), base + "lexicon.tsv", [&](const auto& c) {
+            if (c.size() < 3) throw std::runtime_error("tarikh: short row in " + base + "lexicon.tsv");
+            LexEntry e = entry_from(c[1], c[2], c.size() > 3 ? flags_from(c[3]) : 0);
+            add(table, token_texts(fold(c[0])), std::move(e));
+        });
+    };
+    load_into(tables_[static_cast<size_t>(lang)]);
+    // English words appear in Persian and Arabic text (datelines, quotes).
+    if (lang == Lang::En) {
+        load_into(tables_[static_cast<size_t>(Lang::Fa)]);
+        load_into(tables_[static_cast<size_t>(Lang::Ar)]);
+    }
+}
+
+void Lexicon::load_events() {
+    std::map<std::string, uint32_t> index;
+    for_each_row(embedded_data("data/named_events.tsv"), "data/named_events.tsv", [&](const auto& c) {
+        if (c.size() < 4) throw std::runtime_error("tarikh: short row in data/named_events.tsv");
+        NamedEventInfo ev;
+        ev.id = std::string(c[0]);
+        ev.interval = {parse_iso(c[1]), parse_iso(c[2])};
+        if (!ev.interval.anchored()) throw std::runtime_error("tarikh: bad dates for named event " + ev.id);
+        ev.granularity = granularity_from_string(c[3]).value_or(Granularity::Day);
+        index[ev.id] = static_cast<uint32_t>(events_.size());
+        events_.push_back(std::move(ev));
+    });
+    // Names shared by several events become one ambiguous entry with candidates.
+    std::map<std::vector<std::string>, LexEntry> by_name;
+    for_each_row(embedded_data("data/event_names.tsv"), "data/event_names.tsv", [&](const auto& c) {
+        if (c.size() < 3) throw std::runtime_error("tarikh: short row in data/event_names.tsv");
+        auto it = index.find(std::string(c[0]));
+        if (it == index.end()) throw std::runtime_error("tarikh: name for unknown named event " + std::string(c[0]));
+        auto tokens = token_texts(fold(c[2]));
+        if (tokens.empty()) return;
+        uint8_t flags = c.size() > 3 ? flags_from(c[3]) : 0;
+        auto [slot, fresh] = by_name.try_emplace(tokens, LexEntry{LexKind::NamedEvent});
+        LexEntry& e = slot->second;
+        if (std::find(e.events.begin(), e.events.end(), it->second) != e.events.end()) return;
+        // The preferred reading goes first: it is the default.
+        if (flags & kPrefer) e.events.insert(e.events.begin(), it->second);
+        else e.events.push_back(it->second);
+        e.flags |= static_cast<uint8_t>(flags & kContext);
+    });
+    for (auto& [tokens, e] : by_name) add(event_table_, tokens, std::move(e));
+}
+
+const EntryList* Lexicon::lookup(Lang lang, std::string_view word) const {
+    const Table& t = tables_[static_cast<size_t>(lang)];
+    auto it = t.find(word);
+    return it == t.end() ? nullptr : &it->second;
+}
+
+const EntryList* Lexicon::lookup_event(std::string_view word) const {
+    auto it = event_table_.find(word);
+    return it == event_table_.end() ? nullptr : &it->second;
+}
+
+}  // namespace tarikh::tagger

@@ -1,0 +1,113 @@
+// The language knowledge the tagger applies, loaded from engine/lang/*/lexicon.tsv,
+// settings.tsv and engine/data/named_events.tsv + event_names.tsv. Every form
+// is folded and tokenized like the text, so lookups compare folded tokens.
+#pragma once
+
+#include "tagger/tokenize.h"
+#include "tarikh/mention.h"
+#include "tarikh/time.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tarikh::tagger {
+
+enum class LexKind : uint8_t {
+    Month, Weekday, Era, Unit, Num, Ordinal, Season, Part, Mod, Rel, Deictic,
+    RelDate, DecadeWord, Prep, Quantity, Quantifier, Article, NamedEvent
+};
+enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent };
+enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow };
+enum class Prep : uint8_t { In, From, To, Between, And, Of, During };
+enum class PartKind : uint8_t { Half, Quarter };
+
+enum LexFlag : uint8_t {
+    kContext = 1,    // also an ordinary word: a date only next to a day or a year
+    kFragment = 2,   // a month name that lost its first letter to a line break
+    kYearWord = 4,   // can introduce a year (سال ۲۰۱۹، عام 1992)
+    kTwoDigit = 8,   // a two-digit year after it is a Solar Hijri year (fa)
+    kSolar = 16,     // names a Solar Hijri unit (امسال)
+    kPrefer = 32,    // named events: the default reading of an ambiguous name
+    kPlural = 64,    // a plural unit (سال‌ها، السنوات، years)
+};
+
+struct LexEntry {
+    LexKind kind;
+    uint8_t flags = 0;
+    Calendar calendar = Calendar::Gregorian;  // month, era
+    Granularity unit = Granularity::Unknown;  // unit; reldate
+    int number = 0;          // month 1–12, weekday 1–7, num, ordinal, decade digit, unit count (duals), season 1–4
+    Mod mod = Mod::None;
+    Rel rel = Rel::None;
+    Deictic deictic = Deictic::Today;
+    Prep prep = Prep::In;
+    PartKind part = PartKind::Half;
+    std::vector<uint32_t> events;   // named events: candidate indices into Lexicon::events
+    std::vector<std::string> rest;  // folded tokens after the first one, for phrases
+
+    bool has(LexFlag f) const { return (flags & f) != 0; }
+};
+
+struct NamedEventInfo {
+    std::string id;
+    Interval interval;
+    Granularity granularity = Granularity::Day;
+};
+
+struct LanguageSettings {
+    int week_start = 1;                              // ISO weekday the week starts on
+    Calendar native_years = Calendar::Gregorian;     // calendar of a bare 13xx/14xx year
+    bool two_digit_solar_years = false;
+    Calendar relative_calendar = Calendar::Gregorian;  // امسال, سال گذشته
+};
+
+// Entries whose first folded token is the same word, longest phrase first.
+using EntryList = std::vector<const LexEntry*>;
+
+class Lexicon {
+public:
+    // Loads the compiled-in data of every language.
+    Lexicon();
+
+    // Entries (of `lang` and of English, whose words appear in every text)
+    // whose first token is `word`; nullptr when none.
+    const EntryList* lookup(Lang lang, std::string_view word) const;
+    // Named-event names starting with `word`, any language.
+    const EntryList* lookup_event(std::string_view word) const;
+
+    const LanguageSettings& settings(Lang lang) const { return settings_[static_cast<size_t>(lang)]; }
+    const std::vector<NamedEventInfo>& events() const { return events_; }
+
+private:
+    // Heterogeneous lookup: the hot path looks words up by string_view
+    // without building a std::string.
+    struct WordHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept {
+            uint64_t h = 1469598103934665603ull;  // FNV-1a: words are short
+            for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+            return static_cast<size_t>(h);
+        }
+    };
+    using Table = std::unordered_map<std::string, EntryList, WordHash, std::equal_to<>>;
+    void load_language(Lang lang, std::string_view dir);
+    void load_events();
+    void add(Table& table, std::vector<std::string> tokens, LexEntry entry);
+    static void sort_longest_first(Table& table);
+
+    std::vector<std::unique_ptr<LexEntry>> storage_;
+    std::array<Table, 3> tables_;
+    Table event_table_;
+    std::array<LanguageSettings, 3> settings_;
+    std::vector<NamedEventInfo> events_;
+};
+
+// Splits folded text into the texts of its tokens.
+std::vector<std::string> token_texts(std::string_view folded);
+
+}  // namespace tarikh::tagger

@@ -1,0 +1,71 @@
+// What the grammar found, before resolution: the structure of a date
+// expression in its own calendar, with the parts the text left open.
+#pragma once
+
+#include "tagger/lexicon.h"
+#include "tarikh/time.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace tarikh::tagger {
+
+// Where an unstated year (or century) comes from.
+struct RelativeBase {
+    Rel rel = Rel::None;      // This, Last, Next, Same; None: stated or inferred
+    Granularity unit = Granularity::Year;
+    bool solar = false;       // a Persian امسال: the Solar Hijri year
+};
+
+// A calendar date as written, possibly partial (month without year, a season,
+// a decade…). Fields are in `calendar`.
+struct DatePoint {
+    Calendar calendar = Calendar::Gregorian;
+    Granularity granularity = Granularity::Year;
+    std::optional<int> year;
+    int month = 0;         // 1–12; 0: none
+    int day = 0;           // 1–31; 0: none
+    int season = 0;        // 1 spring … 4 winter
+    int part = 0;          // quarter 1–4 or half 1–2 (granularity says which)
+    int decade = -1;       // first year of a decade (1990, or 1370 for a Solar Hijri دهه ۷۰)
+    int decade_digit = -1; // a decade name without its century (التسعينيات = 9)
+    int century = 0;       // ordinal century: 20 = 1901–2000
+    Mod mod = Mod::None;
+    RelativeBase base;     // for the year (or the century of a decade name)
+};
+
+enum class RawKind : uint8_t {
+    Point,        // a date, complete or partial
+    Range,        // from `a` to `b`
+    Shift,        // n units before/after a reference (ago, later, last week, this year)
+    PastSpan,     // the past n units: a duration ending at the reference
+    Deictic,      // today, yesterday, now…
+    Weekday,      // a weekday relative to the reference
+    Reference,    // PAST_REF, FUTURE_REF: no interval
+    Event,        // a named event
+};
+
+struct RawDate {
+    RawKind kind = RawKind::Point;
+    uint32_t first = 0, last = 0;  // token range [first, last)
+    uint32_t skip_bytes = 0;       // a clitic (و، ب…) glued to the first token, outside the span
+    DatePoint a, b;
+    // Shift / PastSpan: `n` units from the reference. Shift with n = 0 is the
+    // reference's own unit ("this week"); `from_previous` anchors on the
+    // previous mention ("a month later", "the same year") rather than the DCT.
+    Granularity unit = Granularity::Unknown;
+    int n = 0;
+    bool from_previous = false;
+    bool solar = false;
+    Mod mod = Mod::None;
+    Deictic deictic = Deictic::Today;
+    int weekday = 0;
+    bool future_ref = false;
+    // Event: the matched name and what the context says about it.
+    const LexEntry* event = nullptr;
+    int context_year = 0;
+    int context_days = 0;
+    float confidence = 0.9f;
+};
+
+}  // namespace tarikh::tagger

@@ -1,0 +1,617 @@
+#include "tagger/resolve.h"
+
+#include "tarikh/calendar.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace tarikh::tagger {
+namespace {
+
+using namespace date;
+
+int rank(Granularity g) {
+    switch (g) {
+        case Granularity::Day: return 0;
+        case Granularity::Week: return 1;
+        case Granularity::Month: return 2;
+        case Granularity::Season: case Granularity::Quarter: return 3;
+        case Granularity::Half: return 4;
+        case Granularity::Year: return 5;
+        case Granularity::Decade: return 6;
+        case Granularity::Century: return 7;
+        case Granularity::Unknown: return 8;
+    }
+    return 8;
+}
+
+Day first_of(int y, unsigned m) { return sys_days{year{y} / month{m} / 1}; }
+Day last_of(int y, unsigned m) { return sys_days{year{y} / month{m} / last}; }
+
+// Months counted from year 0, so month arithmetic is integer arithmetic.
+int month_index(year_month_day d) { return int(d.year()) * 12 + int(unsigned(d.month())) - 1; }
+Day from_month_index(int idx) { return first_of(idx >= 0 ? idx / 12 : (idx - 11) / 12, unsigned(((idx % 12) + 12) % 12) + 1); }
+
+int year_in(Calendar c, Day d) {
+    switch (c) {
+        case Calendar::SolarHijri: return to_solar_hijri(d).year;
+        case Calendar::Islamic: return to_islamic(d).year;
+        case Calendar::Gregorian: break;
+    }
+    return int(year_month_day{d}.year());
+}
+
+Interval year_interval(Calendar c, int y) {
+    switch (c) {
+        case Calendar::SolarHijri: return solar_hijri_year(y);
+        case Calendar::Islamic: return islamic_year(y);
+        case Calendar::Gregorian: break;
+    }
+    return {first_of(y, 1), last_of(y, 12)};
+}
+
+Interval month_interval(Calendar c, int y, int m) {
+    switch (c) {
+        case Calendar::SolarHijri: return solar_hijri_month(y, m);
+        case Calendar::Islamic: return islamic_month(y, m);
+        case Calendar::Gregorian: break;
+    }
+    return {first_of(y, m), last_of(y, m)};
+}
+
+// Months [from, to] (1-based, `to` may pass 12) of year y in calendar c.
+Interval months_interval(Calendar c, int y, int from, int to) {
+    auto norm = [&](int m, int& yy) { yy = y + (m - 1) / 12; return (m - 1) % 12 + 1; };
+    int y1, y2;
+    int m1 = norm(from, y1), m2 = norm(to, y2);
+    return {month_interval(c, y1, m1).earliest, month_interval(c, y2, m2).latest};
+}
+
+std::optional<Day> day_of(Calendar c, int y, int m, int d) {
+    switch (c) {
+        case Calendar::SolarHijri:
+            if (d > int(solar_hijri_month_length(y, m))) return std::nullopt;
+            return from_solar_hijri(y, m, d);
+        case Calendar::Islamic:
+            if (d > int(islamic_month_length(y, m))) return std::nullopt;
+            return from_islamic(y, m, d);
+        case Calendar::Gregorian: break;
+    }
+    year_month_day ymd{year{y}, month{unsigned(m)}, day{unsigned(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
+}
+
+// Thirds of the unit (DESIGN §3): a month by days, longer units by months.
+Interval apply_mod(Interval iv, Granularity g, Mod mod) {
+    if (mod == Mod::None || mod == Mod::Approx || !iv.anchored()) return iv;
+    const Day a = *iv.earliest, z = *iv.latest;
+    if (g == Granularity::Day || g == Granularity::Week) return iv;
+    if (g == Granularity::Month) {
+        Day b1 = a + days{10}, b2 = a + days{20};
+        if (mod == Mod::Start) return {a, b1 - days{1}};
+        if (mod == Mod::Mid) return {b1, b2 - days{1}};
+        return {b2, z};
+    }
+    int m0 = month_index(year_month_day{a}), m1 = month_index(year_month_day{z + days{1}});
+    int third = (m1 - m0) / 3;
+    if (third <= 0) return iv;
+    if (mod == Mod::Start) return {a, from_month_index(m0 + third) - days{1}};
+    if (mod == Mod::Mid) return {from_month_index(m0 + third), from_month_index(m1 - third) - days{1}};
+    return {from_month_index(m1 - third), z};
+}
+
+std::string iso_range(const Interval& iv) {
+    if (!iv.anchored()) return "";
+    if (*iv.earliest == *iv.latest) return format_iso(*iv.earliest);
+    return format_iso(*iv.earliest) + "/" + format_iso(*iv.latest);
+}
+
+std::string gregorian_value(const Interval& iv, Granularity g) {
+    if (!iv.anchored()) return "";
+    year_month_day a{*iv.earliest};
+    int y = int(a.year());
+    unsigned m = unsigned(a.month());
+    switch (g) {
+        case Granularity::Day: return format_iso(*iv.earliest);
+        case Granularity::Month: return fmt::format("{:04}-{:02}", y, m);
+        case Granularity::Year: return fmt::format("{:04}", y);
+        case Granularity::Decade: return fmt::format("{:03}", y / 10);
+        case Granularity::Century: return fmt::format("{:02}", (y - 1) / 100);
+        case Granularity::Week: {
+            // ISO week of the interval's middle day
+            Day mid = *iv.earliest + days{3};
+            year_month_day md{mid};
+            Day thursday = mid - (weekday{mid} - Thursday) + days{0};
+            (void)md;
+            year_month_day ty{thursday};
+            Day jan1 = sys_days{ty.year() / January / 1};
+            int week = int((thursday - jan1).count()) / 7 + 1;
+            return fmt::format("{:04}-W{:02}", int(ty.year()), week);
+        }
+        default: return iso_range(iv);
+    }
+}
+
+const char* season_code(int s) {
+    static const char* codes[] = {"", "SP", "SU", "FA", "WI"};
+    return codes[s];
+}
+
+struct Resolved {
+    Interval interval;
+    std::string value;
+    std::string native;
+    Granularity granularity;
+};
+
+// The year a relative base points to, in calendar c.
+std::optional<int> base_year(const RelativeBase& base, Calendar c, const ResolveState& st, Anchor& anchor) {
+    if (base.rel == Rel::Same) {
+        if (st.previous && st.previous->interval.earliest) {
+            anchor = Anchor::Previous;
+            return year_in(c, *st.previous->interval.earliest);
+        }
+        if (!st.dct) return std::nullopt;
+        anchor = Anchor::Document;
+        return year_in(c, *st.dct);
+    }
+    if (!st.dct) return std::nullopt;
+    anchor = Anchor::Document;
+    int y = year_in(c, *st.dct);
+    return base.rel == Rel::Last ? y - 1 : base.rel == Rel::Next ? y + 1 : y;
+}
+
+std::optional<Resolved> resolve_point(DatePoint p, const LanguageSettings& set, const ResolveState& st, Anchor& anchor) {
+    anchor = Anchor::Absolute;
+    Resolved r;
+    r.granularity = p.granularity;
+    // Decades named without a century: التسعينيات (of the last century), ثمانينيات القرن الماضي
+    if (p.decade_digit >= 0) {
+        int century_start = 1900;
+        if (p.century) century_start = (p.century - 1) * 100;
+        else if (p.base.rel != Rel::None) {
+            if (!st.dct) return std::nullopt;
+            anchor = Anchor::Document;
+            int c = (int(year_month_day{*st.dct}.year()) - 1) / 100 + 1;
+            c += p.base.rel == Rel::Last ? -1 : p.base.rel == Rel::Next ? 1 : 0;
+            century_start = (c - 1) * 100;
+        }
+        p.decade = century_start + p.decade_digit * 10;
+        p.calendar = Calendar::Gregorian;
+        p.granularity = r.granularity = Granularity::Decade;
+    }
+    if (p.granularity == Granularity::Century) {
+        int c = p.century;
+        if (!c) {
+            if (!st.dct) return std::nullopt;
+            anchor = Anchor::Document;
+            c = (int(year_month_day{*st.dct}.year()) - 1) / 100 + 1 + (p.base.rel == Rel::Last ? -1 : p.base.rel == Rel::Next ? 1 : 0);
+        }
+        r.interval = {first_of((c - 1) * 100 + 1, 1), last_of(c * 100, 12)};
+        r.value = fmt::format("{:02}", c - 1);
+        return r;
+    }
+    if (p.granularity == Granularity::Decade) {
+        if (p.decade < 0) return std::nullopt;
+        if (p.calendar == Calendar::SolarHijri) {
+            r.interval = {solar_hijri_year(p.decade).earliest, solar_hijri_year(p.decade + 9).latest};
+            r.value = iso_range(r.interval);
+            r.native = fmt::format("{:03}", p.decade / 10);
+        } else {
+            r.interval = {first_of(p.decade, 1), last_of(p.decade + 9, 12)};
+            r.value = fmt::format("{:03}", p.decade / 10);
+        }
+        return r;
+    }
+    // The year: stated, relative, or the one nearest the reference.
+    if (!p.year) {
+        Calendar c = p.calendar;
+        if (p.month == 0 && p.base.solar) c = p.calendar = Calendar::SolarHijri;
+        if (p.base.rel != Rel::None && p.base.unit == Granularity::Month && p.month) {
+            // last March: the most recent March before the reference month
+            if (!st.dct) return std::nullopt;
+            anchor = Anchor::Document;
+            int y = year_in(c, *st.dct);
+            Interval this_year = month_interval(c, y, p.month);
+            if (p.base.rel == Rel::Last) p.year = *this_year.earliest < *st.dct ? y : y - 1;
+            else if (p.base.rel == Rel::Next) p.year = *this_year.earliest > *st.dct ? y : y + 1;
+            else p.year = y;
+        } else if (p.base.rel != Rel::None && p.base.unit == Granularity::Season) {
+            if (!st.dct) return std::nullopt;
+            anchor = Anchor::Document;
+            p.year = year_in(c, *st.dct) + (p.base.rel == Rel::Last ? -1 : p.base.rel == Rel::Next ? 1 : 0);
+        } else if (p.base.rel != Rel::None) {
+            auto y = base_year(p.base, c, st, anchor);
+            if (!y) return std::nullopt;
+            p.year = *y;
+        } else if (p.month) {
+            // A month (and day) without a year: nearest the previous mention;
+            // looking backward from the document date.
+            std::optional<Day> ref;
+            bool backward = false;
+            if (st.previous && st.previous->interval.earliest && st.previous->anchor != Anchor::Document &&
+                st.previous->anchor != Anchor::NamedEvent) {
+                ref = st.previous->interval.earliest;
+                anchor = Anchor::Previous;
+            } else if (st.dct) {
+                ref = st.dct;
+                backward = true;
+                anchor = Anchor::Document;
+            } else {
+                return std::nullopt;
+            }
+            int y0 = year_in(c, *ref);
+            int best = y0;
+            long best_dist = -1;
+            for (int y = y0 - 1; y <= y0 + 1; ++y) {
+                Interval iv = month_interval(c, y, p.month);
+                Day start = *iv.earliest;
+                if (p.day) if (auto d = day_of(c, y, p.month, p.day)) start = *d;
+                if (backward && start > *ref) continue;
+                long dist = std::labs(static_cast<long>((start - *ref).count()));
+                if (best_dist < 0 || dist < best_dist || (dist == best_dist && y < best)) { best = y; best_dist = dist; }
+            }
+            p.year = best;
+        } else {
+            return std::nullopt;
+        }
+    }
+    const int y = *p.year;
+    const Calendar c = p.calendar;
+    switch (p.granularity) {
+        case Granularity::Day: {
+            auto d = day_of(c, y, p.month, p.day);
+            if (!d) return std::nullopt;
+            r.interval = {*d, *d};
+            r.value = format_iso(*d);
+            if (c != Calendar::Gregorian) r.native = fmt::format("{:04}-{:02}-{:02}", y, p.month, p.day);
+            return r;
+        }
+        case Granularity::Month:
+            if (p.month < 1 || p.month > 12) return std::nullopt;
+            r.interval = month_interval(c, y, p.month);
+            if (c != Calendar::Gregorian) r.native = fmt::format("{:04}-{:02}", y, p.month);
+            break;
+        case Granularity::Year:
+            r.interval = year_interval(c, y);
+            if (c != Calendar::Gregorian) r.native = fmt::format("{:04}", y);
+            break;
+        case Granularity::Season: {
+            if (c == Calendar::SolarHijri) {
+                int m = (p.season - 1) * 3 + 1;
+                r.interval = months_interval(c, y, m, m + 2);
+                r.native = fmt::format("{:04}-{}", y, season_code(p.season));
+            } else {
+                // meteorological: spring = Mar–May … winter = Dec–Feb of the next year
+                int m = p.season * 3;
+                r.interval = months_interval(Calendar::Gregorian, y, m, m + 2);
+            }
+            r.value = c == Calendar::SolarHijri ? iso_range(r.interval) : fmt::format("{:04}-{}", y, season_code(p.season));
+            break;
+        }
+        case Granularity::Quarter:
+        case Granularity::Half: {
+            int len = p.granularity == Granularity::Quarter ? 3 : 6;
+            int m = (p.part - 1) * len + 1;
+            r.interval = months_interval(c, y, m, m + len - 1);
+            std::string code = fmt::format("{}{}", p.granularity == Granularity::Quarter ? "Q" : "H", p.part);
+            if (c == Calendar::Gregorian) r.value = fmt::format("{:04}-{}", y, code);
+            else r.native = fmt::format("{:04}-{}", y, code);
+            break;
+        }
+        default:
+            return std::nullopt;
+    }
+    if (r.value.empty()) r.value = c == Calendar::Gregorian ? gregorian_value(r.interval, r.granularity) : iso_range(r.interval);
+    return r;
+}
+
+// The unit of `g` that contains `d`, in calendar c, shifted by n units.
+Interval unit_containing(Day d, Granularity g, int n, Calendar c, int week_start) {
+    switch (g) {
+        case Granularity::Day: return {d + days{n}, d + days{n}};
+        case Granularity::Week: {
+            weekday start = weekday{static_cast<unsigned>(week_start % 7)};
+            Day s = d - (weekday{d} - start) + weeks{n};
+            return {s, s + days{6}};
+        }
+        case Granularity::Month:
+            if (c == Calendar::SolarHijri) {
+                auto sh = to_solar_hijri(d);
+                int idx = sh.year * 12 + int(sh.month) - 1 + n;
+                return solar_hijri_month(idx / 12, unsigned(idx % 12) + 1);
+            } else {
+                int idx = month_index(year_month_day{d}) + n;
+                return {from_month_index(idx), from_month_index(idx + 1) - days{1}};
+            }
+        case Granularity::Season: {
+            int idx = month_index(year_month_day{d});
+            int s = ((idx + 1) / 3) * 3 - 1 + 3 * n;  // seasons start in Mar, Jun, Sep, Dec
+            return {from_month_index(s), from_month_index(s + 3) - days{1}};
+        }
+        case Granularity::Quarter: {
+            int idx = month_index(year_month_day{d});
+            int q = (idx / 3) * 3 + 3 * n;
+            return {from_month_index(q), from_month_index(q + 3) - days{1}};
+        }
+        case Granularity::Half: {
+            int idx = month_index(year_month_day{d});
+            int h = (idx / 6) * 6 + 6 * n;
+            return {from_month_index(h), from_month_index(h + 6) - days{1}};
+        }
+        case Granularity::Year: return year_interval(c, year_in(c, d) + n);
+        case Granularity::Decade: {
+            int y = (int(year_month_day{d}.year()) / 10 + n) * 10;
+            return {first_of(y, 1), last_of(y + 9, 12)};
+        }
+        case Granularity::Century: {
+            int cc = (int(year_month_day{d}.year()) - 1) / 100 + 1 + n;
+            return {first_of((cc - 1) * 100 + 1, 1), last_of(cc * 100, 12)};
+        }
+        case Granularity::Unknown: break;
+    }
+    return {};
+}
+
+Day shift_day(Day d, Granularity g, int n) {
+    year_month_day ymd{d};
+    switch (g) {
+        case Granularity::Day: return d + days{n};
+        case Granularity::Week: return d + weeks{n};
+        case Granularity::Month: case Granularity::Season: case Granularity::Quarter: case Granularity::Half: {
+            int per = g == Granularity::Month ? 1 : g == Granularity::Half ? 6 : 3;
+            auto ym = year_month{ymd.year(), ymd.month()} + months{n * per};
+            auto out = ym / ymd.day();
+            return out.ok() ? sys_days{out} : sys_days{ym / last};
+        }
+        case Granularity::Year: case Granularity::Decade: case Granularity::Century: {
+            int per = g == Granularity::Year ? 1 : g == Granularity::Decade ? 10 : 100;
+            auto out = (ymd.year() + years{n * per}) / ymd.month() / ymd.day();
+            return out.ok() ? sys_days{out} : sys_days{(ymd.year() + years{n * per}) / ymd.month() / last};
+        }
+        case Granularity::Unknown: break;
+    }
+    return d;
+}
+
+std::string duration_value(Granularity g, int n) {
+    switch (g) {
+        case Granularity::Day: return fmt::format("P{}D", n);
+        case Granularity::Week: return fmt::format("P{}W", n);
+        case Granularity::Month: return fmt::format("P{}M", n);
+        case Granularity::Season: case Granularity::Quarter: return fmt::format("P{}Q", n);
+        case Granularity::Half: return fmt::format("P{}M", n * 6);
+        case Granularity::Year: return fmt::format("P{}Y", n);
+        case Granularity::Decade: return fmt::format("P{}DE", n);
+        case Granularity::Century: return fmt::format("P{}CE", n);
+        case Granularity::Unknown: break;
+    }
+    return "P";
+}
+
+std::string unknown_value(Granularity g) {
+    switch (g) {
+        case Granularity::Day: return "XXXX-XX-XX";
+        case Granularity::Month: return "XXXX-XX";
+        default: return "XXXX";
+    }
+}
+
+// Chooses among the readings of a named event: a year nearby, a length
+// ("44-day"), the reading chosen earlier in the document, else the default.
+uint32_t choose_event(const RawDate& raw, const Lexicon& lex, ResolveState& st, std::string& reason) {
+    const auto& cands = raw.event->events;
+    if (cands.size() == 1) return cands.front();
+    const auto& evs = lex.events();
+    if (raw.context_days > 0) {
+        for (uint32_t c : cands) {
+            const Interval& iv = evs[c].interval;
+            int len = int((*iv.latest - *iv.earliest).count()) + 1;
+            if (std::abs(len - raw.context_days) <= 1) { reason = "duration"; return c; }
+        }
+    }
+    if (raw.context_year) {
+        for (uint32_t c : cands) {
+            const Interval& iv = evs[c].interval;
+            if (int(year_month_day{*iv.earliest}.year()) <= raw.context_year &&
+                raw.context_year <= int(year_month_day{*iv.latest}.year())) {
+                reason = "year";
+                return c;
+            }
+        }
+    }
+    if (auto it = st.events_chosen.find(cands); it != st.events_chosen.end()) { reason = "document"; return it->second; }
+    // A mention of one of the candidates earlier in the document decides too
+    // (the 44-day war, then "the Karabakh war"): the latest such mention.
+    for (auto it = st.events_seen.rbegin(); it != st.events_seen.rend(); ++it)
+        if (std::find(cands.begin(), cands.end(), *it) != cands.end()) { reason = "document"; return *it; }
+    reason = "default";
+    return cands.front();
+}
+
+}  // namespace
+
+std::optional<Interval> point_interval(const DatePoint& p) {
+    if (!p.year || p.base.rel != Rel::None) return std::nullopt;
+    ResolveState none;
+    Anchor a;
+    LanguageSettings s;
+    auto r = resolve_point(p, s, none, a);
+    if (!r) return std::nullopt;
+    return r->interval;
+}
+
+std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const LanguageSettings& set,
+                               ResolveState& st) {
+    Mention m;
+    m.confidence = raw.confidence;
+    switch (raw.kind) {
+        case RawKind::Point: {
+            Anchor anchor;
+            auto r = resolve_point(raw.a, set, st, anchor);
+            m.granularity = raw.a.granularity == Granularity::Unknown ? Granularity::Year : raw.a.granularity;
+            m.calendar = raw.a.calendar;
+            m.mod = raw.a.mod;
+            if (!r) {
+                // Valid text whose year the document does not give: XXXX-10
+                if (raw.a.month && !raw.a.year && raw.a.calendar == Calendar::Gregorian) {
+                    m.value = raw.a.day ? fmt::format("XXXX-{:02}-{:02}", raw.a.month, raw.a.day) : fmt::format("XXXX-{:02}", raw.a.month);
+                } else if (raw.a.year && raw.a.month && raw.a.day) {
+                    return std::nullopt;  // an impossible day
+                } else {
+                    m.value = unknown_value(m.granularity);
+                }
+                m.anchor = Anchor::None;
+                m.confidence *= 0.7f;
+                return m;
+            }
+            m.granularity = r->granularity;
+            m.interval = apply_mod(r->interval, r->granularity, raw.a.mod);
+            m.value = r->value;
+            m.native = r->native;
+            m.anchor = anchor;
+            if (m.calendar == Calendar::Islamic) m.tolerance_days = 2;
+            break;
+        }
+        case RawKind::Range: {
+            Anchor a1, a2;
+            auto r1 = resolve_point(raw.a, set, st, a1);
+            auto r2 = resolve_point(raw.b, set, st, a2);
+            m.granularity = raw.b.granularity;
+            m.calendar = raw.b.calendar;
+            if (!r1 || !r2) {
+                m.value = unknown_value(m.granularity);
+                m.anchor = Anchor::None;
+                return m;
+            }
+            Interval i1 = apply_mod(r1->interval, r1->granularity, raw.a.mod);
+            Interval i2 = apply_mod(r2->interval, r2->granularity, raw.b.mod);
+            // A range reversed by bidi extraction (۲۰۰۴-۲۰۰۰) is the same range.
+            if (*i1.earliest > *i2.earliest) { std::swap(i1, i2); std::swap(r1, r2); }
+            m.interval = {std::min(*i1.earliest, *i2.earliest), std::max(*i1.latest, *i2.latest)};
+            m.value = r1->value + "/" + r2->value;
+            if (!r1->native.empty() || !r2->native.empty())
+                m.native = (r1->native.empty() ? r1->value : r1->native) + "/" + (r2->native.empty() ? r2->value : r2->native);
+            m.granularity = rank(r1->granularity) > rank(r2->granularity) ? r1->granularity : r2->granularity;
+            m.anchor = (a1 == Anchor::Absolute && a2 == Anchor::Absolute) ? Anchor::Absolute : a1 != Anchor::Absolute ? a1 : a2;
+            if (m.calendar == Calendar::Islamic) m.tolerance_days = 2;
+            break;
+        }
+        case RawKind::Shift: {
+            m.granularity = raw.unit;
+            Calendar c = raw.solar ? Calendar::SolarHijri : Calendar::Gregorian;
+            m.calendar = c;
+            const Mention* prev = st.previous ? &*st.previous : nullptr;
+            std::optional<Day> ref;
+            if (raw.from_previous && prev && prev->interval.earliest) {
+                ref = prev->interval.earliest;
+                m.anchor = Anchor::Previous;
+                // "a month later" after a year stays a year, moved by a month
+                if (rank(prev->granularity) > rank(raw.unit) && raw.n != 0) {
+                    m.granularity = prev->granularity;
+                    m.interval = {shift_day(*prev->interval.earliest, raw.unit, raw.n),
+                                  shift_day(*prev->interval.latest, raw.unit, raw.n)};
+                    m.value = iso_range(m.interval);
+                    break;
+                }
+                c = prev->calendar == Calendar::SolarHijri && raw.unit == Granularity::Year ? Calendar::SolarHijri : c;
+                m.calendar = c;
+            } else if (raw.from_previous && raw.n != 0) {
+                ref = std::nullopt;  // "a month later" with nothing before it
+            } else if (st.dct) {
+                ref = st.dct;
+                m.anchor = Anchor::Document;
+            }
+            if (!ref) {
+                m.value = unknown_value(raw.unit);
+                m.anchor = Anchor::None;
+                return m;
+            }
+            m.interval = unit_containing(*ref, raw.unit, raw.n, c, set.week_start);
+            m.interval = apply_mod(m.interval, raw.unit, raw.mod);
+            if (c == Calendar::Gregorian) {
+                m.value = gregorian_value(m.interval, raw.unit);
+            } else {
+                m.value = iso_range(m.interval);
+                auto sh = to_solar_hijri(*m.interval.earliest);
+                m.native = raw.unit == Granularity::Year ? fmt::format("{:04}", sh.year) : fmt::format("{:04}-{:02}", sh.year, sh.month);
+            }
+            break;
+        }
+        case RawKind::PastSpan: {
+            m.type = MentionType::Duration;
+            m.granularity = raw.unit;
+            m.value = duration_value(raw.unit, raw.n);
+            if (st.dct) {
+                m.interval = {shift_day(*st.dct, raw.unit, -raw.n), *st.dct};
+                m.anchor = Anchor::Document;
+            } else {
+                m.anchor = Anchor::None;
+            }
+            return m;  // a span is not a reference point for what follows
+        }
+        case RawKind::Deictic: {
+            m.granularity = Granularity::Day;
+            bool present = raw.deictic == Deictic::Now || raw.deictic == Deictic::UntilNow;
+            if (!st.dct) {
+                m.value = present ? "PRESENT_REF" : "XXXX-XX-XX";
+                m.anchor = Anchor::None;
+                return m;
+            }
+            int offset = raw.deictic == Deictic::Yesterday ? -1 : raw.deictic == Deictic::Tomorrow ? 1
+                       : raw.deictic == Deictic::DayBeforeYesterday ? -2 : 0;
+            Day d = *st.dct + days{offset};
+            m.interval = {d, d};
+            m.value = present ? "PRESENT_REF" : format_iso(d);
+            m.anchor = Anchor::Document;
+            if (present) return m;  // "now" does not move the reference
+            break;
+        }
+        case RawKind::Weekday: {
+            m.granularity = Granularity::Day;
+            if (!st.dct) {
+                m.value = "XXXX-XX-XX";
+                m.anchor = Anchor::None;
+                return m;
+            }
+            weekday want{static_cast<unsigned>(raw.weekday % 7)};
+            Day d = *st.dct;
+            if (raw.n > 0) d = d + days{1} + (want - weekday{d + days{1}});
+            else {
+                // the most recent one: before the document date when "last", else on or before it
+                Day from = raw.n < 0 ? d - days{1} : d;
+                d = from - (weekday{from} - want);
+            }
+            m.interval = {d, d};
+            m.value = format_iso(d);
+            m.anchor = Anchor::Document;
+            break;
+        }
+        case RawKind::Reference:
+            m.value = raw.future_ref ? "FUTURE_REF" : "PAST_REF";
+            m.anchor = Anchor::None;
+            m.granularity = Granularity::Unknown;
+            return m;
+        case RawKind::Event: {
+            uint32_t chosen = choose_event(raw, lexicon, st, m.event_reason);
+            if (raw.event->events.size() == 1) m.event_reason.clear();
+            st.events_chosen[raw.event->events] = chosen;
+            st.events_seen.push_back(chosen);
+            const NamedEventInfo& ev = lexicon.events()[chosen];
+            m.event = ev.id;
+            m.interval = ev.interval;
+            m.granularity = ev.granularity;
+            m.value = iso_range(ev.interval);
+            m.anchor = Anchor::NamedEvent;
+            if (m.event_reason == "default") m.confidence = 0.6f;
+            break;
+        }
+    }
+    if (m.interval.anchored()) st.previous = m;
+    return m;
+}
+
+}  // namespace tarikh::tagger

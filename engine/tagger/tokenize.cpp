@@ -1,0 +1,107 @@
+#include "tagger/tokenize.h"
+
+namespace tarikh::tagger {
+namespace {
+
+// Decodes one code point of (valid, folded) UTF-8; returns its length.
+inline unsigned decode(std::string_view s, size_t i, char32_t& cp) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { cp = b; return 1; }
+    unsigned n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (i + n > s.size()) { cp = 0xFFFD; return 1; }
+    cp = b & (0x3F >> (n - 1));
+    for (unsigned k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return n;
+}
+
+inline bool is_space(char32_t c) { return c == ' ' || c == '\n'; }
+
+// Letters of Arabic script, minus its punctuation (folding has already mapped
+// ، ؛ ؟ to ASCII, but « » ۔ and the like remain).
+inline bool is_arabic_letter(char32_t c) {
+    if (c >= 0x0600 && c <= 0x06FF) {
+        switch (c) {
+            case 0x060C: case 0x060D: case 0x060E: case 0x060F: case 0x061B: case 0x061E:
+            case 0x061F: case 0x066A: case 0x066B: case 0x066C: case 0x066D: case 0x06D4:
+                return false;
+            default:
+                return true;
+        }
+    }
+    return (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF);
+}
+
+inline bool is_latin_letter(char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+enum class Class { Space, Digit, Arabic, Latin, Other };
+
+inline Class classify(char32_t c) {
+    if (c < 0x80) {
+        if (c >= '0' && c <= '9') return Class::Digit;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Class::Latin;
+        if (is_space(c)) return Class::Space;
+        return Class::Other;
+    }
+    if (is_arabic_letter(c)) return Class::Arabic;
+    if (is_latin_letter(c)) return Class::Latin;
+    return Class::Other;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> out;
+    out.reserve(s.size() / 5);
+    bool gap = true, newline = false;
+    size_t i = 0;
+    while (i < s.size()) {
+        char32_t c;
+        unsigned n = decode(s, i, c);
+        Class k = classify(c);
+        if (k == Class::Space) {
+            gap = true;
+            newline |= (c == '\n');
+            i += n;
+            continue;
+        }
+        Token t;
+        t.begin = static_cast<uint32_t>(i);
+        t.joined = !gap && !out.empty();
+        t.newline = newline;
+        gap = newline = false;
+        if (k == Class::Other) {
+            t.type = TokenType::Punct;
+            i += n;
+        } else {
+            // A run of one class: digits, Arabic letters or Latin letters.
+            size_t j = i + n;
+            while (j < s.size()) {
+                char32_t d;
+                unsigned m = decode(s, j, d);
+                if (classify(d) != k) break;
+                j += m;
+            }
+            if (k == Class::Digit) {
+                t.type = TokenType::Number;
+                size_t len = j - i;
+                t.digits = static_cast<uint8_t>(len > 255 ? 255 : len);
+                if (len <= 9) {
+                    int64_t v = 0;
+                    for (size_t p = i; p < j; ++p) v = v * 10 + (s[p] - '0');
+                    t.number = v;
+                }
+            } else {
+                t.type = TokenType::Word;
+                t.arabic = (k == Class::Arabic);
+            }
+            i = j;
+        }
+        t.end = static_cast<uint32_t>(i);
+        out.push_back(t);
+    }
+    return out;
+}
+
+}  // namespace tarikh::tagger

@@ -1,0 +1,46 @@
+// Strict UTF-8 decoding of one code point. normalize() and to_source() must
+// agree byte for byte on where code points start and how long they are, so
+// both decode through this one function.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace tarikh::text {
+
+struct Decoded {
+    char32_t cp;  // the code point; meaningless when len == 0
+    unsigned len; // bytes consumed; 0 when the byte at the position is invalid
+};
+
+inline bool is_continuation(uint8_t b) { return (b & 0xC0) == 0x80; }
+
+// Decodes the sequence starting at p[0] (p[0] >= 0x80; ASCII is handled by the
+// caller). Rejects what the Unicode standard rejects: lone continuation bytes,
+// truncated sequences, overlong forms, surrogates and code points above
+// U+10FFFF. On rejection only the first byte is consumed (len 0 → caller emits
+// one replacement for it), so decoding resynchronizes at the next byte and a
+// rejected byte never swallows a valid character after it.
+inline Decoded decode_multibyte(const uint8_t* p, size_t avail) {
+    uint8_t b0 = p[0];
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        if (avail >= 2 && is_continuation(p[1])) return {char32_t((b0 & 0x1F) << 6 | (p[1] & 0x3F)), 2};
+        return {0, 0};
+    }
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+        if (avail < 3 || !is_continuation(p[1]) || !is_continuation(p[2])) return {0, 0};
+        if (b0 == 0xE0 && p[1] < 0xA0) return {0, 0};  // overlong
+        if (b0 == 0xED && p[1] > 0x9F) return {0, 0};  // UTF-16 surrogate
+        return {char32_t((b0 & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F)), 3};
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4) {
+        if (avail < 4 || !is_continuation(p[1]) || !is_continuation(p[2]) || !is_continuation(p[3]))
+            return {0, 0};
+        if (b0 == 0xF0 && p[1] < 0x90) return {0, 0};  // overlong
+        if (b0 == 0xF4 && p[1] > 0x8F) return {0, 0};  // above U+10FFFF
+        return {char32_t((b0 & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F)), 4};
+    }
+    return {0, 0};  // continuation byte, C0/C1 (always overlong), F5..FF
+}
+
+}  // namespace tarikh::text

@@ -1,0 +1,37 @@
+// Chronology exports (issue 3 §5): a JSON document of events, and a file
+// TimelineJS3 loads as it is. Both are valid JSON whatever the text holds.
+#pragma once
+
+#include "tarikh/event.h"
+#include "tarikh/store.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tarikh {
+
+// "tarikh 0.1.0": the "generator" of exported files.
+std::string_view generator_name();
+
+// {"generator":…,"query":{…},"events":[event JSON…]}, pretty-printed.
+std::string export_json(const std::vector<Event>& events, const EventQuery& query);
+
+// The query's filters as a JSON object: {"from","to","within","pair","actor",
+// "kind","text","undated","limit"} with null for absent ones.
+std::string query_to_json(const EventQuery& query);
+
+// TimelineJS3 JSON: {"title": slide, "events": [slide…]}. One slide per event
+// and pair (its lane, the slide's "group"); start_date/end_date carry year,
+// month and day only as far as the interval is exact (a Gregorian month gives
+// year+month, a Solar Hijri month its days). Undated events have no place on
+// a timeline and are counted in the title slide.
+std::string export_timelinejs(const std::vector<Event>& events, const EventQuery& query);
+
+// English name of a country from engine/data/countries.tsv; the code itself
+// when unknown.
+std::string country_name(std::string_view code);
+// "Azerbaijan–Israel" (en dash); "Azerbaijan" for the country's own lane.
+std::string pair_label(const CountryPair& pair);
+
+}  // namespace tarikh

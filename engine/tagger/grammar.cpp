@@ -84,6 +84,8 @@ private:
     std::vector<const EntryList*> entries_;
     std::vector<uint8_t> clitic_;
     std::vector<bool> looked_;
+    uint32_t memo_token_ = kNone;
+    std::optional<RawDate> memo_;
 };
 
 // ---- lexicon access ------------------------------------------------------------
@@ -96,7 +98,8 @@ const EntryList* Grammar::entries(uint32_t i) {
     const Token& tok = t_[i];
     if (tok.type == TokenType::Number) return nullptr;
     std::string_view w = text(i);
-    if (const EntryList* e = lex_.lookup(lang_, w)) return entries_[i] = e;
+    if (lex_.may_start(lang_, w))
+        if (const EntryList* e = lex_.lookup(lang_, w)) return entries_[i] = e;
     if (!tok.arabic || w.size() < 6) return nullptr;
     // Arabic letters are two bytes each in UTF-8.
     auto starts = [&](std::string_view p) { return w.starts_with(p); };
@@ -104,13 +107,14 @@ const EntryList* Grammar::entries(uint32_t i) {
     size_t cut = 0;
     if (starts(kWa) || starts(kFa)) cut = 2;
     std::string_view rest = w.substr(cut);
-    if (cut && rest.size() >= 4) {
+    if (cut && rest.size() >= 4 && lex_.may_start(lang_, rest)) {
         if (const EntryList* e = lex_.lookup(lang_, rest)) { clitic_[i] = static_cast<uint8_t>(cut); return entries_[i] = e; }
     }
     if (rest.starts_with(kBa) || rest.starts_with(kLa) || rest.starts_with(kKa)) {
         std::string_view r2 = rest.substr(2);
         if (r2.size() >= 4) {
-            if (const EntryList* e = lex_.lookup(lang_, r2)) { clitic_[i] = static_cast<uint8_t>(cut + 2); return entries_[i] = e; }
+            if (!lex_.may_start(lang_, r2)) {
+            } else if (const EntryList* e = lex_.lookup(lang_, r2)) { clitic_[i] = static_cast<uint8_t>(cut + 2); return entries_[i] = e; }
             // لل + word: the article's alef is dropped after ل (للعام = ل + العام)
             if (rest.starts_with(kLa) && r2.starts_with(kLa)) {
                 std::string with_article = "\xD8\xA7" + std::string(r2);
@@ -241,6 +245,7 @@ std::optional<std::pair<const LexEntry*, uint32_t>> Grammar::month_at(uint32_t i
     Hit m = hit(i, LexKind::Month);
     if (!m) return std::nullopt;
     uint32_t end = m.end;
+    if (is_punct(end, '.') && t_[end].joined) ++end;  // Nov. 10, Sept. 11
     // أيار/مايو, أكتوبر/تشرين الأول: two names of one month
     if ((is_punct(end, '/') || is_punct(end, '-')) && end + 1 < size()) {
         if (Hit m2 = hit(end + 1, LexKind::Month); m2 && m2.entry->number == m.entry->number) end = m2.end;
@@ -285,6 +290,12 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
 
 std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     auto d = day_at(i);
+    // العاشر من تشرين الثاني: an ordinal word as the day
+    if (!d) {
+        if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31)
+            if (Hit of = hit(o.end, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of))
+                d = std::make_pair(o.entry->number, o.end);
+    }
     if (!d) return std::nullopt;
     uint32_t j = d->second;
     if (Hit of = hit(j, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of)) j = of.end;  // ٧ من أكتوبر
@@ -326,16 +337,37 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
     r.a.month = me.number;
     r.a.granularity = Granularity::Month;
     uint32_t k = m->second;
-    // March 29, 2023
+    // March 29, 2023; June 13–24, 2025; Nov 3
     if (auto d = day_at(k); d && lang_ == Lang::En) {
         uint32_t k2 = d->second;
+        std::optional<std::pair<int, uint32_t>> d2;
+        if (is_punct(k2, '-')) d2 = day_at(k2 + 1);
+        if (d2) k2 = d2->second;
         if (is_punct(k2, ',')) ++k2;
+        if (auto y = year_at(k2, true, false); y && d2) {
+            r.kind = RawKind::Range;
+            r.a.day = d->first;
+            r.a.year = y->value;
+            r.a.granularity = Granularity::Day;
+            r.b = r.a;
+            r.b.day = d2->first;
+            r.last = y->end;
+            r.confidence = 0.95f;
+            return r;
+        }
         if (auto y = year_at(k2, true, false)) {
             r.a.day = d->first;
             r.a.year = y->value;
             r.a.granularity = Granularity::Day;
             r.last = y->end;
             r.confidence = 0.95f;
+            return r;
+        }
+        if (partial_ok && !d2 && !is_number(k2)) {
+            r.a.day = d->first;
+            r.a.granularity = Granularity::Day;
+            r.last = d->second;
+            r.confidence = 0.8f;
             return r;
         }
     }
@@ -373,8 +405,8 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
         return r;
     }
     if (me.has(kContext)) return std::nullopt;
-    // A bare month needs a preposition: "در مارس", "in March", "في مارس"
-    if (!prep_before(i)) return std::nullopt;
+    // A bare month needs a preposition or a modifier: "در مارس", "in March", "أوائل أكتوبر"
+    if (!prep_before(i) && !(i > 0 && has(i - 1, LexKind::Mod) && hit(i - 1, LexKind::Mod).end == i)) return std::nullopt;
     r.last = k;
     r.confidence = 0.7f;
     return r;
@@ -440,8 +472,10 @@ std::optional<RawDate> Grammar::year_expr(uint32_t i, bool bare_year_ok) {
     // older years and Solar Hijri years only after a preposition.
     bool context = prep_before(i);
     if (y->calendar == Calendar::SolarHijri && !context) return std::nullopt;
+    // "إلى 1400 شاحنة": after "to" an old number is more likely a count
+    bool strong_context = context && hit(i - 1, LexKind::Prep).entry->prep != Prep::To;
     if (y->value >= 1900 && y->value <= 2100) { r.confidence = context ? 0.85f : 0.7f; return r; }
-    if (y->value >= 1000 && y->value < 1900 && context) { r.confidence = 0.7f; return r; }
+    if (y->value >= 1000 && y->value < 1900 && strong_context) { r.confidence = 0.7f; return r; }
     if (y->calendar == Calendar::SolarHijri) { r.confidence = 0.8f; return r; }
     return std::nullopt;
 }
@@ -534,6 +568,14 @@ std::optional<RawDate> Grammar::decade(uint32_t i) {
     Hit unit = hit(j, LexKind::Unit);
     bool decade_word = unit && unit.entry->unit == Granularity::Decade;
     uint32_t k = decade_word ? unit.end : j;
+    // the '90s
+    if (is_punct(k, '\'') && is_number(k + 1) && t_[k + 1].digits == 2 && t_[k + 1].number % 10 == 0 &&
+        k + 2 < size() && t_[k + 2].joined && text(k + 2) == "s") {
+        r.a.decade = 1900 + static_cast<int>(t_[k + 1].number);
+        r.last = k + 3;
+        r.confidence = 0.85f;
+        return r;
+    }
     // دهه ۱۹۹۰، the 1990s, 1990s
     if (is_number(k) && !inside_bigger_number(k)) {
         const Token& n = t_[k];
@@ -551,6 +593,12 @@ std::optional<RawDate> Grammar::decade(uint32_t i) {
             r.a.decade = 1300 + static_cast<int>(n.number);
             r.a.calendar = Calendar::SolarHijri;
             r.last = k + 1;
+            // دهه ۷۰ میلادی: the Gregorian 1970s
+            if (Hit era = hit(r.last, LexKind::Era); era && era.entry->calendar == Calendar::Gregorian) {
+                r.a.decade = 1900 + static_cast<int>(n.number);
+                r.a.calendar = Calendar::Gregorian;
+                r.last = era.end;
+            }
             r.confidence = 0.85f;
             return r;
         }
@@ -628,6 +676,9 @@ std::optional<RawDate> Grammar::century(uint32_t i) {
 }
 
 std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partial_ok) {
+    // range() and any() both ask for the point at the same token: remember it.
+    const bool common = bare_year_ok && partial_ok;
+    if (common && memo_token_ == i) return memo_;
     std::optional<RawDate> best;
     auto consider = [&](std::optional<RawDate> r) {
         if (r && (!best || r->last > best->last)) best = std::move(r);
@@ -640,6 +691,7 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
     consider(part_of_year(i));
     consider(decade(i));
     consider(century(i));
+    if (common) { memo_token_ = i; memo_ = best; }
     return best;
 }
 
@@ -690,10 +742,16 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     uint32_t sep = after_left;
     bool dash = is_punct(sep, '-');
     Hit conn = dash ? Hit{} : hit(sep, LexKind::Prep);
+    // "in 2021 and 2022": two years joined by "and" after a preposition
+    bool year_list = left && left->a.granularity == Granularity::Year && left->a.year && prep_before(j);
     bool ok_sep = dash || (conn && (conn.entry->prep == Prep::To ||
-                                    (conn.entry->prep == Prep::And && (between || plural_years))));
+                                    (conn.entry->prep == Prep::And && (between || plural_years || year_list))));
+    uint32_t r0 = dash ? sep + 1 : conn ? conn.end : sep;
+    // ومايو: the Arabic "and" glued to the next date
+    if (!ok_sep && (between || plural_years) && sep < size() && t_[sep].arabic && text(sep).starts_with("\xD9\x88") &&
+        entries(sep) && clitic_[sep] == 2)
+        ok_sep = true, r0 = sep;
     if (!ok_sep) return std::nullopt;
-    uint32_t r0 = dash ? sep + 1 : conn.end;
     if (Hit yw = hit_if(r0, LexKind::Unit, [](const LexEntry& e) { return e.has(kYearWord); }); yw && is_number(yw.end)) r0 = yw.end;
     std::optional<RawDate> right = point(r0, true, true);
     if (!right || right->kind != RawKind::Point) return std::nullopt;
@@ -835,7 +893,7 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
                           (u.entry->unit == Granularity::Year || u.entry->unit == Granularity::Month) && x != Rel::Later;
                 r.last = rel.end;
                 r.confidence = 0.85f;
-                if (r.unit == Granularity::Day) return std::nullopt;
+                if (r.unit == Granularity::Day && x != Rel::Later) return std::nullopt;
                 return r;
             }
         }
@@ -965,14 +1023,29 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
     return best;
 }
 
+// Words that only connect or qualify (في، و، of, نفر) never begin a date;
+// most frequent lexicon words are of that kind, so skipping them is cheap speed.
+bool can_start(const EntryList* list) {
+    if (!list) return false;
+    for (const LexEntry* e : *list) {
+        switch (e->kind) {
+            case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: break;
+            case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
+            default: return true;
+        }
+    }
+    return false;
+}
+
 std::vector<RawDate> Grammar::run() {
     std::vector<RawDate> out;
     uint32_t i = 0;
     while (i < size()) {
         const Token& tok = t_[i];
         // Only numbers and lexicon words can start a date: skip the rest cheaply.
-        bool candidate = tok.type == TokenType::Number ||
-                         (tok.type == TokenType::Word && (entries(i) != nullptr || lex_.lookup_event(text(i)) != nullptr)) ||
+        bool candidate = (tok.type == TokenType::Number && tok.digits <= 4) ||
+                         (tok.type == TokenType::Word && (can_start(entries(i)) ||
+                                                          (lex_.may_start(lang_, text(i)) && lex_.lookup_event(text(i)) != nullptr))) ||
                          (tok.end - tok.begin == 1 && (s_[tok.begin] == 'q' || s_[tok.begin] == 'h') && is_number(i + 1));
         if (!candidate) { ++i; continue; }
         std::optional<RawDate> r = any(i);

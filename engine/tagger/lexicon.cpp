@@ -162,6 +162,21 @@ Lexicon::Lexicon() {
     load_events();
     for (auto& t : tables_) sort_longest_first(t);
     sort_longest_first(event_table_);
+    build_word_bits();
+}
+
+void Lexicon::build_word_bits() {
+    for (size_t l = 0; l < tables_.size(); ++l) {
+        auto& bits = word_bits_[l];
+        bits.assign((kBloomMask + 1) / 64, 0);
+        auto mark = [&](const std::string& w) {
+            uint64_t h = WordHash{}(w);
+            for (uint32_t x : {static_cast<uint32_t>(h) & kBloomMask, static_cast<uint32_t>(h >> 32) & kBloomMask})
+                bits[x >> 6] |= uint64_t{1} << (x & 63);
+        };
+        for (const auto& [word, list] : tables_[l]) mark(word);
+        for (const auto& [word, list] : event_table_) mark(word);
+    }
 }
 
 void Lexicon::add(Table& table, std::vector<std::string> tokens, LexEntry entry) {

@@ -70,6 +70,17 @@ struct LanguageSettings {
 using EntryList = std::vector<const LexEntry*>;
 
 class Lexicon {
+    // Heterogeneous lookup: the hot path looks words up by string_view
+    // without building a std::string.
+    struct WordHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept {
+            uint64_t h = 1469598103934665603ull;  // FNV-1a: words are short
+            for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+            return static_cast<size_t>(h ^ (h >> 29));
+        }
+    };
+
 public:
     // Loads the compiled-in data of every language.
     Lexicon();
@@ -80,25 +91,27 @@ public:
     // Named-event names starting with `word`, any language.
     const EntryList* lookup_event(std::string_view word) const;
 
+    // False when no entry of `lang` (nor any named event) starts with the
+    // word `word`: a Bloom filter test that spares the hash lookup for most words.
+    bool may_start(Lang lang, std::string_view word) const {
+        const auto& bits = word_bits_[static_cast<size_t>(lang)];
+        uint64_t h = WordHash{}(word);
+        uint32_t a = static_cast<uint32_t>(h) & kBloomMask, b = static_cast<uint32_t>(h >> 32) & kBloomMask;
+        return ((bits[a >> 6] >> (a & 63)) & 1) && ((bits[b >> 6] >> (b & 63)) & 1);
+    }
+
     const LanguageSettings& settings(Lang lang) const { return settings_[static_cast<size_t>(lang)]; }
     const std::vector<NamedEventInfo>& events() const { return events_; }
 
 private:
-    // Heterogeneous lookup: the hot path looks words up by string_view
-    // without building a std::string.
-    struct WordHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const noexcept {
-            uint64_t h = 1469598103934665603ull;  // FNV-1a: words are short
-            for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-            return static_cast<size_t>(h);
-        }
-    };
     using Table = std::unordered_map<std::string, EntryList, WordHash, std::equal_to<>>;
     void load_language(Lang lang, std::string_view dir);
     void load_events();
     void add(Table& table, std::vector<std::string> tokens, LexEntry entry);
     static void sort_longest_first(Table& table);
+    static constexpr uint32_t kBloomMask = (1u << 18) - 1;
+    void build_word_bits();
+    std::array<std::vector<uint64_t>, 3> word_bits_;
 
     std::vector<std::unique_ptr<LexEntry>> storage_;
     std::array<Table, 3> tables_;

@@ -85,8 +85,19 @@ std::optional<Day> day_of(Calendar c, int y, int m, int d) {
 }
 
 // Thirds of the unit (DESIGN §3): a month by days, longer units by months.
-Interval apply_mod(Interval iv, Granularity g, Mod mod) {
+Interval apply_mod(Interval iv, Granularity g, Mod mod, Calendar c = Calendar::Gregorian) {
     if (mod == Mod::None || mod == Mod::Approx || !iv.anchored()) return iv;
+    if (c == Calendar::SolarHijri && g != Granularity::Month && g != Granularity::Day && g != Granularity::Week) {
+        // thirds in Solar Hijri months: اوایل سال ۱۴۰۲ is Farvardin–Tir
+        auto index = [](Day d) { auto s = to_solar_hijri(d); return s.year * 12 + int(s.month) - 1; };
+        auto start = [](int idx) { return *solar_hijri_month(idx / 12, unsigned(idx % 12) + 1).earliest; };
+        int m0 = index(*iv.earliest), m1 = index(*iv.latest + days{1});
+        int third = (m1 - m0) / 3;
+        if (third <= 0) return iv;
+        if (mod == Mod::Start) return {*iv.earliest, start(m0 + third) - days{1}};
+        if (mod == Mod::Mid) return {start(m0 + third), start(m1 - third) - days{1}};
+        return {start(m1 - third), *iv.latest};
+    }
     const Day a = *iv.earliest, z = *iv.latest;
     if (g == Granularity::Day || g == Granularity::Week) return iv;
     if (g == Granularity::Month) {
@@ -258,6 +269,15 @@ std::optional<Resolved> resolve_point(DatePoint p, const LanguageSettings& set, 
         } else {
             return std::nullopt;
         }
+    }
+    // رمضان 2018: an Islamic month in a Gregorian year is the one that starts in it.
+    if (p.calendar == Calendar::Islamic && *p.year > 1700 && p.month) {
+        int gy = *p.year;
+        int hy = (gy - 622) * 33 / 32;
+        for (int cand = hy - 1; cand <= hy + 2; ++cand) {
+            if (int(year_month_day{*islamic_month(cand, p.month).earliest}.year()) == gy) { p.year = cand; break; }
+        }
+        if (*p.year > 1700) return std::nullopt;
     }
     const int y = *p.year;
     const Calendar c = p.calendar;
@@ -469,7 +489,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
                 return m;
             }
             m.granularity = r->granularity;
-            m.interval = apply_mod(r->interval, r->granularity, raw.a.mod);
+            m.interval = apply_mod(r->interval, r->granularity, raw.a.mod, raw.a.calendar);
             m.value = r->value;
             m.native = r->native;
             m.anchor = anchor;

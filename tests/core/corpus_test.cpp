@@ -1,0 +1,102 @@
+// Runs every case of the public dev set and of each language's example corpus
+// (engine/lang/*/examples.jsonl) with the scorer's rule: a mention overlapping
+// the expression whose interval (or the union of the overlapping ones) equals
+// the expected one within `tol` days; no DATE mention in a negative case.
+#include "tarikh/parser.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace tarikh {
+namespace {
+
+struct Case {
+    std::string file;
+    int line;
+    nlohmann::json j;
+};
+
+std::vector<Case> load(const std::string& path) {
+    std::vector<Case> out;
+    std::ifstream in(path);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty()) continue;
+        out.push_back({path, n, nlohmann::json::parse(line)});
+    }
+    return out;
+}
+
+const Parser& parser() {
+    static const Parser p;
+    return p;
+}
+
+// Empty string when the case passes, else what went wrong.
+std::string check(const nlohmann::json& c) {
+    ParseOptions opt;
+    std::string lang = c.value("lang", "auto");
+    if (lang == "fa") opt.lang = Lang::Fa;
+    else if (lang == "ar") opt.lang = Lang::Ar;
+    else if (lang == "en") opt.lang = Lang::En;
+    if (c.contains("dct") && c["dct"].is_string()) opt.dct = parse_iso(c["dct"].get<std::string>());
+    const std::string text = c["text"];
+    ParseResult r = parser().parse(text, opt);
+    if (c["expr"].is_null()) {
+        for (const Mention& m : r.mentions)
+            if (m.type == MentionType::Date)
+                return "false positive: " + text.substr(m.span.begin, m.span.end - m.span.begin);
+        return "";
+    }
+    const std::string expr = c["expr"];
+    size_t b = text.find(expr);
+    if (b == std::string::npos) return "expr not in text";
+    size_t e = b + expr.size();
+    std::vector<const Mention*> over;
+    for (const Mention& m : r.mentions)
+        if (m.span.begin < e && b < m.span.end) over.push_back(&m);
+    if (over.empty()) return "missed";
+    auto want_a = parse_iso(c["earliest"].get<std::string>()), want_z = parse_iso(c["latest"].get<std::string>());
+    int tol = c.value("tol", 0);
+    std::optional<Day> ua, uz;
+    std::string got;
+    auto close = [&](Day x, Day y) { return std::abs((x - y).count()) <= tol; };
+    for (const Mention* m : over) {
+        got += " [" + m->value + " " + (m->interval.earliest ? format_iso(*m->interval.earliest) : "null") + ".." +
+               (m->interval.latest ? format_iso(*m->interval.latest) : "null") + "]";
+        if (!m->interval.anchored()) continue;
+        if (close(*m->interval.earliest, *want_a) && close(*m->interval.latest, *want_z)) return "";
+        ua = ua ? std::min(*ua, *m->interval.earliest) : *m->interval.earliest;
+        uz = uz ? std::max(*uz, *m->interval.latest) : *m->interval.latest;
+    }
+    if (ua && close(*ua, *want_a) && close(*uz, *want_z)) return "";
+    return "wrong:" + got;
+}
+
+void run_file(const std::string& path) {
+    auto cases = load(path);
+    ASSERT_FALSE(cases.empty()) << path;
+    int failed = 0;
+    for (const Case& c : cases) {
+        std::string why = check(c.j);
+        if (!why.empty()) {
+            ++failed;
+            ADD_FAILURE() << c.file << ":" << c.line << " " << c.j["text"].get<std::string>() << " → " << why;
+        }
+    }
+    std::printf("%s: %zu cases, %d failed\n", path.c_str(), cases.size(), failed);
+}
+
+TEST(Corpus, DevSet) { run_file(TARIKH_SOURCE_DIR "/tests/data/dates_dev.jsonl"); }
+TEST(Corpus, PersianExamples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/fa/examples.jsonl"); }
+TEST(Corpus, ArabicExamples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/ar/examples.jsonl"); }
+TEST(Corpus, EnglishExamples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/en/examples.jsonl"); }
+
+}  // namespace
+}  // namespace tarikh

@@ -427,7 +427,9 @@ std::optional<RawDate> Grammar::year_relative(uint32_t i) {
     if (Hit rel = hit(j, LexKind::Rel); rel && (rel.entry->rel == Rel::Same || rel.entry->rel == Rel::This ||
                                                 rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
         if (Hit u = hit(rel.end, LexKind::Unit); u && u.entry->unit == Granularity::Year && !u.entry->has(kPlural) && !is_number(u.end)) {
-            r.a.base = {rel.entry->rel, Granularity::Year, set_.relative_calendar == Calendar::SolarHijri};
+            // "the same year" follows the calendar of the year it refers back to
+            r.a.base = {rel.entry->rel, Granularity::Year,
+                        set_.relative_calendar == Calendar::SolarHijri && rel.entry->rel != Rel::Same};
             r.last = u.end;
             return r;
         }
@@ -436,7 +438,9 @@ std::optional<RawDate> Grammar::year_relative(uint32_t i) {
     if (Hit u = hit(i, LexKind::Unit); u && u.entry->unit == Granularity::Year && !u.entry->has(kPlural)) {
         if (Hit rel = hit(u.end, LexKind::Rel); rel && (rel.entry->rel == Rel::Same || rel.entry->rel == Rel::This ||
                                                         rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
-            r.a.base = {rel.entry->rel, Granularity::Year, set_.relative_calendar == Calendar::SolarHijri};
+            // "the same year" follows the calendar of the year it refers back to
+            r.a.base = {rel.entry->rel, Granularity::Year,
+                        set_.relative_calendar == Calendar::SolarHijri && rel.entry->rel != Rel::Same};
             r.last = rel.end;
             return r;
         }

@@ -537,7 +537,9 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
                     m.value = iso_range(m.interval);
                     break;
                 }
-                c = prev->calendar == Calendar::SolarHijri && raw.unit == Granularity::Year ? Calendar::SolarHijri : c;
+                // "the same year" / "a month later" count in the previous mention's calendar
+                c = prev->calendar == Calendar::SolarHijri &&
+                    (raw.unit == Granularity::Year || raw.unit == Granularity::Month) ? Calendar::SolarHijri : Calendar::Gregorian;
                 m.calendar = c;
             } else if (raw.from_previous && raw.n != 0) {
                 ref = std::nullopt;  // "a month later" with nothing before it

@@ -1,0 +1,100 @@
+// `tarikh ingest [--db F] [--dct D] PATH…`: documents → events → the store,
+// one transaction per batch, with a progress bar on a terminal and a summary.
+#include "cli/command.h"
+#include "cli/progress.h"
+#include "cli/query_flags.h"
+
+#include "tarikh/documents.h"
+#include "tarikh/ingest.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace tarikh::cli {
+namespace {
+
+struct IngestArgs {
+    std::string db = kDefaultDb;
+    std::string dct;
+    std::vector<std::string> inputs;
+};
+
+void report_problems(const std::vector<InputProblem>& problems) {
+    if (problems.empty()) return;
+    std::fprintf(stderr, "tarikh ingest: %zu input%s failed and %s not stored:\n", problems.size(),
+                 problems.size() == 1 ? "" : "s", problems.size() == 1 ? "was" : "were");
+    for (const auto& p : problems) std::fprintf(stderr, "  %s: %s\n", p.where.c_str(), p.message.c_str());
+}
+
+int run_ingest(const IngestArgs& args) {
+    IngestOptions options;
+    if (!args.dct.empty()) {
+        options.dct = parse_iso(args.dct);
+        if (!options.dct) {
+            std::fprintf(stderr, "tarikh ingest: --dct \"%s\" is not a date (YYYY-MM-DD)\n", args.dct.c_str());
+            return 2;
+        }
+    }
+    std::vector<InputProblem> problems;
+    const auto files = expand_inputs(args.inputs, problems);
+    const auto start = std::chrono::steady_clock::now();
+    std::unique_ptr<Store> store;
+    try {
+        store = open_sqlite_store(args.db, OpenMode::ReadWrite);
+    } catch (const StoreError& e) {
+        std::fprintf(stderr, "tarikh ingest: %s\n", e.what());
+        return 1;
+    }
+
+    DocumentReader reader(files);
+    Parser parser;
+    Extractor extractor(parser);
+    ProgressBar bar;
+    options.on_progress = [&](const IngestProgress& p) {
+        bar.update(reader.bytes_read(), reader.total_bytes(),
+                   fmt::format("{} documents, {} events", p.documents, p.written.events_added));
+    };
+    IngestResult result;
+    try {
+        result = ingest([&] { return reader.next(); }, extractor, *store, options);
+    } catch (const StoreError& e) {
+        // Batches written before the failure stay; running again completes the rest.
+        bar.finish();
+        std::fprintf(stderr, "tarikh ingest: %s\n", e.what());
+        return 1;
+    }
+    bar.finish();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    problems.insert(problems.end(), reader.problems().begin(), reader.problems().end());
+    problems.insert(problems.end(), result.failures.begin(), result.failures.end());
+    const StoreStats stats = store->stats();
+    const WriteStats& w = result.written;
+    fmt::print("documents: {} read, {} added, {} already stored, {} failed ({})\n", result.documents,
+               w.documents_added, w.documents_skipped, problems.size(), human_bytes(result.bytes));
+    fmt::print("events:    {} added, {} merged into events already stored\n", w.events_added, w.events_merged);
+    fmt::print("store:     {} holds {} events ({} undated) from {} documents\n", args.db, stats.events,
+               stats.undated_events, stats.documents);
+    fmt::print("time:      {:.2f} s ({}/s)\n", seconds, human_bytes(static_cast<uint64_t>(result.bytes / std::max(seconds, 1e-6))));
+    std::fflush(stdout);
+    report_problems(problems);
+    return problems.empty() ? 0 : 1;
+}
+
+void setup_ingest(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<IngestArgs>();
+    CLI::App* cmd = app.add_subcommand("ingest", "Extract events from documents and add them to the store");
+    add_db_flag(cmd, args->db);
+    cmd->add_option("--dct", args->dct, "Creation date (YYYY-MM-DD) for documents that carry none");
+    cmd->add_option("paths", args->inputs, "Files and directories of .txt and .jsonl documents; - for JSON Lines on stdin")
+        ->required();
+    cmd->callback([args, &exit_code] { exit_code = run_ingest(*args); });
+}
+
+}  // namespace
+
+TARIKH_CLI_COMMAND(20, setup_ingest);
+
+}  // namespace tarikh::cli

@@ -1,0 +1,212 @@
+#include "tarikh/event_json.h"
+
+#include "export/json_value.h"
+#include "text/utf8.h"
+
+#include "tarikh/parser.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tarikh {
+namespace {
+
+using nlohmann::json;
+
+json iso_or_null(const std::optional<Day>& d) { return d ? json(format_iso(*d)) : json(nullptr); }
+
+json span_json(const Span& s) { return json::array({s.begin, s.end}); }
+
+[[noreturn]] void bad(std::string_view field, std::string_view why) {
+    throw EventJsonError(fmt::format("\"{}\": {}", field, why));
+}
+
+std::optional<Day> read_day(const json& j, const char* field) {
+    auto it = j.find(field);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) bad(field, "expected an ISO date or null");
+    auto d = parse_iso(it->get_ref<const std::string&>());
+    if (!d) bad(field, "not an ISO date (YYYY-MM-DD): " + it->get<std::string>());
+    return d;
+}
+
+std::string read_string(const json& j, const char* field, bool required) {
+    auto it = j.find(field);
+    if (it == j.end() || it->is_null()) {
+        if (required) bad(field, "missing");
+        return {};
+    }
+    if (!it->is_string()) bad(field, "expected a string");
+    return it->get<std::string>();
+}
+
+// A country code as stored: no space or '-', which separate codes in the store.
+CountryCode read_code(const json& j, const char* field) {
+    if (!j.is_string()) bad(field, "expected country codes (strings)");
+    std::string c = j.get<std::string>();
+    if (c.empty() || c.size() > 8 || c.find_first_of(" -\t\n") != std::string::npos) bad(field, "not a country code: " + c);
+    for (auto& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return c;
+}
+
+Span read_span(const json& j, const char* field) {
+    if (!j.is_array() || j.size() != 2 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned())
+        bad(field, "expected [begin, end] byte offsets");
+    const auto b = j[0].get<uint64_t>(), e = j[1].get<uint64_t>();
+    if (b > e || e > UINT32_MAX) bad(field, "expected begin <= end");
+    return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+}
+
+}  // namespace
+
+std::optional<Lang> lang_from_string(std::string_view s) {
+    if (s == "fa") return Lang::Fa;
+    if (s == "ar") return Lang::Ar;
+    if (s == "en") return Lang::En;
+    return std::nullopt;
+}
+
+std::string pair_key(const CountryPair& p) {
+    return p.first == p.second ? p.first : p.first + "-" + p.second;
+}
+
+void normalize_actors(Event& e) {
+    std::sort(e.actors.begin(), e.actors.end());
+    e.actors.erase(std::unique(e.actors.begin(), e.actors.end()), e.actors.end());
+    if (e.pairs.empty()) {
+        if (e.actors.size() == 1) e.pairs.emplace_back(e.actors[0], e.actors[0]);
+        for (size_t i = 0; i < e.actors.size(); ++i)
+            for (size_t j = i + 1; j < e.actors.size(); ++j) e.pairs.emplace_back(e.actors[i], e.actors[j]);
+    }
+    for (auto& p : e.pairs)
+        if (p.second < p.first) std::swap(p.first, p.second);
+    std::sort(e.pairs.begin(), e.pairs.end());
+    e.pairs.erase(std::unique(e.pairs.begin(), e.pairs.end()), e.pairs.end());
+}
+
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    size_t i = 0;
+    while (i < s.size()) {
+        if (p[i] < 0x80) {
+            out += static_cast<char>(p[i++]);
+            continue;
+        }
+        const text::Decoded d = text::decode_multibyte(p + i, s.size() - i);
+        if (d.len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.data() + i, d.len);
+            i += d.len;
+        }
+    }
+    return out;
+}
+
+std::string dump_json(const nlohmann::json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json event_json_value(const Event& e) {
+    json actors = json::array();
+    for (const auto& a : e.actors) actors.push_back(a);
+    json pairs = json::array();
+    for (const auto& p : e.pairs) pairs.push_back(json::array({p.first, p.second}));
+    json sources = json::array();
+    for (const auto& s : e.sources)
+        sources.push_back({{"doc", s.doc}, {"span", span_json(s.span)}, {"date_span", span_json(s.date_span)}});
+    json j = json::object();
+    j["id"] = e.id ? json(e.id) : json(nullptr);
+    j["earliest"] = iso_or_null(e.interval.earliest);
+    j["latest"] = iso_or_null(e.interval.latest);
+    j["value"] = e.value;
+    j["granularity"] = to_string(e.granularity);
+    if (e.mod != Mod::None) j["mod"] = to_string(e.mod);
+    j["actors"] = std::move(actors);
+    j["pairs"] = std::move(pairs);
+    j["kind"] = to_string(e.kind);
+    j["text"] = e.text;
+    j["lang"] = to_string(e.lang);
+    // Two decimals: a float's binary noise (0.8999999761…) says nothing.
+    j["confidence"] = std::round(double{e.confidence} * 100.0) / 100.0;
+    j["sources"] = std::move(sources);
+    return j;
+}
+
+Event event_from_json_value(const nlohmann::json& j) {
+    if (!j.is_object()) throw EventJsonError("expected a JSON object");
+    Event e;
+    if (auto it = j.find("id"); it != j.end() && !it->is_null()) {
+        if (!it->is_number_integer()) bad("id", "expected an integer or null");
+        e.id = it->get<int64_t>();
+    }
+    e.interval = {read_day(j, "earliest"), read_day(j, "latest")};
+    if (e.interval.anchored() && *e.interval.latest < *e.interval.earliest) bad("latest", "before earliest");
+    e.value = read_string(j, "value", false);
+    if (auto g = read_string(j, "granularity", false); !g.empty()) {
+        auto parsed = granularity_from_string(g);
+        if (!parsed) bad("granularity", "unknown: " + g);
+        e.granularity = *parsed;
+    }
+    if (auto m = read_string(j, "mod", false); !m.empty()) {
+        auto parsed = mod_from_string(m);
+        if (!parsed) bad("mod", "unknown: " + m);
+        e.mod = *parsed;
+    }
+    if (auto it = j.find("actors"); it != j.end()) {
+        if (!it->is_array()) bad("actors", "expected an array of country codes");
+        for (const auto& a : *it) e.actors.push_back(read_code(a, "actors"));
+    }
+    if (auto it = j.find("pairs"); it != j.end()) {
+        if (!it->is_array()) bad("pairs", "expected an array of [code, code]");
+        for (const auto& p : *it) {
+            if (!p.is_array() || p.size() != 2) bad("pairs", "expected [code, code]");
+            e.pairs.emplace_back(read_code(p[0], "pairs"), read_code(p[1], "pairs"));
+        }
+    }
+    if (auto k = read_string(j, "kind", false); !k.empty()) {
+        auto parsed = event_kind_from_string(k);
+        if (!parsed) bad("kind", "unknown: " + k);
+        e.kind = *parsed;
+    }
+    e.text = read_string(j, "text", true);
+    if (auto l = read_string(j, "lang", false); !l.empty()) {
+        auto parsed = lang_from_string(l);
+        if (!parsed) bad("lang", "expected fa, ar or en: " + l);
+        e.lang = *parsed;
+    } else {
+        e.lang = detect_language(e.text);
+    }
+    if (auto it = j.find("confidence"); it != j.end() && !it->is_null()) {
+        if (!it->is_number()) bad("confidence", "expected a number");
+        e.confidence = it->get<float>();
+    }
+    if (auto it = j.find("sources"); it != j.end()) {
+        if (!it->is_array()) bad("sources", "expected an array");
+        for (const auto& s : *it) {
+            if (!s.is_object()) bad("sources", "expected objects {doc, span, date_span}");
+            Source src;
+            src.doc = read_string(s, "doc", true);
+            if (auto sp = s.find("span"); sp != s.end()) src.span = read_span(*sp, "span");
+            if (auto dp = s.find("date_span"); dp != s.end()) src.date_span = read_span(*dp, "date_span");
+            e.sources.push_back(std::move(src));
+        }
+    }
+    normalize_actors(e);
+    return e;
+}
+
+std::string event_to_json(const Event& e) { return dump_json(event_json_value(e)); }
+
+Event event_from_json(std::string_view text) {
+    json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded()) throw EventJsonError("not valid JSON");
+    return event_from_json_value(j);
+}
+
+}  // namespace tarikh

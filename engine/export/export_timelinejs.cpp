@@ -1,0 +1,159 @@
+// `tarikh export --format timelinejs`: a TimelineJS3 JSON file (DESIGN §7).
+// TimelineJS renders text.headline and text.text as HTML, so the sentence is
+// escaped; dir="auto" lets the browser lay out Persian and Arabic right to left.
+#include "export/json_value.h"
+#include "tarikh/event_json.h"
+#include "tarikh/export.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+namespace tarikh {
+namespace {
+
+using nlohmann::json;
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            case '\n': out += "<br>"; break;
+            case '\r': break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// The first `max_chars` code points of valid UTF-8 text, "…" when cut; line
+// breaks become spaces (a headline is one line).
+std::string headline_of(const std::string& text, size_t max_chars) {
+    std::string out;
+    size_t chars = 0, i = 0;
+    while (i < text.size() && chars < max_chars) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        len = std::min(len, text.size() - i);
+        if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
+            if (out.empty() || out.back() != ' ') out += ' ';
+        } else {
+            out.append(text, i, len);
+        }
+        i += len;
+        ++chars;
+    }
+    if (i < text.size()) out += "\u2026";
+    return out;
+}
+
+enum class Precision { Day, Month, Year };
+
+// The coarsest unit that describes the interval exactly, no coarser than its
+// granularity: a Gregorian month → month; a Solar Hijri month (21 Mar–20 Apr)
+// → days; a decade → years.
+Precision precision_of(const Event& e) {
+    const date::year_month_day a{*e.interval.earliest}, b{*e.interval.latest};
+    const bool month_aligned = a.day() == date::day{1} && date::year_month_day_last{b.year(), date::month_day_last{b.month()}}.day() == b.day();
+    const bool year_aligned = month_aligned && a.month() == date::January && b.month() == date::December;
+    switch (e.granularity) {
+        case Granularity::Day:
+        case Granularity::Week:
+            return Precision::Day;
+        case Granularity::Month:
+        case Granularity::Season:
+        case Granularity::Quarter:
+        case Granularity::Half:
+            return month_aligned ? Precision::Month : Precision::Day;
+        default:
+            return year_aligned ? Precision::Year : month_aligned ? Precision::Month : Precision::Day;
+    }
+}
+
+json date_json(Day d, Precision p) {
+    const date::year_month_day ymd{d};
+    json j = json::object();
+    j["year"] = static_cast<int>(ymd.year());
+    if (p != Precision::Year) j["month"] = static_cast<unsigned>(ymd.month());
+    if (p == Precision::Day) j["day"] = static_cast<unsigned>(ymd.day());
+    return j;
+}
+
+std::string sources_html(const Event& e) {
+    std::string out;
+    for (const auto& s : e.sources) {
+        if (!out.empty()) out += ", ";
+        out += html_escape(s.doc);
+    }
+    return out;
+}
+
+json slide(const Event& e, const CountryPair& pair, size_t index) {
+    const Precision p = precision_of(e);
+    json s = json::object();
+    s["start_date"] = date_json(*e.interval.earliest, p);
+    const json end = date_json(*e.interval.latest, p);
+    if (end != s["start_date"]) s["end_date"] = end;
+    const std::string text = valid_utf8(e.text);
+    std::string body = fmt::format("<p dir=\"auto\">{}</p><p><small>{} \u00b7 {}", html_escape(text),
+                                   to_string(e.kind), html_escape(e.value));
+    if (!e.sources.empty()) body += " \u00b7 " + sources_html(e);
+    body += "</small></p>";
+    s["text"] = {{"headline", html_escape(headline_of(text, 90))}, {"text", body}};
+    s["group"] = pair_label(pair);
+    // Unique per slide and safe in a URL fragment (TimelineJS puts it there).
+    s["unique_id"] = e.id ? fmt::format("event-{}-{}", e.id, pair_key(pair)) : fmt::format("slide-{}-{}", index, pair_key(pair));
+    return s;
+}
+
+std::string title_text(const std::vector<Event>& events, size_t undated, const EventQuery& q) {
+    std::set<std::string> lanes;
+    std::optional<Day> first, last;
+    for (const auto& e : events) {
+        if (!e.interval.anchored()) continue;
+        for (const auto& p : e.pairs) lanes.insert(pair_label(p));
+        if (!first || *e.interval.earliest < *first) first = e.interval.earliest;
+        if (!last || *e.interval.latest > *last) last = e.interval.latest;
+    }
+    std::string out = fmt::format("<p>{} events", events.size() - undated);
+    if (first) out += fmt::format(", {} to {}", format_iso(*first), format_iso(*last));
+    out += fmt::format(", {} lanes.", lanes.size());
+    if (undated) out += fmt::format(" {} undated events are not shown.", undated);
+    out += "</p>";
+    if (q.from || q.to || q.pair || q.actor || q.kind || !q.text.empty())
+        out += "<p><small>query: " + html_escape(query_to_json(q)) + "</small></p>";
+    out += fmt::format("<p><small>{}</small></p>", generator_name());
+    return out;
+}
+
+}  // namespace
+
+std::string export_timelinejs(const std::vector<Event>& events, const EventQuery& query) {
+    json slides = json::array();
+    size_t undated = 0, index = 0;
+    for (const auto& e : events) {
+        ++index;
+        if (!e.interval.anchored()) {
+            ++undated;
+            continue;
+        }
+        if (e.pairs.empty()) {
+            slides.push_back(slide(e, {"", ""}, index));
+            continue;
+        }
+        for (const auto& pair : e.pairs) slides.push_back(slide(e, pair, index));
+    }
+    json doc = json::object();
+    doc["title"] = {{"text", {{"headline", "tarikh chronology"}, {"text", title_text(events, undated, query)}}}};
+    doc["events"] = std::move(slides);
+    return dump_json(doc, 1) + "\n";
+}
+
+}  // namespace tarikh

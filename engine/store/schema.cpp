@@ -1,0 +1,73 @@
+#include "store/schema.h"
+
+namespace tarikh::store {
+
+int span_class(int64_t earliest, int64_t latest) {
+    const int64_t days = latest - earliest + 1;
+    int c = 0;
+    while (c <= kLastBoundedClass && (int64_t{1} << c) < days) ++c;
+    return c;  // kOpenClass when longer than 2^kLastBoundedClass
+}
+
+int64_t span_class_max_days(int c) { return c <= kLastBoundedClass ? int64_t{1} << c : 0; }
+
+int64_t span_class_min_days(int c) {
+    if (c == 0) return 1;
+    if (c == kOpenClass) return (int64_t{1} << kLastBoundedClass) + 1;
+    return (int64_t{1} << (c - 1)) + 1;
+}
+
+std::string_view schema_sql() {
+    return R"sql(
+CREATE TABLE tarikh_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+-- One row per document ingested, keyed by the hash of its text.
+CREATE TABLE documents(
+  hash TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  date INTEGER,                 -- document creation time given by the caller, days since 1970-01-01
+  lang TEXT,
+  url TEXT,
+  events INTEGER NOT NULL,      -- events extracted from it (added or merged)
+  added TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Days are counted from 1970-01-01. Undated events have span_class -1.
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  span_class INTEGER NOT NULL,
+  earliest INTEGER,
+  latest INTEGER,
+  value TEXT NOT NULL,
+  granularity TEXT NOT NULL,
+  mod TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  actors TEXT NOT NULL,         -- "AZ IL"
+  pairs TEXT NOT NULL,          -- "AZ-IL AZ-TR"
+  text TEXT NOT NULL,
+  n_sources INTEGER NOT NULL,
+  sources BLOB NOT NULL         -- packed, see sqlite_store.cpp
+);
+CREATE INDEX events_by_time ON events(span_class, earliest, latest);
+
+-- Lanes: the event's interval repeated so that a pair or actor query with a
+-- date window is answered from these keys alone (0, 0 for undated events).
+CREATE TABLE event_pairs(
+  pair TEXT NOT NULL, span_class INTEGER NOT NULL, earliest INTEGER NOT NULL,
+  latest INTEGER NOT NULL, event INTEGER NOT NULL,
+  PRIMARY KEY(pair, span_class, earliest, latest, event)) WITHOUT ROWID;
+CREATE TABLE event_actors(
+  actor TEXT NOT NULL, span_class INTEGER NOT NULL, earliest INTEGER NOT NULL,
+  latest INTEGER NOT NULL, event INTEGER NOT NULL,
+  PRIMARY KEY(actor, span_class, earliest, latest, event)) WITHOUT ROWID;
+
+-- Dedup keys (store/wording.h): events sharing a key are compared.
+CREATE TABLE event_keys(key INTEGER NOT NULL, event INTEGER NOT NULL,
+  PRIMARY KEY(key, event)) WITHOUT ROWID;
+)sql";
+}
+
+}  // namespace tarikh::store

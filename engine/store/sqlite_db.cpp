@@ -1,0 +1,131 @@
+#include "store/sqlite_db.h"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+namespace tarikh::store {
+
+Db::Db(const std::string& path, int flags) : path_(path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError(fmt::format("{}: cannot open: {}", path_, msg));
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    // A second writer (another ingest) waits instead of failing at once.
+    sqlite3_busy_timeout(db_, 10000);
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+void Db::fail(std::string_view what, int rc) const {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    int primary = rc & 0xFF;
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+        throw StoreError(fmt::format("{}: the store is damaged ({}: {})", path_, what, msg));
+    throw StoreError(fmt::format("{}: {}: {}", path_, what, msg));
+}
+
+void Db::exec(std::string_view sql) {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(err);
+        fail(s.substr(0, 60), rc);
+    }
+}
+
+int64_t Db::changes() const { return sqlite3_changes64(db_); }
+int64_t Db::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+Statement::Statement(Db& db, std::string_view sql) : db_(&db) {
+    int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+    if (rc != SQLITE_OK) db.fail(fmt::format("preparing `{}`", sql.substr(0, 60)), rc);
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& o) noexcept
+    : db_(std::exchange(o.db_, nullptr)), stmt_(std::exchange(o.stmt_, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& o) noexcept {
+    if (this != &o) {
+        sqlite3_finalize(stmt_);
+        db_ = std::exchange(o.db_, nullptr);
+        stmt_ = std::exchange(o.stmt_, nullptr);
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int i, int64_t v) {
+    if (int rc = sqlite3_bind_int64(stmt_, i, v); rc != SQLITE_OK) db_->fail("bind", rc);
+    return *this;
+}
+Statement& Statement::bind(int i, double v) {
+    if (int rc = sqlite3_bind_double(stmt_, i, v); rc != SQLITE_OK) db_->fail("bind", rc);
+    return *this;
+}
+Statement& Statement::bind(int i, std::string_view v) {
+    int rc = sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK) db_->fail("bind", rc);
+    return *this;
+}
+Statement& Statement::bind_blob(int i, std::string_view v) {
+    int rc = sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) db_->fail("bind", rc);
+    return *this;
+}
+Statement& Statement::bind_null(int i) {
+    if (int rc = sqlite3_bind_null(stmt_, i); rc != SQLITE_OK) db_->fail("bind", rc);
+    return *this;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    sqlite3_reset(stmt_);
+    db_->fail("query", rc);
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string_view Statement::text(int col) const {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    int n = sqlite3_column_bytes(stmt_, col);
+    return p ? std::string_view(static_cast<const char*>(p), static_cast<size_t>(n)) : std::string_view();
+}
+std::optional<int64_t> Statement::opt_int64(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return int64(col);
+}
+
+Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+}  // namespace tarikh::store

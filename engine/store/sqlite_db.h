@@ -1,0 +1,85 @@
+// A thin RAII layer over the SQLite C API: a connection, prepared statements
+// and transactions. Every failure becomes a StoreError that names the file.
+#pragma once
+
+#include "tarikh/store.h"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tarikh::store {
+
+class Db;
+
+class Statement {
+public:
+    Statement() = default;
+    Statement(Db& db, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& o) noexcept;
+    Statement& operator=(Statement&& o) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, int64_t v);
+    Statement& bind(int i, double v);
+    Statement& bind(int i, std::string_view v);          // TEXT
+    Statement& bind_blob(int i, std::string_view v);     // BLOB
+    Statement& bind_null(int i);
+    Statement& bind(int i, std::optional<int64_t> v) { return v ? bind(i, *v) : bind_null(i); }
+
+    // Advances; true while a row is available. Throws on error.
+    bool step();
+    // Runs a statement that returns no rows, then resets it.
+    void run();
+    void reset();
+
+    bool is_null(int col) const;
+    int64_t int64(int col) const;
+    double real(int col) const;
+    std::string_view text(int col) const;   // TEXT or BLOB bytes
+    std::optional<int64_t> opt_int64(int col) const;
+
+private:
+    Db* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Db {
+public:
+    Db(const std::string& path, int flags);
+    ~Db();
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+
+    void exec(std::string_view sql);
+    int64_t changes() const;
+    int64_t last_insert_rowid() const;
+    sqlite3* handle() { return db_; }
+    const std::string& path() const { return path_; }
+
+    // Throws StoreError "<path>: <what>: <sqlite message>".
+    [[noreturn]] void fail(std::string_view what, int rc) const;
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+// BEGIN IMMEDIATE … COMMIT; rolls back when left by an exception.
+class Transaction {
+public:
+    explicit Transaction(Db& db);
+    ~Transaction();
+    void commit();
+
+private:
+    Db& db_;
+    bool done_ = false;
+};
+
+}  // namespace tarikh::store

@@ -1,0 +1,52 @@
+// Near-duplicate detection for event sentences. Two documents reporting the
+// same event rarely agree byte for byte: punctuation, tatweel, ZWNJ, Persian or
+// Arabic letters and digits, a word added or dropped. A sentence is reduced to
+// the set of its folded word bigrams; two sentences are near-identical when
+// those sets overlap enough (Jaccard). To find candidates without comparing
+// against every stored sentence, MinHash signatures are cut into bands and
+// each band hashed, with the event's pairs, into a dedup key (locality-
+// sensitive hashing): near-identical sentences share at least one key with
+// high probability, unrelated ones almost never do.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace tarikh::store {
+
+// Sorted, unique hashes of the folded sentence's word bigrams (single words
+// for a one-word sentence).
+using Shingles = std::vector<uint64_t>;
+
+Shingles shingles_of(std::string_view sentence);
+
+// |a ∩ b| / |a ∪ b|; 1 for two empty sets.
+double jaccard(const Shingles& a, const Shingles& b);
+
+// Threshold above which two sentences count as the same report.
+inline constexpr double kSameWording = 0.7;
+
+// 4 bands of 2 MinHash rows: a pair of sentences with Jaccard 0.8 shares a
+// key with probability 0.99, one with 0.05 (unrelated news of the same pair)
+// with 0.01.
+inline constexpr size_t kBands = 4;
+
+// When an event happened, coarsely, for the keys: each year its interval
+// touches (up to a dozen), or one bucket for longer and one for undated
+// events. Overlapping intervals share a bucket, so the keys of a hot pair do
+// not gather every report of every year.
+std::vector<int64_t> time_buckets(const std::optional<int64_t>& first_year, const std::optional<int64_t>& last_year);
+
+// The dedup keys of an event: one per band and time bucket, each also
+// covering `pairs_key` (the event's pairs), so only events with the same
+// pairs can collide.
+std::vector<int64_t> dedup_keys(std::string_view pairs_key, const Shingles& s, const std::vector<int64_t>& buckets);
+
+// 64-bit mixing and hashing used by the keys and the content hash.
+uint64_t mix64(uint64_t x);
+uint64_t hash_bytes(std::string_view bytes, uint64_t seed);
+
+}  // namespace tarikh::store

@@ -526,6 +526,7 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
     r.first = i;
     uint32_t k;
     uint32_t j = skip_article(i);
+    if (j >= size()) return std::nullopt;
     // Q3 2024, H2 2022
     if (t_[j].type == TokenType::Word && (text(j) == "q" || text(j) == "h") && is_number(j + 1) && t_[j + 1].joined) {
         int n = static_cast<int>(t_[j + 1].number);
@@ -680,6 +681,7 @@ std::optional<RawDate> Grammar::century(uint32_t i) {
 }
 
 std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partial_ok) {
+    if (i >= size()) return std::nullopt;
     // range() and any() both ask for the point at the same token: remember it.
     const bool common = bare_year_ok && partial_ok;
     if (common && memo_token_ == i) return memo_;

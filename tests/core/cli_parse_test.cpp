@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct Outcome {
     int code;
     std::string out, err;
 };
@@ -36,7 +36,7 @@ protected:
         std::ofstream(p, std::ios::binary) << bytes;
         return p;
     }
-    Run run(const std::string& args, const std::string& stdin_text = "") {
+    Outcome run(const std::string& args, const std::string& stdin_text = "") {
         fs::path in = write("stdin.txt", stdin_text);
         std::string cmd = std::string(TARIKH_BINARY_DIR) + "/tarikh " + args + " <" + in.string() + " >" +
                           (dir / "out").string() + " 2>" + (dir / "err").string();
@@ -46,7 +46,7 @@ protected:
 };
 
 TEST_F(CliParse, PrintsTheDesignContract) {
-    Run r = run("parse --lang fa -", "مذاکرات از نوامبر ۲۰۲۱ تا مارس ۲۰۲۲ ادامه داشت.");
+    Outcome r = run("parse --lang fa -", "مذاکرات از نوامبر ۲۰۲۱ تا مارس ۲۰۲۲ ادامه داشت.");
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
     for (const char* key : {"doc", "span", "text", "type", "value", "earliest", "latest", "granularity", "mod",
@@ -63,7 +63,7 @@ TEST_F(CliParse, PrintsTheDesignContract) {
 
 TEST_F(CliParse, UnreadableFileIsNamedAndTheOthersStillParse) {
     fs::path good = write("good.txt", "The embassy opened on 29 March 2023.");
-    Run r = run("parse " + (dir / "missing.txt").string() + " " + good.string());
+    Outcome r = run("parse " + (dir / "missing.txt").string() + " " + good.string());
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
     EXPECT_NE(r.out.find("2023-03-29"), std::string::npos) << r.out;
@@ -72,7 +72,7 @@ TEST_F(CliParse, UnreadableFileIsNamedAndTheOthersStillParse) {
 TEST_F(CliParse, InvalidUtf8DoesNotStopParsingAndSpansIndexTheBytes) {
     std::string text = "abc \xFF\xFE\xC0\x80 \xD8 then on 7 October 2023 and \xE2\x82";
     fs::path f = write("bad.txt", text);
-    Run r = run("parse --lang en " + f.string());
+    Outcome r = run("parse --lang en " + f.string());
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
     size_t b = text.find("7 October 2023");
@@ -82,27 +82,27 @@ TEST_F(CliParse, InvalidUtf8DoesNotStopParsingAndSpansIndexTheBytes) {
 }
 
 TEST_F(CliParse, EmptyInputPrintsNothing) {
-    Run r = run("parse -", "");
+    Outcome r = run("parse -", "");
     EXPECT_EQ(r.code, 0);
     EXPECT_TRUE(r.out.empty());
 }
 
 TEST_F(CliParse, UnknownFlagPrintsUsageAndExits2) {
-    Run r = run("parse --no-such-flag -", "x");
+    Outcome r = run("parse --no-such-flag -", "x");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("no-such-flag"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("--lang"), std::string::npos) << "usage should follow: " << r.err;
 }
 
 TEST_F(CliParse, BadDctIsRefused) {
-    Run r = run("parse --dct 2023-02-30 -", "امروز");
+    Outcome r = run("parse --dct 2023-02-30 -", "امروز");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("2023-02-30"), std::string::npos);
 }
 
 TEST_F(CliParse, TableForPeople) {
     fs::path f = write("doc.txt", "وصل الرئيس في ١٥ رمضان ١٤٤٥ هـ.");
-    Run r = run("parse --format table " + f.string());
+    Outcome r = run("parse --format table " + f.string());
     ASSERT_EQ(r.code, 0);
     EXPECT_NE(r.out.find("doc.txt"), std::string::npos);
     EXPECT_NE(r.out.find("2024-03-25"), std::string::npos) << r.out;

@@ -16,8 +16,21 @@ $(BUILD)/CMakeCache.txt: | setup
 build: setup $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
+DB ?= tarikh.db
+
+# The main job: seeds/ into the store, the chronology by country pair, the
+# exports, and the viewer (a PNG of it when there is no display).
 run: build
-	$(BUILD)/tarikh parse --format table seeds/*.txt
+	$(BUILD)/tarikh ingest --db $(DB) seeds
+	$(BUILD)/tarikh query --db $(DB) --format table
+	@mkdir -p out
+	$(BUILD)/tarikh export --db $(DB) --format json -o out/chronology.json
+	$(BUILD)/tarikh export --db $(DB) --format timelinejs -o out/timeline.json
+	@if [ ! -x $(BUILD)/tarikh-view ]; then echo "no viewer built"; \
+	elif [ -n "$$DISPLAY" ]; then $(BUILD)/tarikh-view --db $(DB); \
+	else xvfb-run -a -s "-screen 0 1280x800x24" $(BUILD)/tarikh-view --db $(DB) --screenshot out/timeline.png --size 1280x800 \
+	  && echo "no display: wrote out/timeline.png"; fi
+	@echo "wrote out/chronology.json and out/timeline.json (TimelineJS3)"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -26,4 +39,4 @@ bench: build
 	$(BUILD)/tarikh-bench parse ../shared/bench/*.txt
 
 clean:
-	rm -rf $(BUILD) out tarikh.db tarikh.db-wal tarikh.db-shm
+	rm -rf $(BUILD) out $(DB) $(DB)-wal $(DB)-shm

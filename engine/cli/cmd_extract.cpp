@@ -7,7 +7,9 @@
 #include "tarikh/event_json.h"
 #include "tarikh/ingest.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
 namespace tarikh::cli {

@@ -69,7 +69,7 @@ std::optional<Interval> date_argument(const std::string& raw) {
 
 std::optional<CountryCode> country_argument(const std::string& text) {
     std::string code = trimmed(text);
-    if (code.size() < 2 || code.size() > 3) return std::nullopt;
+    if (code.size() != 2) return std::nullopt;  // ISO 3166-1 alpha-2
     for (auto& c : code) {
         if (!std::isalpha(static_cast<unsigned char>(c))) return std::nullopt;
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

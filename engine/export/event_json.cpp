@@ -14,10 +14,11 @@ namespace tarikh {
 namespace {
 
 using nlohmann::json;
+using out_json = nlohmann::ordered_json;
 
-json iso_or_null(const std::optional<Day>& d) { return d ? json(format_iso(*d)) : json(nullptr); }
+out_json iso_or_null(const std::optional<Day>& d) { return d ? out_json(format_iso(*d)) : out_json(nullptr); }
 
-json span_json(const Span& s) { return json::array({s.begin, s.end}); }
+out_json span_json(const Span& s) { return out_json::array({s.begin, s.end}); }
 
 [[noreturn]] void bad(std::string_view field, std::string_view why) {
     throw EventJsonError(fmt::format("\"{}\": {}", field, why));
@@ -108,20 +109,25 @@ std::string valid_utf8(std::string_view s) {
     return out;
 }
 
-std::string dump_json(const nlohmann::json& j, int indent) {
-    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string dump_json(const nlohmann::ordered_json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-nlohmann::json event_json_value(const Event& e) {
-    json actors = json::array();
+nlohmann::ordered_json event_json_value(const Event& e) {
+    out_json actors = out_json::array();
     for (const auto& a : e.actors) actors.push_back(a);
-    json pairs = json::array();
-    for (const auto& p : e.pairs) pairs.push_back(json::array({p.first, p.second}));
-    json sources = json::array();
-    for (const auto& s : e.sources)
-        sources.push_back({{"doc", s.doc}, {"span", span_json(s.span)}, {"date_span", span_json(s.date_span)}});
-    json j = json::object();
-    j["id"] = e.id ? json(e.id) : json(nullptr);
+    out_json pairs = out_json::array();
+    for (const auto& p : e.pairs) pairs.push_back(out_json::array({p.first, p.second}));
+    out_json sources = out_json::array();
+    for (const auto& s : e.sources) {
+        out_json src = out_json::object();
+        src["doc"] = s.doc;
+        src["span"] = span_json(s.span);
+        src["date_span"] = span_json(s.date_span);
+        sources.push_back(std::move(src));
+    }
+    out_json j = out_json::object();
+    j["id"] = e.id ? out_json(e.id) : out_json(nullptr);
     j["earliest"] = iso_or_null(e.interval.earliest);
     j["latest"] = iso_or_null(e.interval.latest);
     j["value"] = e.value;
@@ -169,6 +175,7 @@ Event event_from_json_value(const nlohmann::json& j) {
             e.pairs.emplace_back(read_code(p[0], "pairs"), read_code(p[1], "pairs"));
         }
     }
+    if (e.actors.empty() && e.pairs.empty()) bad("actors", "an event names at least one country");
     if (auto k = read_string(j, "kind", false); !k.empty()) {
         auto parsed = event_kind_from_string(k);
         if (!parsed) bad("kind", "unknown: " + k);

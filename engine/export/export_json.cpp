@@ -6,7 +6,7 @@
 namespace tarikh {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json query_json_value(const EventQuery& q) {
     auto day = [](const std::optional<Day>& d) { return d ? json(format_iso(*d)) : json(nullptr); };

@@ -13,7 +13,7 @@
 namespace tarikh {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::string html_escape(std::string_view s) {
     std::string out;
@@ -118,7 +118,7 @@ std::string title_text(const std::vector<Event>& events, size_t undated, const E
     std::optional<Day> first, last;
     for (const auto& e : events) {
         if (!e.interval.anchored()) continue;
-        for (const auto& p : e.pairs) lanes.insert(pair_label(p));
+        for (const auto& p : lanes_for(e, q)) lanes.insert(pair_label(p));
         if (!first || *e.interval.earliest < *first) first = e.interval.earliest;
         if (!last || *e.interval.latest > *last) last = e.interval.latest;
     }
@@ -144,11 +144,7 @@ std::string export_timelinejs(const std::vector<Event>& events, const EventQuery
             ++undated;
             continue;
         }
-        if (e.pairs.empty()) {
-            slides.push_back(slide(e, {"", ""}, index));
-            continue;
-        }
-        for (const auto& pair : e.pairs) slides.push_back(slide(e, pair, index));
+        for (const auto& pair : lanes_for(e, query)) slides.push_back(slide(e, pair, index));
     }
     json doc = json::object();
     doc["title"] = {{"text", {{"headline", "tarikh chronology"}, {"text", title_text(events, undated, query)}}}};

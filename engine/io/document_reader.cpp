@@ -145,7 +145,7 @@ std::optional<Document> DocumentReader::next_jsonl_line() {
     std::string line;
     while (std::getline(*jsonl_, line)) {
         ++line_no_;
-        bytes_read_ += line.size() + 1;
+        bytes_read_.fetch_add(line.size() + 1, std::memory_order_relaxed);
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         try {
@@ -172,7 +172,7 @@ std::optional<Document> DocumentReader::next() {
         const fs::path& p = files_[next_file_ - 1];
         auto text = read_file(p, problems_);
         if (!text) continue;
-        bytes_read_ += text->size();
+        bytes_read_.fetch_add(text->size(), std::memory_order_relaxed);
         Document d;
         d.id = p.string();
         d.text = std::move(*text);

@@ -53,20 +53,21 @@ CREATE TABLE events(
 );
 CREATE INDEX events_by_time ON events(span_class, earliest, latest);
 
--- Lanes: the event's interval repeated so that a pair or actor query with a
--- date window is answered from these keys alone (0, 0 for undated events).
-CREATE TABLE event_pairs(
-  pair TEXT NOT NULL, span_class INTEGER NOT NULL, earliest INTEGER NOT NULL,
+-- Lanes (country pairs; "AZ" alone is Azerbaijan's own lane) and, per lane,
+-- its events with their interval repeated, so that a lane query with a date
+-- window is answered from these keys alone (0, 0 for undated events). An
+-- actor's events are those of the lanes it is in.
+CREATE TABLE lanes(id INTEGER PRIMARY KEY, pair TEXT NOT NULL UNIQUE, a TEXT NOT NULL, b TEXT NOT NULL);
+CREATE INDEX lanes_by_b ON lanes(b);
+CREATE INDEX lanes_by_a ON lanes(a);
+CREATE TABLE event_lanes(
+  lane INTEGER NOT NULL, span_class INTEGER NOT NULL, earliest INTEGER NOT NULL,
   latest INTEGER NOT NULL, event INTEGER NOT NULL,
-  PRIMARY KEY(pair, span_class, earliest, latest, event)) WITHOUT ROWID;
-CREATE TABLE event_actors(
-  actor TEXT NOT NULL, span_class INTEGER NOT NULL, earliest INTEGER NOT NULL,
-  latest INTEGER NOT NULL, event INTEGER NOT NULL,
-  PRIMARY KEY(actor, span_class, earliest, latest, event)) WITHOUT ROWID;
+  PRIMARY KEY(lane, span_class, earliest, latest, event)) WITHOUT ROWID;
 
--- Dedup keys (store/wording.h): events sharing a key are compared.
-CREATE TABLE event_keys(key INTEGER NOT NULL, event INTEGER NOT NULL,
-  PRIMARY KEY(key, event)) WITHOUT ROWID;
+-- Dedup keys (store/wording.h) of each event, packed as 8-byte integers;
+-- read into memory by a writer (store/key_index.h).
+CREATE TABLE dedup(event INTEGER PRIMARY KEY, keys BLOB NOT NULL);
 )sql";
 }
 

@@ -80,6 +80,16 @@ Statement& Statement::bind_blob(int i, std::string_view v) {
     if (rc != SQLITE_OK) db_->fail("bind", rc);
     return *this;
 }
+Statement& Statement::bind_static(int i, std::string_view v) {
+    int rc = sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) db_->fail("bind", rc);
+    return *this;
+}
+Statement& Statement::bind_static_blob(int i, std::string_view v) {
+    int rc = sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_STATIC);
+    if (rc != SQLITE_OK) db_->fail("bind", rc);
+    return *this;
+}
 Statement& Statement::bind_null(int i) {
     if (int rc = sqlite3_bind_null(stmt_, i); rc != SQLITE_OK) db_->fail("bind", rc);
     return *this;
@@ -127,5 +137,9 @@ void Transaction::commit() {
     db_.exec("COMMIT");
     done_ = true;
 }
+
+ReadTransaction::ReadTransaction(Db& db) : db_(db) { db_.exec("BEGIN"); }
+
+ReadTransaction::~ReadTransaction() { sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr); }
 
 }  // namespace tarikh::store

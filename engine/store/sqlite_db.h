@@ -29,6 +29,9 @@ public:
     Statement& bind(int i, double v);
     Statement& bind(int i, std::string_view v);          // TEXT
     Statement& bind_blob(int i, std::string_view v);     // BLOB
+    // Without a copy: `v` must stay alive until the statement is reset.
+    Statement& bind_static(int i, std::string_view v);   // TEXT
+    Statement& bind_static_blob(int i, std::string_view v);
     Statement& bind_null(int i);
     Statement& bind(int i, std::optional<int64_t> v) { return v ? bind(i, *v) : bind_null(i); }
 
@@ -80,6 +83,17 @@ public:
 private:
     Db& db_;
     bool done_ = false;
+};
+
+// BEGIN … COMMIT around reads: one snapshot, and one lock taken instead of
+// one per statement (that locking cost more than the reads themselves).
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Db& db);
+    ~ReadTransaction();
+
+private:
+    Db& db_;
 };
 
 }  // namespace tarikh::store

@@ -10,7 +10,7 @@
 namespace tarikh::store {
 namespace {
 
-constexpr size_t kRowsPerBand = 2;
+constexpr size_t kRowsPerBand = 3;
 constexpr size_t kMaxYearBuckets = 12;
 constexpr int64_t kLongBucket = -(int64_t{1} << 40);
 constexpr int64_t kUndatedBucket = kLongBucket - 1;
@@ -116,6 +116,12 @@ double jaccard(const Shingles& a, const Shingles& b) {
         }
     }
     return double(common) / double(a.size() + b.size() - common);
+}
+
+int64_t exact_key(std::string_view pairs_key, const Shingles& s) {
+    uint64_t h = mix64(hash_bytes(pairs_key, 4) ^ s.size());
+    for (uint64_t x : s) h = mix64(h ^ x);
+    return static_cast<int64_t>(h);
 }
 
 std::vector<int64_t> time_buckets(const std::optional<int64_t>& first_year, const std::optional<int64_t>& last_year) {

@@ -29,9 +29,9 @@ double jaccard(const Shingles& a, const Shingles& b);
 // Threshold above which two sentences count as the same report.
 inline constexpr double kSameWording = 0.7;
 
-// 4 bands of 2 MinHash rows: a pair of sentences with Jaccard 0.8 shares a
-// key with probability 0.99, one with 0.05 (unrelated news of the same pair)
-// with 0.01.
+// 4 bands of 3 MinHash rows: a pair of sentences with Jaccard 0.8 shares a
+// key with probability 0.94 (0.9: 0.995), a pair with Jaccard 0.3 (news of
+// one pair written to a template) with 0.1, unrelated sentences almost never.
 inline constexpr size_t kBands = 4;
 
 // When an event happened, coarsely, for the keys: each year its interval
@@ -44,6 +44,11 @@ std::vector<int64_t> time_buckets(const std::optional<int64_t>& first_year, cons
 // covering `pairs_key` (the event's pairs), so only events with the same
 // pairs can collide.
 std::vector<int64_t> dedup_keys(std::string_view pairs_key, const Shingles& s, const std::vector<int64_t>& buckets);
+
+// The key of the exact wording (the same shingles) with the same pairs, in
+// any year: re-loading an event must find it however many near-identical
+// reports its lane holds, so this key is never capped.
+int64_t exact_key(std::string_view pairs_key, const Shingles& s);
 
 // 64-bit mixing and hashing used by the keys and the content hash.
 uint64_t mix64(uint64_t x);

@@ -7,6 +7,7 @@
 
 #include "tarikh/extract.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -39,7 +40,8 @@ public:
     std::optional<Document> next();
 
     const std::vector<InputProblem>& problems() const { return problems_; }
-    uint64_t bytes_read() const { return bytes_read_; }     // of input consumed so far
+    // Of input consumed so far; readable from any thread (a progress bar).
+    uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
     uint64_t total_bytes() const { return total_bytes_; }   // sizes of the regular files (0 for stdin)
 
 private:
@@ -53,7 +55,7 @@ private:
     std::string jsonl_name_;
     size_t line_no_ = 0;
     std::vector<InputProblem> problems_;
-    uint64_t bytes_read_ = 0;
+    std::atomic<uint64_t> bytes_read_{0};
     uint64_t total_bytes_ = 0;
 };
 

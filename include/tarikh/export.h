@@ -28,6 +28,10 @@ std::string query_to_json(const EventQuery& query);
 // a timeline and are counted in the title slide.
 std::string export_timelinejs(const std::vector<Event>& events, const EventQuery& query);
 
+// The lanes an event is shown in for a query: all its pairs, or only the
+// queried pair, or only the pairs that include the queried actor.
+std::vector<CountryPair> lanes_for(const Event& e, const EventQuery& query);
+
 // English name of a country from engine/data/countries.tsv; the code itself
 // when unknown.
 std::string country_name(std::string_view code);

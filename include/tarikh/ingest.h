@@ -39,6 +39,15 @@ struct IngestResult {
 IngestResult ingest(const std::function<std::optional<Document>()>& next, const Extractor& extractor, Store& store,
                     const IngestOptions& options = {});
 
+// The events of each document, or why extraction failed, in input order;
+// documents are spread over `threads` threads (0: one per core).
+struct Extracted {
+    std::vector<Event> events;
+    std::string error;  // non-empty: extraction threw this
+};
+std::vector<Extracted> extract_parallel(const std::vector<Document>& docs, const Extractor& extractor,
+                                        unsigned threads = 0);
+
 // The events of one document with the document itself, ready for
 // Store::add_documents; throws what the extractor throws.
 DocumentEvents extract_document(const Document& doc, const Extractor& extractor);

@@ -82,7 +82,9 @@ public:
     // Every dated event, ordered by earliest (the viewer's bulk read).
     virtual std::vector<Event> all_events() = 0;
 
-    // Whether a document with this content hash is stored.
+    // Whether a document with this content hash is stored. Safe to call from
+    // another thread while a write runs (it reads a committed snapshot), so
+    // an ingest can look ahead while the previous batch is written.
     virtual bool has_document(std::string_view hash) = 0;
     // Writes a batch in one transaction. Documents already stored are skipped
     // with their events; the others are added with theirs. Each event is

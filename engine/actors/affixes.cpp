@@ -1,0 +1,89 @@
+#include "actors/affixes.h"
+
+#include "actors/tsv.h"
+#include "actors/word_tokens.h"
+#include "tarikh/normalize.h"
+
+#include <charconv>
+
+namespace tarikh::actors {
+
+Morphology load_morphology(std::string_view tsv) {
+    Morphology m;
+    for_each_tsv_row(tsv, [&](const std::vector<std::string_view>& f) {
+        if (f[0] == "case") {
+            m.proper_case = f.size() > 1 && f[1] == "proper";
+            return;
+        }
+        const bool prefix = f[0] == "prefix" || f[0] == "adjective_prefix";
+        const bool suffix = f[0] == "suffix" || f[0] == "adjective_suffix";
+        if (f.size() < 2 || (!prefix && !suffix)) return;
+        Affix a;
+        a.adjective_only = f[0].starts_with("adjective_");
+        a.form = fold(f[1]);
+        if (f.size() > 2 && !f[2].empty()) std::from_chars(f[2].data(), f[2].data() + f[2].size(), a.min_rest);
+        if (f.size() > 3) a.replacement = fold(f[3]);
+        if (a.form.empty()) return;
+        (prefix ? m.prefixes : m.suffixes).push_back(std::move(a));
+    });
+    return m;
+}
+
+namespace {
+
+// Affixes are a few bytes: compare them inline rather than through memcmp,
+// which this loop, run over every word of every text, would otherwise spend
+// most of its time calling.
+bool starts_with(std::string_view word, std::string_view affix) {
+    if (word.size() <= affix.size()) return false;
+    for (size_t k = 0; k < affix.size(); ++k)
+        if (word[k] != affix[k]) return false;
+    return true;
+}
+
+bool ends_with(std::string_view word, std::string_view affix) {
+    if (word.size() <= affix.size()) return false;
+    const size_t off = word.size() - affix.size();
+    for (size_t k = 0; k < affix.size(); ++k)
+        if (word[off + k] != affix[k]) return false;
+    return true;
+}
+
+// Readings of `stem` with each suffix that fits taken off.
+void add_suffix_readings(Reading base, const Morphology& m, std::vector<Reading>& out) {  // a copy: `out` may grow
+    for (const Affix& s : m.suffixes) {
+        std::string_view stem = base.key;
+        if (!ends_with(stem, s.form)) continue;
+        std::string_view rest = stem.substr(0, stem.size() - s.form.size());
+        if (code_points(rest) < s.min_rest) continue;
+        out.push_back({rest, base.prefix, true, base.adjective || s.adjective_only, base.stripped + s.form.size()});
+    }
+}
+
+}  // namespace
+
+void readings(std::string_view word, const Morphology& m, bool allow_prefix, bool allow_suffix,
+              std::vector<Reading>& out, std::deque<std::string>& scratch) {
+    out.clear();
+    out.push_back({word, false, false, false, 0});
+    if (allow_suffix) add_suffix_readings(out.front(), m, out);
+    if (!allow_prefix) return;
+    size_t used = 0;
+    for (const Affix& p : m.prefixes) {
+        if (!starts_with(word, p.form)) continue;
+        std::string_view rest = word.substr(p.form.size());
+        if (code_points(rest) < p.min_rest) continue;
+        std::string_view stem = rest;
+        if (!p.replacement.empty()) {
+            if (used == scratch.size()) scratch.emplace_back();
+            std::string& s = scratch[used++];
+            s.assign(p.replacement).append(rest);
+            stem = s;
+        }
+        Reading r{stem, true, false, p.adjective_only, p.form.size() - p.replacement.size()};
+        out.push_back(r);
+        if (allow_suffix) add_suffix_readings(r, m, out);
+    }
+}
+
+}  // namespace tarikh::actors

@@ -1,0 +1,51 @@
+// The affixes that may be glued to a name or a keyword in one language
+// (engine/lang/<lang>/affixes.tsv): Persian و/ب and ها/ی/ترین, Arabic و/ف/ب/ل/ك/ال
+// and ة/ون/ين, English plural s. The lexicons try a word as written first and
+// then with these stripped, so "وباکو", "بالولايات", "Israelis" find their entry.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tarikh::actors {
+
+struct Affix {
+    std::string form;         // folded
+    std::string replacement;  // put back in its place: Arabic لل → ال ("للهند" is ل + الهند)
+    unsigned min_rest = 2;    // letters that must remain, so short words are not eaten away
+    // Only for words that take it as an adjective does: demonyms and keywords
+    // (Arabic ال and ة: الإيرانية is ايراني, but الحماس is "the zeal", not Hamas).
+    bool adjective_only = false;
+};
+
+struct Morphology {
+    std::vector<Affix> prefixes;
+    std::vector<Affix> suffixes;
+    // English: a name matches only where the text capitalises it ("Turkey",
+    // not "turkey"; "US", not "us").
+    bool proper_case = false;
+};
+
+// Parses an affixes.tsv: `prefix|suffix|adjective_prefix|adjective_suffix<TAB>form<TAB>min_rest[<TAB>replacement]`
+// and `case<TAB>proper`.
+Morphology load_morphology(std::string_view tsv);
+
+// One way to read a word: as written, or with a prefix and/or suffix taken off.
+struct Reading {
+    std::string_view key;  // what to look up
+    bool prefix = false;   // a prefix was stripped
+    bool suffix = false;   // a suffix was stripped
+    bool adjective = false;  // an adjective-only affix was stripped
+    size_t stripped = 0;   // bytes taken off (net of a replacement): less is a closer reading
+};
+
+// All readings of `word`, the word as written first. `scratch` holds the
+// strings of readings that put a replacement back; it is reused between calls
+// (a deque, so growing it never moves the strings earlier readings point into).
+// With `allow_prefix`/`allow_suffix` false those readings are not made.
+void readings(std::string_view word, const Morphology& m, bool allow_prefix, bool allow_suffix,
+              std::vector<Reading>& out, std::deque<std::string>& scratch);
+
+}  // namespace tarikh::actors

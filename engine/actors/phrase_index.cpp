@@ -1,0 +1,141 @@
+#include "actors/phrase_index.h"
+
+#include "tarikh/normalize.h"
+
+namespace tarikh::actors {
+namespace {
+
+bool is_ascii(std::string_view s) {
+    for (char c : s)
+        if (static_cast<uint8_t>(c) >= 0x80) return false;
+    return true;
+}
+
+// Two words of a phrase may be apart by spaces and line breaks (PDF text
+// breaks lines anywhere) and at most one joining mark: "U.S.", "Nur-Sultan",
+// "al-Assad". Anything else (a comma, a full stop and a new sentence) breaks the phrase.
+bool joinable_gap(std::string_view gap) {
+    int marks = 0;
+    for (char c : gap) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+        if ((c == '-' || c == '.' || c == '\'') && ++marks == 1) continue;
+        return false;
+    }
+    return true;
+}
+
+// May a phrase that accepts `level` be read through `r`?
+bool accepts(PhraseIndex::Affixes level, const Reading& r) {
+    if (!r.prefix && !r.suffix) return true;
+    if (level == PhraseIndex::Affixes::None) return false;
+    return level == PhraseIndex::Affixes::All || !r.adjective;
+}
+
+}  // namespace
+
+PhraseIndex::PhraseIndex(Morphology morphology) : morphology_(std::move(morphology)) {}
+
+bool PhraseIndex::add(std::string_view phrase, uint32_t payload, Affixes affixes) {
+    std::string folded = fold(phrase);
+    std::vector<std::string> words;
+    for (const WordToken& t : word_tokens(folded)) words.emplace_back(t.text(folded));
+    if (words.empty()) return false;
+    if (words.size() > 1 && !is_ascii(folded)) {
+        std::string glued;
+        for (const auto& w : words) glued += w;
+        add_words({glued}, payload, affixes);
+    }
+    return add_words(std::move(words), payload, affixes);
+}
+
+size_t PhraseIndex::signature(std::string_view key) {
+    const auto* b = reinterpret_cast<const uint8_t*>(key.data());
+    const size_t n = key.size();
+    if (n == 0) return 0;
+    size_t h = n * 0x9E37u;
+    h ^= (size_t(b[0]) << 8 | b[n > 1 ? 1 : 0]) * 31u;
+    h ^= (size_t(b[n - 1]) << 8 | b[n > 1 ? n - 2 : 0]) * 131u;
+    return (h ^ (h >> 16)) & 0xFFFF;
+}
+
+bool PhraseIndex::add_words(std::vector<std::string> words, uint32_t payload, Affixes affixes) {
+    std::string first = std::move(words.front());
+    words.erase(words.begin());
+    const size_t sig = signature(first);
+    filter_[sig >> 6] |= uint64_t(1) << (sig & 63);
+    auto& list = by_first_[first];
+    for (const Phrase& p : list)
+        if (p.rest == words) return true;  // the first spelling listed wins
+    list.push_back({std::move(words), payload, affixes});
+    ++count_;
+    return true;
+}
+
+bool PhraseIndex::match_at(std::string_view folded, const std::vector<WordToken>& tokens, size_t i, Match& best,
+                           Scratch& s) const {
+    bool found = false;
+    readings(tokens[i].text(folded), morphology_, true, true, s.first, s.first_strings);
+    for (const Reading& r : s.first) {
+        if (!maybe_first(r.key)) continue;
+        auto it = by_first_.find(r.key);
+        if (it == by_first_.end()) continue;
+        for (const Phrase& p : it->second) {
+            if (!accepts(p.affixes, r)) continue;
+            const size_t n = p.rest.size();
+            if (n > 0 && r.suffix) continue;  // a suffix ends the phrase
+            if (i + n >= tokens.size()) continue;
+            unsigned affixes = unsigned(r.prefix) + unsigned(r.suffix);
+            size_t stripped = r.stripped;
+            bool ok = true;
+            for (size_t k = 0; k < n && ok; ++k) {
+                const WordToken& prev = tokens[i + k];
+                const WordToken& cur = tokens[i + k + 1];
+                if (!joinable_gap(folded.substr(prev.end, cur.begin - prev.end))) { ok = false; break; }
+                std::string_view w = cur.text(folded);
+                if (w == p.rest[k]) continue;
+                if (k + 1 < n) { ok = false; break; }
+                // The last word may carry a suffix: "کاخ سفیدها", "الولايات المتحدةَ".
+                readings(w, morphology_, false, true, s.last, s.last_strings);
+                const Reading* fit = nullptr;
+                for (const Reading& lr : s.last)
+                    if (lr.suffix && lr.key == p.rest[k] && accepts(p.affixes, lr)) { fit = &lr; break; }
+                if (!fit) ok = false;
+                else { ++affixes; stripped += fit->stripped; }
+            }
+            if (!ok) continue;
+            const uint32_t len = uint32_t(n + 1);
+            const uint32_t best_len = found ? best.last - best.first : 0;
+            const bool better = !found || len > best_len ||
+                                (len == best_len && (affixes < best.affixes ||
+                                                     (affixes == best.affixes && stripped < best.stripped)));
+            if (better) {
+                best = {uint32_t(i), uint32_t(i + len), p.payload, affixes, stripped};
+                found = true;
+            }
+        }
+    }
+    return found;
+}
+
+std::vector<PhraseIndex::Match> PhraseIndex::match(std::string_view folded,
+                                                   const std::vector<WordToken>& tokens) const {
+    std::vector<Match> out;
+    Scratch scratch;
+    for (size_t i = 0; i < tokens.size();) {
+        Match m;
+        const char first = folded[tokens[i].begin];
+        if (first >= '0' && first <= '9') {  // a number: no name or keyword starts with one
+            ++i;
+            continue;
+        }
+        if (match_at(folded, tokens, i, m, scratch)) {
+            out.push_back(m);
+            i = m.last;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace tarikh::actors

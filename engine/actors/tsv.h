@@ -1,0 +1,34 @@
+// Reading the tab-separated data files under engine/lang and engine/data:
+// one row per line, '#' starts a comment line, empty lines are skipped.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace tarikh::actors {
+
+// Calls f(fields) for every data row of `tsv`, fields trimmed of '\r' and spaces.
+template <class F>
+void for_each_tsv_row(std::string_view tsv, F&& f) {
+    std::vector<std::string_view> fields;
+    while (!tsv.empty()) {
+        size_t nl = tsv.find('\n');
+        std::string_view line = tsv.substr(0, nl);
+        tsv = nl == std::string_view::npos ? std::string_view() : tsv.substr(nl + 1);
+        if (line.empty() || line.front() == '#') continue;
+        fields.clear();
+        for (;;) {
+            size_t tab = line.find('\t');
+            std::string_view field = line.substr(0, tab);
+            while (!field.empty() && (field.back() == '\r' || field.back() == ' ')) field.remove_suffix(1);
+            while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+            fields.push_back(field);
+            if (tab == std::string_view::npos) break;
+            line.remove_prefix(tab + 1);
+        }
+        if (fields.empty() || fields[0].empty()) continue;
+        f(fields);
+    }
+}
+
+}  // namespace tarikh::actors

@@ -1,0 +1,44 @@
+// Which date mentions of a document make events, and which part of a
+// sentence each one dates.
+//
+// A sentence with one date is one clause. A sentence with several dates is
+// cut between them at the last clause mark (، , ؛ ; :) before each date, so
+// "در سال ۲۰۱۸، علی‌اف … آنکارا و اورشلیم، پس از جنگ ۲۰۲۰ قره‌باغ، …" gives a
+// 2018 clause and a 2020 clause. Dates with no mark between them ("در سال‌های
+// ۲۰۲۱ و ۲۰۲۲") share their clause.
+#pragma once
+
+#include "tarikh/mention.h"
+#include "tarikh/parser.h"
+
+#include <string_view>
+#include <vector>
+
+namespace tarikh::events {
+
+// The mentions that can date an event, in order: not the document's dateline
+// ("date 2025-11-08", "Tuesday, 27 January , 2026": it dates the document,
+// not what the text reports), not a bare duration ("for three days"), not a
+// mention inside another one (the parts of a range belong to the range).
+std::vector<const Mention*> dating_mentions(const std::vector<Mention>& mentions, std::string_view text);
+
+// A dateline: a whole day that opens the document (at most one word, such as
+// "date", before it) or closes it on a line of its own.
+bool is_dateline(const Mention& m, std::string_view text);
+
+// Two mentions side by side with nothing but spaces and brackets between them
+// and overlapping intervals name one time twice ("انتفاضه دوم (۲۰۰۰-۲۰۰۴)",
+// "اتفاقات ابراهام عام 2020"): keeps the finer one (then the one the text
+// states outright), so the time gives one event, not two.
+std::vector<const Mention*> merge_restatements(const std::vector<const Mention*>& mentions, std::string_view text);
+
+struct DatedClause {
+    Span span;                             // bytes of the input: a clause of the sentence, or all of it
+    std::vector<const Mention*> mentions;  // the dates it holds, in order
+};
+
+// Cuts `sentence` into one clause per group of mentions (all inside the sentence, in order).
+std::vector<DatedClause> dated_clauses(std::string_view text, Span sentence,
+                                       const std::vector<const Mention*>& mentions);
+
+}  // namespace tarikh::events

@@ -1,0 +1,75 @@
+#include "events/event_kinds.h"
+
+#include "actors/tsv.h"
+#include "embedded_data.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace tarikh::events {
+
+KindLexicon::KindLexicon(std::string_view kinds_tsv, std::string_view affixes_tsv)
+    : index_(actors::load_morphology(affixes_tsv)) {
+    actors::for_each_tsv_row(kinds_tsv, [&](const std::vector<std::string_view>& f) {
+        if (f.size() < 2) return;
+        auto kind = event_kind_from_string(f[1]);
+        if (!kind || *kind == EventKind::Other) return;
+        float weight = 1.0f;
+        if (f.size() > 2 && !f[2].empty()) {
+            try { weight = std::stof(std::string(f[2])); } catch (...) { return; }
+        }
+        uint32_t id = uint32_t(entries_.size());
+        entries_.push_back({{}, *kind, weight});
+        index_.add(f[0], id);
+    });
+}
+
+std::vector<KindHit> KindLexicon::find(const NormalizedText& folded, std::string_view text,
+                                       const std::vector<actors::WordToken>& tokens) const {
+    std::vector<KindHit> out;
+    for (const auto& m : index_.match(folded.text, tokens)) {
+        KindHit hit = entries_[m.payload];
+        hit.span = folded.to_source(text, tokens[m.first].begin, tokens[m.last - 1].end);
+        out.push_back(hit);
+    }
+    return out;
+}
+
+const KindLexicon& builtin_kind_lexicon(Lang lang) {
+    static const KindLexicon fa(embedded_data("lang/fa/event_kinds.tsv"), embedded_data("lang/fa/affixes.tsv"));
+    static const KindLexicon ar(embedded_data("lang/ar/event_kinds.tsv"), embedded_data("lang/ar/affixes.tsv"));
+    static const KindLexicon en(embedded_data("lang/en/event_kinds.tsv"), embedded_data("lang/en/affixes.tsv"));
+    switch (lang) {
+        case Lang::Fa: return fa;
+        case Lang::Ar: return ar;
+        case Lang::En: return en;
+    }
+    return en;
+}
+
+EventKind vote(const std::vector<KindHit>& hits, Span range) {
+    // Scores by kind, in tie-break order: the more specific kind first.
+    constexpr std::array<EventKind, 5> kOrder = {EventKind::Military, EventKind::Security, EventKind::Energy,
+                                                 EventKind::Economy, EventKind::Diplomatic};
+    std::array<float, 5> score{};
+    auto first = std::lower_bound(hits.begin(), hits.end(), range.begin,
+                                  [](const KindHit& h, uint32_t b) { return h.span.begin < b; });
+    for (auto it = first; it != hits.end() && it->span.begin < range.end; ++it) {
+        if (it->span.end > range.end) continue;
+        for (size_t k = 0; k < kOrder.size(); ++k)
+            if (kOrder[k] == it->kind) score[k] += it->weight;
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < kOrder.size(); ++k)
+        if (score[k] > score[best]) best = k;
+    return score[best] > 0 ? kOrder[best] : EventKind::Other;
+}
+
+EventKind classify_kind(std::string_view text, Lang lang) {
+    NormalizedText folded = normalize(text);
+    auto tokens = actors::word_tokens(folded.text);
+    return vote(builtin_kind_lexicon(lang).find(folded, text, tokens), {0, uint32_t(text.size())});
+}
+
+}  // namespace tarikh::events

@@ -1,0 +1,257 @@
+#include "events/sentences.h"
+
+#include "actors/letters.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace tarikh::events {
+namespace {
+
+using actors::decode_at;
+using actors::is_base_char;
+
+bool is_space(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x200C || c == 0x200D ||
+           c == 0x200E || c == 0x200F || c == 0xFEFF;
+}
+
+// Ends a sentence: . ! ? ؟ … ۔
+bool is_terminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == 0x06D4; }
+
+// May follow a terminal and still belong to the sentence: closing quotes and
+// brackets, in either direction (bidi extraction flips them: «کرد.«»).
+bool is_closer(char32_t c) {
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0xBB || c == 0xAB || c == 0x201D ||
+           c == 0x201C || c == 0x2019 || c == 0x201A;
+}
+
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
+
+// English abbreviations that end in a full stop mid-sentence.
+constexpr std::array<std::string_view, 30> kAbbreviations = {
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Sen", "Rep",
+    "Gov", "Prof", "vs", "etc", "No", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov"};
+
+// Is the ASCII word ending just before `dot` one after which a full stop does not end a sentence?
+bool abbreviation_before(std::string_view text, size_t dot) {
+    size_t b = dot;
+    while (b > 0 && is_ascii_alpha(text[b - 1])) --b;
+    std::string_view word = text.substr(b, dot - b);
+    if (word.empty()) return false;
+    if (word.size() == 1 && is_ascii_upper(word[0])) return true;  // U.S., J. Smith
+    if (b > 0 && text[b - 1] == '.') return true;                   // the s in "e.g." or "U.S."
+    return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+}
+
+// Answers "does a cut at `pos` fall inside one of the spans?" for positions
+// asked in increasing order, walking the spans (sorted by begin) once.
+class KeepTogether {
+public:
+    explicit KeepTogether(std::vector<Span> spans) : spans_(std::move(spans)) {
+        std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    }
+    bool inside(size_t pos) {
+        while (next_ < spans_.size() && spans_[next_].end <= pos) ++next_;
+        for (size_t q = next_; q < spans_.size() && spans_[q].begin < pos; ++q)
+            if (pos < spans_[q].end) return true;
+        return false;
+    }
+
+private:
+    std::vector<Span> spans_;
+    size_t next_ = 0;
+};
+
+// The end of the sentence whose terminal run starts at `i`, or npos when the
+// marks there do not end a sentence.
+size_t terminal_run_end(std::string_view text, size_t i) {
+    unsigned len;
+    char32_t first = decode_at(text, i, len);
+    size_t j = i;
+    size_t dots = 0;
+    while (j < text.size()) {
+        char32_t c = decode_at(text, j, len);
+        if (!is_terminal(c)) break;
+        dots += c == '.';
+        j += len;
+    }
+    const size_t run_end = j;
+    while (j < text.size()) {
+        char32_t c = decode_at(text, j, len);
+        if (!is_closer(c)) break;
+        j += len;
+    }
+    if (first == '.' && run_end - i == 1) {
+        // A lone full stop: not a decimal point, a domain or an abbreviation.
+        if (j < text.size()) {
+            char32_t next = decode_at(text, j, len);
+            if (!is_space(next)) return std::string_view::npos;
+        }
+        if (abbreviation_before(text, i)) return std::string_view::npos;
+    }
+    // Followed by a lower-case Latin word, the sentence goes on ("Zman.co. il", "approx. five").
+    size_t k = j;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k < text.size() && is_ascii_lower(text[k]) && (dots > 0 || first == '.')) return std::string_view::npos;
+    return j;
+}
+
+struct Line {
+    size_t begin = 0, end = 0;   // [begin, end), without the '\n'
+    size_t content = 0;          // first byte that is not white space
+    size_t content_end = 0;      // after the last byte that is not white space (begin when none)
+    size_t letters = 0;          // letters and digits (tatweel, marks, punctuation not counted)
+    bool ends_sentence = false;  // the last mark on the line ends a sentence
+    bool blank() const { return letters == 0; }
+};
+
+std::vector<Line> scan_lines(std::string_view text) {
+    std::vector<Line> lines;
+    size_t b = 0;
+    while (b <= text.size()) {
+        size_t e = text.find('\n', b);
+        if (e == std::string_view::npos) e = text.size();
+        Line l{b, e, e, b, 0, false};
+        char32_t last = 0;
+        for (size_t i = b; i < e;) {
+            unsigned len;
+            char32_t c = decode_at(text, i, len);
+            if (!is_space(c)) {
+                if (l.content == e) l.content = i;
+                l.content_end = i + len;
+                if (is_base_char(c)) ++l.letters;
+                if (!is_closer(c)) last = c;
+            }
+            i += len;
+        }
+        l.ends_sentence = is_terminal(last);
+        lines.push_back(l);
+        if (e == text.size()) break;
+        b = e + 1;
+    }
+    return lines;
+}
+
+bool hard_wrapped(const std::vector<Line>& lines) {
+    size_t all = 0, ended = 0;
+    for (const Line& l : lines) {
+        all += l.letters;
+        if (l.ends_sentence) ended += l.letters;
+    }
+    return all > 0 && ended * 2 < all;
+}
+
+// In hard-wrapped text, is line k a heading, a caption or a byline standing
+// alone? It starts a sentence (`starts_sentence`: nothing but white space since
+// the last cut), ends without a sentence mark, is short, and the next line
+// with text is clearly longer (a heading over a paragraph) or there is none.
+bool is_heading(const std::vector<Line>& lines, size_t k, bool starts_sentence) {
+    const Line& l = lines[k];
+    if (!starts_sentence || l.blank() || l.ends_sentence || l.letters > 60) return false;
+    for (size_t n = k + 1; n < lines.size(); ++n)
+        if (!lines[n].blank()) return lines[n].letters * 2 >= l.letters * 3;
+    return true;
+}
+
+bool has_letters(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        unsigned len;
+        char32_t c = decode_at(s, i, len);
+        if (is_base_char(c)) return true;
+        i += len;
+    }
+    return false;
+}
+
+Span trimmed(std::string_view text, size_t b, size_t e) {
+    while (b < e) {
+        unsigned len;
+        if (!is_space(decode_at(text, b, len))) break;
+        b += len;
+    }
+    while (e > b) {
+        size_t p = e - 1;
+        while (p > b && (static_cast<uint8_t>(text[p]) & 0xC0) == 0x80) --p;
+        unsigned len;
+        if (!is_space(decode_at(text, p, len))) break;
+        e = p;
+    }
+    return {uint32_t(b), uint32_t(e)};
+}
+
+}  // namespace
+
+bool is_hard_wrapped(std::string_view text) { return hard_wrapped(scan_lines(text)); }
+
+size_t clause_mark_at(std::string_view text, size_t i) {
+    char c = text[i];
+    if (c == ',' || c == ';' || c == ':') return 1;
+    if (i + 1 < text.size() && static_cast<uint8_t>(c) == 0xD8) {
+        auto b1 = static_cast<uint8_t>(text[i + 1]);
+        if (b1 == 0x8C || b1 == 0x9B) return 2;  // ، U+060C, ؛ U+061B
+    }
+    return 0;
+}
+
+std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>& keep_together,
+                                  const std::vector<Span>& stand_alone) {
+    KeepTogether keep(keep_together);
+    const std::vector<Line> lines = scan_lines(text);
+    const bool wrapped = hard_wrapped(lines);
+
+    std::vector<size_t> cuts;
+    size_t open = 0;       // where the sentence being read began
+    size_t text_end = 0;   // after the last non-space byte of the lines read so far
+    auto cut = [&](size_t at) {
+        if (keep.inside(at)) return;
+        cuts.push_back(at);
+        open = at;
+    };
+    for (size_t k = 0; k < lines.size(); ++k) {
+        const Line& l = lines[k];
+        const bool starts_sentence = text_end <= open;
+        const size_t cuts_before = cuts.size();
+        for (size_t i = l.content; i < l.end;) {
+            unsigned len;
+            char32_t c = decode_at(text, i, len);
+            if (is_terminal(c)) {
+                size_t end = terminal_run_end(text, i);
+                if (end != std::string_view::npos) {
+                    cut(end);
+                    i = end;
+                    continue;
+                }
+                while (i < l.end && is_terminal(decode_at(text, i, len))) i += len;  // past the whole run
+                continue;
+            }
+            i += len;
+        }
+        if (!l.blank()) text_end = l.content_end;  // a lone mark ("ٍ") left by extraction is not text
+        if (l.end == text.size()) break;
+        const bool cut_inside = cuts.size() != cuts_before;
+        if (!wrapped || is_heading(lines, k, starts_sentence && !cut_inside)) cut(l.end);
+    }
+
+    for (const Span& s : stand_alone) {
+        cuts.push_back(s.begin);
+        cuts.push_back(s.end);
+    }
+    std::sort(cuts.begin(), cuts.end());
+
+    std::vector<Span> out;
+    size_t from = 0;
+    cuts.push_back(text.size());
+    for (size_t to : cuts) {
+        if (to <= from) continue;
+        Span s = trimmed(text, from, to);
+        if (s.end > s.begin && has_letters(text.substr(s.begin, s.end - s.begin))) out.push_back(s);
+        from = to;
+    }
+    return out;
+}
+
+}  // namespace tarikh::events

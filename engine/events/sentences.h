@@ -1,0 +1,35 @@
+// Sentence segmentation of news text as it comes: clean paragraphs, or text
+// extracted from PDF with a line break every few words (DESIGN §2).
+//
+// A sentence ends at . ! ? ؟ … ۔ (and the closing quotes and brackets after
+// them), except at decimal points, inside "Zman.co.il", after a single
+// capital ("U.S.") or an abbreviation ("Gen."). Line breaks depend on the
+// document: where most text sits on lines that end a sentence, a line is a
+// paragraph and every line break ends a sentence; in hard-wrapped text
+// (most lines stop mid-sentence, blank lines fall between columns and pages)
+// a line break is a space, except after a heading: a short line that starts
+// a sentence, ends without punctuation and is followed by a longer line.
+#pragma once
+
+#include "tarikh/normalize.h"
+
+#include <string_view>
+#include <vector>
+
+namespace tarikh::events {
+
+// The sentences of `text`, in order, as byte spans trimmed of white space.
+// No sentence ends inside a span of `keep_together` (the date mentions: a
+// range broken over two lines is still one date); each span of `stand_alone`
+// is cut off from the text around it (a dateline is not part of the first sentence).
+std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>& keep_together = {},
+                                  const std::vector<Span>& stand_alone = {});
+
+// True when most of the text's letters are on lines that stop mid-sentence.
+bool is_hard_wrapped(std::string_view text);
+
+// Clause marks: ، , ؛ ; : — where a sentence with several dates is cut
+// between them. Returns the byte length of the mark at text[i], or 0.
+size_t clause_mark_at(std::string_view text, size_t i);
+
+}  // namespace tarikh::events

@@ -1,0 +1,136 @@
+#include "tarikh/event_json.h"
+#include "tarikh/event_lines.h"
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+namespace tarikh {
+namespace fs = std::filesystem;
+
+EventReader::EventReader(std::vector<fs::path> files) : files_(std::move(files)) {
+    for (const auto& f : files_) {
+        std::error_code ec;
+        if (f != "-")
+            if (auto size = fs::file_size(f, ec); !ec) total_bytes_ += size;
+    }
+}
+
+EventReader::~EventReader() = default;
+
+bool EventReader::open_next() {
+    file_.reset();
+    in_ = nullptr;
+    while (next_file_ < files_.size()) {
+        const fs::path& p = files_[next_file_++];
+        line_no_ = 0;
+        name_ = p.string();
+        if (p == "-") {
+            in_ = &std::cin;
+            return true;
+        }
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            problems_.push_back({name_, "is a directory"});
+            continue;
+        }
+        file_ = std::make_unique<std::ifstream>(p, std::ios::binary);
+        if (!*file_) {
+            problems_.push_back({name_, std::string("cannot read: ") + std::strerror(errno)});
+            continue;
+        }
+        in_ = file_.get();
+        return true;
+    }
+    return false;
+}
+
+bool EventReader::next_batch(std::vector<Event>& out, size_t max) {
+    std::string line;
+    size_t added = 0;
+    while (added < max) {
+        if (!in_ && !open_next()) return false;
+        if (!std::getline(*in_, line)) {
+            if (in_->bad()) problems_.push_back({name_, "read error after line " + std::to_string(line_no_)});
+            in_ = nullptr;
+            file_.reset();
+            continue;
+        }
+        ++line_no_;
+        bytes_read_.fetch_add(line.size() + 1, std::memory_order_relaxed);
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        try {
+            out.push_back(event_from_json(line));
+            ++added;
+        } catch (const std::exception& e) {
+            problems_.push_back({name_ + ":" + std::to_string(line_no_), e.what()});
+        }
+    }
+    return true;
+}
+
+LoadResult load_events(EventReader& reader, Store& store, size_t batch,
+                       const std::function<void(const LoadProgress&)>& on_progress) {
+    // The parser thread fills batches; this thread writes them. Two batches
+    // in flight at most, so memory stays bounded whatever the input size.
+    std::mutex m;
+    std::condition_variable cv;
+    std::deque<std::vector<Event>> ready;
+    bool done = false;
+    std::exception_ptr parse_error;
+    bool stop = false;
+    std::thread parser([&] {
+        try {
+            for (bool more = true; more;) {
+                std::vector<Event> events;
+                events.reserve(batch);
+                more = reader.next_batch(events, batch);
+                std::unique_lock lock(m);
+                cv.wait(lock, [&] { return ready.size() < 2 || stop; });
+                if (stop) break;
+                if (!events.empty()) ready.push_back(std::move(events));
+                cv.notify_all();
+            }
+        } catch (...) {
+            parse_error = std::current_exception();
+        }
+        std::lock_guard lock(m);
+        done = true;
+        cv.notify_all();
+    });
+
+    LoadResult result;
+    try {
+        for (;;) {
+            std::vector<Event> events;
+            {
+                std::unique_lock lock(m);
+                cv.wait(lock, [&] { return !ready.empty() || done; });
+                if (ready.empty()) break;
+                events = std::move(ready.front());
+                ready.pop_front();
+                cv.notify_all();
+            }
+            result.events += events.size();
+            result.written += store.add_events(events);
+            if (on_progress) on_progress({result.events, result.written});
+        }
+    } catch (...) {
+        {
+            std::lock_guard lock(m);
+            stop = true;
+            cv.notify_all();
+        }
+        parser.join();
+        throw;
+    }
+    parser.join();
+    if (parse_error) std::rethrow_exception(parse_error);
+    return result;
+}
+
+}  // namespace tarikh

@@ -1,0 +1,118 @@
+// Event ⇄ JSON: the exact shape of issue 3, round trips, and text that would
+// break a naive writer (quotes, newlines, RTL, invalid UTF-8).
+#include "store_fixtures.h"
+
+#include "tarikh/event_json.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace tarikh {
+namespace {
+
+using nlohmann::json;
+using testing::day;
+using testing::make_event;
+
+TEST(EventJson, HasExactlyTheIssueShape) {
+    Event e = make_event("Baku, 7 Dec.", day(2023, 12, 7), day(2023, 12, 7), {"IL", "AZ"}, "seeds/002.txt", 10);
+    e.id = 42;
+    normalize_actors(e);
+    json j = json::parse(event_to_json(e));
+    std::vector<std::string> keys;
+    for (auto& [k, v] : j.items()) keys.push_back(k);
+    EXPECT_THAT(keys, ::testing::UnorderedElementsAre("id", "earliest", "latest", "value", "granularity", "actors",
+                                                      "pairs", "kind", "text", "lang", "confidence", "sources"));
+    EXPECT_EQ(j["id"], 42);
+    EXPECT_EQ(j["earliest"], "2023-12-07");
+    EXPECT_EQ(j["latest"], "2023-12-07");
+    EXPECT_EQ(j["granularity"], "day");
+    EXPECT_EQ(j["actors"], json::array({"AZ", "IL"}));
+    EXPECT_EQ(j["pairs"], json::parse(R"([["AZ","IL"]])"));
+    EXPECT_EQ(j["kind"], "diplomatic");
+    EXPECT_EQ(j["lang"], "en");
+    EXPECT_DOUBLE_EQ(j["confidence"].get<double>(), 0.8);
+    EXPECT_EQ(j["sources"], json::parse(R"([{"doc":"seeds/002.txt","span":[10,22],"date_span":[10,14]}])"));
+}
+
+TEST(EventJson, UndatedHasNullBoundsAndNullIdBeforeStoring) {
+    Event e = testing::undated_event("later", {"TR"});
+    json j = json::parse(event_to_json(e));
+    EXPECT_TRUE(j["earliest"].is_null());
+    EXPECT_TRUE(j["latest"].is_null());
+    EXPECT_TRUE(j["id"].is_null());
+}
+
+TEST(EventJson, RoundTrips) {
+    Event e = make_event("\"Quoted\" and\nnew line\tand \\ backslash — «آذربایجان» و «إسرائيل» \u200f",
+                         day(1990, 1, 1), day(1999, 12, 31), {"AZ", "IL", "TR"}, "a\"b.jsonl:3", 5);
+    e.value = "199";
+    e.granularity = Granularity::Decade;
+    e.mod = Mod::Approx;
+    e.kind = EventKind::Security;
+    e.lang = Lang::Ar;
+    e.id = 7;
+    normalize_actors(e);
+    Event back = event_from_json(event_to_json(e));
+    EXPECT_EQ(back.id, 7);
+    EXPECT_EQ(back.interval, e.interval);
+    EXPECT_EQ(back.value, "199");
+    EXPECT_EQ(back.granularity, Granularity::Decade);
+    EXPECT_EQ(back.mod, Mod::Approx);
+    EXPECT_EQ(back.kind, EventKind::Security);
+    EXPECT_EQ(back.lang, Lang::Ar);
+    EXPECT_EQ(back.actors, e.actors);
+    EXPECT_EQ(back.pairs, e.pairs);
+    EXPECT_EQ(back.pairs.size(), 3u);
+    EXPECT_EQ(back.text, e.text);
+    EXPECT_EQ(back.sources, e.sources);
+}
+
+TEST(EventJson, InvalidUtf8IsReplacedNotThrown) {
+    Event e = make_event(std::string("bad \xff\xfe bytes \xd8 and a cut \xe2\x80"), day(2020, 1, 1), day(2020, 1, 1),
+                         {"AZ"}, std::string("doc\xc3"), 0);
+    std::string out;
+    ASSERT_NO_THROW(out = event_to_json(e));
+    json j = json::parse(out);  // valid JSON, valid UTF-8
+    EXPECT_EQ(j["text"], "bad \xEF\xBF\xBD\xEF\xBF\xBD bytes \xEF\xBF\xBD and a cut \xEF\xBF\xBD");
+    EXPECT_EQ(valid_utf8("a\xffz"), "a\xEF\xBF\xBDz");
+    EXPECT_EQ(valid_utf8("آذر"), "آذر");
+}
+
+TEST(EventJson, DerivesPairsFromActorsWhenAbsent) {
+    Event e = event_from_json(R"({"text":"x","actors":["tr","AZ","IL"],"earliest":"2020-01-01","latest":"2020-01-31"})");
+    EXPECT_THAT(e.actors, ::testing::ElementsAre("AZ", "IL", "TR"));
+    ASSERT_EQ(e.pairs.size(), 3u);
+    EXPECT_EQ(e.pairs[0], CountryPair("AZ", "IL"));
+    EXPECT_EQ(e.pairs[2], CountryPair("IL", "TR"));
+    Event single = event_from_json(R"({"text":"x","actors":["IR"]})");
+    ASSERT_EQ(single.pairs.size(), 1u);
+    EXPECT_EQ(single.pairs[0], CountryPair("IR", "IR"));
+}
+
+TEST(EventJson, BadInputSaysWhichField) {
+    auto message = [](const char* text) {
+        try {
+            event_from_json(text);
+        } catch (const EventJsonError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_THAT(message("{not json"), ::testing::HasSubstr("not valid JSON"));
+    EXPECT_THAT(message("[1,2]"), ::testing::HasSubstr("object"));
+    EXPECT_THAT(message(R"({"earliest":"2020-01-01","actors":["AZ"]})"), ::testing::HasSubstr("\"text\""));
+    EXPECT_THAT(message(R"({"text":"no country"})"), ::testing::HasSubstr("\"actors\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"earliest":"2020-13-01"})"), ::testing::HasSubstr("\"earliest\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"earliest":"2020-02-01","latest":"2020-01-01"})"),
+                ::testing::HasSubstr("\"latest\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"kind":"party"})"), ::testing::HasSubstr("\"kind\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"lang":"tr"})"), ::testing::HasSubstr("\"lang\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["A Z"]})"), ::testing::HasSubstr("\"actors\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"sources":[{"doc":"d","span":[5,1]}]})"), ::testing::HasSubstr("\"span\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"granularity":"fortnight"})"), ::testing::HasSubstr("\"granularity\""));
+}
+
+}  // namespace
+}  // namespace tarikh

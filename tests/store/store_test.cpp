@@ -1,0 +1,318 @@
+// The SQLite store: round trip, idempotence, dedup, and the edges of date
+// queries. Events are built by hand; no parser is involved.
+#include "store_fixtures.h"
+
+#include "tarikh/store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace tarikh {
+namespace {
+
+using testing::day;
+using testing::make_event;
+using testing::ScratchDir;
+using testing::texts_of;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+std::unique_ptr<Store> fresh(const ScratchDir& dir) { return open_sqlite_store(dir / "t.db", OpenMode::ReadWrite); }
+
+TEST(Store, RoundTripKeepsEveryField) {
+    ScratchDir dir;
+    Event e = make_event("Azerbaijan and Israel signed a deal.", day(2023, 12, 1), day(2023, 12, 31), {"IL", "AZ"});
+    e.value = "2023-12";
+    e.granularity = Granularity::Month;
+    e.mod = Mod::End;
+    e.kind = EventKind::Energy;
+    e.lang = Lang::Fa;
+    e.confidence = 0.75f;
+    e.sources.push_back({"doc-b", {5, 50}, {7, 12}});
+    {
+        auto store = fresh(dir);
+        WriteStats w = store->add_events({e});
+        EXPECT_EQ(w.events_added, 1u);
+    }
+    auto store = open_sqlite_store(dir / "t.db", OpenMode::ReadOnly);
+    auto all = store->all_events();
+    ASSERT_EQ(all.size(), 1u);
+    const Event& got = all[0];
+    EXPECT_GT(got.id, 0);
+    EXPECT_EQ(got.interval, e.interval);
+    EXPECT_EQ(got.value, "2023-12");
+    EXPECT_EQ(got.granularity, Granularity::Month);
+    EXPECT_EQ(got.mod, Mod::End);
+    EXPECT_EQ(got.kind, EventKind::Energy);
+    EXPECT_EQ(got.lang, Lang::Fa);
+    EXPECT_FLOAT_EQ(got.confidence, 0.75f);
+    EXPECT_THAT(got.actors, ElementsAre("AZ", "IL"));
+    ASSERT_EQ(got.pairs.size(), 1u);
+    EXPECT_EQ(got.pairs[0], CountryPair("AZ", "IL"));
+    EXPECT_EQ(got.text, e.text);
+    EXPECT_EQ(got.sources, e.sources);
+}
+
+TEST(Store, SingleActorGoesToItsOwnLane) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    store->add_events({make_event("Iran held elections.", day(2024, 6, 28), day(2024, 6, 28), {"IR"})});
+    EventQuery q;
+    q.pair = CountryPair{"IR", "IR"};
+    auto got = store->query(q);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].pairs[0], CountryPair("IR", "IR"));
+}
+
+TEST(Store, SameDocumentsTwiceAddNothing) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    DocumentEvents d;
+    d.document = {"a.txt", content_hash("text of a"), 9, std::nullopt, std::nullopt, ""};
+    d.events = {make_event("Baku and Tel Aviv agreed.", day(2023, 1, 5), day(2023, 1, 5), {"AZ", "IL"}, "a.txt")};
+    WriteStats first = store->add_documents({d});
+    EXPECT_EQ(first.documents_added, 1u);
+    EXPECT_EQ(first.events_added, 1u);
+    EXPECT_TRUE(store->has_document(content_hash("text of a")));
+
+    // The same text under another name is the same document.
+    DocumentEvents again = d;
+    again.document.id = "copy-of-a.txt";
+    WriteStats second = store->add_documents({d, again});
+    EXPECT_EQ(second.documents_added, 0u);
+    EXPECT_EQ(second.documents_skipped, 2u);
+    EXPECT_EQ(second.events_added + second.events_merged, 0u);
+    StoreStats s = store->stats();
+    EXPECT_EQ(s.documents, 1u);
+    EXPECT_EQ(s.events, 1u);
+    EXPECT_EQ(s.sources, 1u);
+}
+
+TEST(Store, LoadingTheSameEventsTwiceAddsNothing) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    std::vector<Event> events = {
+        make_event("Russia and Turkey met in Sochi.", day(2020, 3, 5), day(2020, 3, 5), {"RU", "TR"}, "x", 0),
+        make_event("Iran and Armenia opened a border crossing.", day(2021, 1, 1), day(2021, 12, 31), {"IR", "AM"}, "x", 50),
+    };
+    EXPECT_EQ(store->add_events(events).events_added, 2u);
+    WriteStats again = store->add_events(events);
+    EXPECT_EQ(again.events_added, 0u);
+    EXPECT_EQ(again.events_merged, 0u);
+    EXPECT_EQ(store->stats().events, 2u);
+    EXPECT_EQ(store->stats().sources, 2u);
+}
+
+TEST(Store, SameEventFromSeveralDocumentsIsStoredOnceWithAllSources) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    // Near-identical wording: punctuation, case and one word differ; the
+    // intervals overlap (a day inside a month).
+    Event a = make_event("On 7 December 2023, Azerbaijan and Israel signed an agreement on gas supplies.",
+                         day(2023, 12, 7), day(2023, 12, 7), {"AZ", "IL"}, "news-1.txt", 100);
+    Event b = make_event("In December 2023 Azerbaijan and Israel signed an agreement on gas supplies",
+                         day(2023, 12, 1), day(2023, 12, 31), {"IL", "AZ"}, "news-2.txt", 40);
+    // Same wording, other pair: a different event.
+    Event c = make_event("On 7 December 2023, Azerbaijan and Turkey signed an agreement on gas supplies.",
+                         day(2023, 12, 7), day(2023, 12, 7), {"AZ", "TR"}, "news-3.txt", 0);
+    // Same pair and wording, a year later: a different event.
+    Event d = make_event("On 7 December 2024, Azerbaijan and Israel signed an agreement on gas supplies.",
+                         day(2024, 12, 7), day(2024, 12, 7), {"AZ", "IL"}, "news-4.txt", 0);
+    WriteStats w = store->add_events({b, a, c, d});
+    EXPECT_EQ(w.events_added, 3u);
+    EXPECT_EQ(w.events_merged, 1u);
+
+    EventQuery q;
+    q.pair = CountryPair{"AZ", "IL"};
+    auto got = store->query(q);
+    ASSERT_EQ(got.size(), 2u);
+    const Event& merged = got[0];
+    ASSERT_EQ(merged.sources.size(), 2u);
+    EXPECT_EQ(merged.sources[0].doc, "news-2.txt");
+    EXPECT_EQ(merged.sources[1].doc, "news-1.txt");
+    // The more precise date wins.
+    EXPECT_EQ(merged.interval, (Interval{day(2023, 12, 7), day(2023, 12, 7)}));
+
+    // The narrowed interval is what queries see, on every index.
+    EventQuery nov;
+    nov.from = day(2023, 12, 10);
+    nov.to = day(2023, 12, 31);
+    EXPECT_TRUE(store->query(nov).empty());
+    nov.pair = CountryPair{"AZ", "IL"};
+    EXPECT_TRUE(store->query(nov).empty());
+    nov.pair.reset();
+    nov.actor = "IL";
+    EXPECT_TRUE(store->query(nov).empty());
+}
+
+TEST(Store, DifferentSentencesOfOnePairAndDateStayApart) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    WriteStats w = store->add_events({
+        make_event("Azerbaijan and Armenia exchanged prisoners.", day(2023, 12, 7), day(2023, 12, 7), {"AZ", "AM"}, "a"),
+        make_event("Azerbaijan and Armenia agreed to hold talks on the border.", day(2023, 12, 7), day(2023, 12, 7),
+                   {"AZ", "AM"}, "b"),
+    });
+    EXPECT_EQ(w.events_added, 2u);
+}
+
+TEST(Store, FoldedWordingMatchesAcrossPersianAndArabicSpellings) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    // Arabic ي/ك against Persian ی/ک, tatweel, ZWNJ and digits.
+    Event fa = make_event("جمهوری آذربایجان و رژیم صهیونیستی در ۱۵ آذر ۱۴۰۲ قرارداد امضا کردند.", day(2023, 12, 6),
+                          day(2023, 12, 6), {"AZ", "IL"}, "fa-1");
+    Event ar = make_event("جمهوري آذربايجان و رژيم صهيـــونيستي در 15 آذر 1402 قرارداد امضا كردند", day(2023, 12, 6),
+                          day(2023, 12, 6), {"AZ", "IL"}, "fa-2");
+    WriteStats w = store->add_events({fa, ar});
+    EXPECT_EQ(w.events_added, 1u);
+    EXPECT_EQ(w.events_merged, 1u);
+}
+
+class QueryEdges : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store = fresh(dir);
+        store->add_events({
+            make_event("ends on from", day(2023, 9, 20), day(2023, 10, 1), {"AZ", "IL"}),
+            make_event("starts on to", day(2023, 10, 31), day(2023, 11, 15), {"AZ", "IL"}),
+            make_event("inside", day(2023, 10, 7), day(2023, 10, 7), {"IL", "IR"}),
+            make_event("ends the day before", day(2023, 9, 1), day(2023, 9, 30), {"AZ", "IR"}),
+            make_event("starts the day after", day(2023, 11, 1), day(2023, 11, 1), {"AZ", "IR"}),
+            make_event("covers it", day(2023, 1, 1), day(2023, 12, 31), {"AZ", "IL"}),
+            make_event("the twentieth century", day(1901, 1, 1), day(2000, 12, 31), {"RU", "TR"}),
+            make_event("exactly the window", day(2023, 10, 1), day(2023, 10, 31), {"TR"}),
+            testing::undated_event("a month later, unanchored", {"AZ", "IL"}),
+        });
+        q.from = day(2023, 10, 1);
+        q.to = day(2023, 10, 31);
+    }
+    ScratchDir dir;
+    std::unique_ptr<Store> store;
+    EventQuery q;
+};
+
+TEST_F(QueryEdges, OverlapIncludesEventsTouchingEitherEnd) {
+    EXPECT_THAT(texts_of(store->query(q)),
+                ElementsAre("covers it", "ends on from", "exactly the window", "inside", "starts on to"));
+}
+
+TEST_F(QueryEdges, WithinKeepsOnlyContainedEvents) {
+    q.within = true;
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("exactly the window", "inside"));
+}
+
+TEST_F(QueryEdges, OneDayWindows) {
+    q.from = q.to = day(2023, 10, 1);
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("covers it", "ends on from", "exactly the window"));
+    q.within = true;
+    EXPECT_TRUE(store->query(q).empty());
+    q.from = q.to = day(2023, 10, 7);
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("inside"));
+}
+
+TEST_F(QueryEdges, OpenEnds) {
+    EventQuery before;
+    before.to = day(2000, 12, 31);
+    EXPECT_THAT(texts_of(store->query(before)), ElementsAre("the twentieth century"));
+    before.to = day(1900, 12, 31);
+    EXPECT_TRUE(store->query(before).empty());
+    EventQuery after;
+    after.from = day(2023, 11, 15);
+    EXPECT_THAT(texts_of(store->query(after)), ElementsAre("covers it", "starts on to"));
+    EventQuery all;
+    EXPECT_EQ(store->query(all).size(), 8u);  // dated ones only
+}
+
+TEST_F(QueryEdges, UndatedEventsAreKeptAndListedApart) {
+    EventQuery u;
+    u.undated = true;
+    EXPECT_THAT(texts_of(store->query(u)), ElementsAre("a month later, unanchored"));
+    u.pair = CountryPair{"AZ", "IL"};
+    EXPECT_EQ(store->query(u).size(), 1u);
+    u.pair = CountryPair{"AZ", "IR"};
+    EXPECT_TRUE(store->query(u).empty());
+    EXPECT_EQ(store->stats().undated_events, 1u);
+    EXPECT_EQ(store->all_events().size(), 8u);
+}
+
+TEST_F(QueryEdges, FiltersCombine) {
+    q.pair = CountryPair{"IL", "AZ"};  // either order
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("covers it", "ends on from", "starts on to"));
+    q.pair.reset();
+    q.actor = "IR";
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("inside"));
+    q.actor.reset();
+    q.text = "ENDS  from";
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("ends on from"));
+    q.text.clear();
+    q.kind = EventKind::Military;
+    EXPECT_TRUE(store->query(q).empty());
+    q.kind = EventKind::Diplomatic;
+    q.pair = CountryPair{"AZ", "IL"};
+    q.actor = "IL";
+    EXPECT_EQ(store->query(q).size(), 3u);
+    q.actor = "IR";
+    EXPECT_TRUE(store->query(q).empty());
+}
+
+TEST_F(QueryEdges, LimitTakesTheFirstInDateOrder) {
+    q.limit = 2;
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("covers it", "ends on from"));
+    q.pair = CountryPair{"AZ", "IL"};
+    q.limit = 1;
+    EXPECT_THAT(texts_of(store->query(q)), ElementsAre("covers it"));
+    EventQuery first;
+    first.limit = 1;
+    EXPECT_THAT(texts_of(store->query(first)), ElementsAre("the twentieth century"));
+}
+
+TEST_F(QueryEdges, EmptyWindowGivesNothing) {
+    q.from = day(2023, 11, 1);
+    q.to = day(2023, 10, 1);
+    EXPECT_TRUE(store->query(q).empty());
+}
+
+TEST(Store, AllEventsAreInDateOrder) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    store->add_events({
+        make_event("c", day(2020, 1, 3), day(2020, 1, 3), {"AZ"}),
+        make_event("a", day(1990, 1, 1), day(1999, 12, 31), {"AZ"}),
+        make_event("b", day(2020, 1, 1), day(2020, 12, 31), {"AZ"}),
+    });
+    EXPECT_THAT(texts_of(store->all_events()), ElementsAre("a", "b", "c"));
+}
+
+TEST(Store, StatsCountAndSpan) {
+    ScratchDir dir;
+    auto store = fresh(dir);
+    store->add_events({
+        make_event("one", day(1991, 12, 26), day(1991, 12, 26), {"RU"}),
+        make_event("two", day(2025, 6, 13), day(2025, 6, 24), {"IL", "IR"}),
+        testing::undated_event("three", {"TR"}),
+    });
+    StoreStats s = store->stats();
+    EXPECT_EQ(s.events, 3u);
+    EXPECT_EQ(s.undated_events, 1u);
+    EXPECT_EQ(s.sources, 3u);
+    EXPECT_EQ(s.earliest, day(1991, 12, 26));
+    EXPECT_EQ(s.latest, day(2025, 6, 24));
+}
+
+TEST(Store, ReadOnlyStoreRefusesWrites) {
+    ScratchDir dir;
+    fresh(dir);
+    auto store = open_sqlite_store(dir / "t.db", OpenMode::ReadOnly);
+    EXPECT_THROW(store->add_events({make_event("x", day(2020, 1, 1), day(2020, 1, 1), {"AZ"})}), StoreError);
+}
+
+TEST(Store, ContentHashIsStableAndDiscriminating) {
+    EXPECT_EQ(content_hash("abc"), content_hash("abc"));
+    EXPECT_NE(content_hash("abc"), content_hash("abd"));
+    EXPECT_NE(content_hash(""), content_hash(std::string(1, '\0')));
+    EXPECT_EQ(content_hash("x").size(), 32u);
+}
+
+}  // namespace
+}  // namespace tarikh

@@ -1,0 +1,187 @@
+#include "event_table.h"
+
+#include "countries.h"
+
+#include <algorithm>
+
+namespace tarikh::viewer {
+
+bool EventTable::fuzzy(size_t i) const {
+    auto g = static_cast<Granularity>(granularity[i]);
+    if (static_cast<Mod>(mod[i]) != Mod::None) return true;
+    switch (g) {
+    case Granularity::Day:
+    case Granularity::Week:
+    case Granularity::Month: return false;
+    default: return true;
+    }
+}
+
+CountryId EventTable::country(std::string_view code) {
+    if (code.size() == 2) {
+        auto key = static_cast<size_t>(static_cast<unsigned char>(code[0]) << 8 | static_cast<unsigned char>(code[1]));
+        if (code_ids_[key] != 0xFFFF) return code_ids_[key];
+        auto id = static_cast<CountryId>(codes.size());
+        codes.emplace_back(code);
+        return code_ids_[key] = id;
+    }
+    auto it = other_ids_.find(std::string(code));
+    if (it != other_ids_.end()) return it->second;
+    auto id = static_cast<CountryId>(codes.size());
+    codes.emplace_back(code);
+    other_ids_.emplace(std::string(code), id);
+    return id;
+}
+
+std::optional<CountryId> EventTable::find_country(std::string_view code) const {
+    if (code.size() == 2) {
+        auto key = static_cast<size_t>(static_cast<unsigned char>(code[0]) << 8 | static_cast<unsigned char>(code[1]));
+        if (code_ids_[key] == 0xFFFF) return std::nullopt;
+        return code_ids_[key];
+    }
+    auto it = other_ids_.find(std::string(code));
+    if (it == other_ids_.end()) return std::nullopt;
+    return it->second;
+}
+
+void EventTable::append(Event& e) {
+    if (!e.interval.anchored()) return;
+    if (first.empty()) {
+        value_at.push_back(0);
+        text_at.push_back(0);
+        actors_at.push_back(0);
+        pairs_at.push_back(0);
+        sources_at.push_back(0);
+    }
+    int32_t a = e.interval.earliest->time_since_epoch().count();
+    int32_t b = e.interval.latest->time_since_epoch().count();
+    if (b < a) std::swap(a, b);
+    first.push_back(a);
+    last.push_back(b);
+    kind.push_back(static_cast<uint8_t>(e.kind));
+    granularity.push_back(static_cast<uint8_t>(e.granularity));
+    mod.push_back(static_cast<uint8_t>(e.mod));
+    lang.push_back(static_cast<uint8_t>(e.lang));
+    confidence.push_back(e.confidence);
+    id.push_back(e.id);
+
+    values += e.value;
+    value_at.push_back(static_cast<uint32_t>(values.size()));
+    texts += e.text;
+    text_at.push_back(texts.size());
+
+    // Actors come sorted and unique from the engine, but a pair's members
+    // count as actors even if a producer forgot to list them.
+    const size_t act0 = actors.size();
+    auto add_actor = [&](CountryId c) {
+        for (size_t k = act0; k < actors.size(); ++k)
+            if (actors[k] == c) return;
+        actors.push_back(c);
+    };
+    for (const auto& c : e.actors) add_actor(country(c));
+    for (const auto& [x, y] : e.pairs) {
+        add_actor(country(x));
+        add_actor(country(y));
+    }
+    std::sort(actors.begin() + static_cast<long>(act0), actors.end(),
+              [&](CountryId l, CountryId r) { return codes[l] < codes[r]; });
+    actors_at.push_back(static_cast<uint32_t>(actors.size()));
+
+    const size_t before = pairs.size();
+    for (const auto& [x, y] : e.pairs) {
+        CountryId p = country(x), q = country(y);
+        if (codes[q] < codes[p]) std::swap(p, q);
+        pairs.emplace_back(p, q);
+    }
+    // An event with one actor and no pair still has a lane: the actor's own.
+    if (pairs.size() == before && actors.size() - act0 == 1) pairs.emplace_back(actors[act0], actors[act0]);
+    pairs_at.push_back(static_cast<uint32_t>(pairs.size()));
+
+    for (const auto& s : e.sources) {
+        auto it = doc_ids_.find(std::string_view(s.doc));
+        uint32_t doc;
+        if (it != doc_ids_.end()) {
+            doc = it->second;
+        } else {
+            constexpr size_t kChunk = 1 << 20;
+            const size_t need = s.doc.size();
+            if (doc_names_.empty() || doc_chunk_used_ + need > kChunk) {
+                doc_names_.push_back(std::make_unique<char[]>(std::max(kChunk, need)));
+                doc_chunk_used_ = 0;
+            }
+            char* at = doc_names_.back().get() + doc_chunk_used_;
+            std::copy(s.doc.begin(), s.doc.end(), at);
+            doc_chunk_used_ += need;
+            std::string_view name(at, need);
+            doc = static_cast<uint32_t>(docs.size());
+            docs.push_back(name);
+            doc_ids_.emplace(name, doc);
+        }
+        sources.push_back({doc, s.span, s.date_span});
+    }
+    sources_at.push_back(static_cast<uint32_t>(sources.size()));
+
+    // Free what was copied now: converting a million events keeps one copy.
+    e = Event{};
+}
+
+void EventTable::reserve(size_t n, size_t text_bytes, size_t value_bytes) {
+    for (auto* v : {&first, &last}) v->reserve(n);
+    for (auto* v : {&kind, &granularity, &mod, &lang}) v->reserve(n);
+    for (auto* v : {&value_at, &actors_at, &pairs_at, &sources_at}) v->reserve(n + 1);
+    confidence.reserve(n);
+    id.reserve(n);
+    text_at.reserve(n + 1);
+    texts.reserve(text_bytes);
+    values.reserve(value_bytes);
+    actors.reserve(n * 2);
+    pairs.reserve(n + n / 4);
+    sources.reserve(n + n / 2);
+    doc_ids_.reserve(n / 4);
+}
+
+void EventTable::shrink() {
+    for (auto* v : {&first, &last}) v->shrink_to_fit();
+    for (auto* v : {&kind, &granularity, &mod, &lang}) v->shrink_to_fit();
+    for (auto* v : {&value_at, &actors_at, &pairs_at, &sources_at}) v->shrink_to_fit();
+    confidence.shrink_to_fit();
+    id.shrink_to_fit();
+    text_at.shrink_to_fit();
+    values.shrink_to_fit();
+    texts.shrink_to_fit();
+    actors.shrink_to_fit();
+    pairs.shrink_to_fit();
+    sources.shrink_to_fit();
+}
+
+void EventTable::ensure_folded() const {
+    if (folded_at_.size() == size() + 1) return;
+    folded_.clear();
+    folded_at_.assign(1, 0);
+    folded_.reserve(texts.size());
+    for (size_t i = 0; i < size(); ++i) {
+        folded_ += fold_for_search(text(i));
+        folded_at_.push_back(folded_.size());
+    }
+}
+
+Event EventTable::to_event(size_t i) const {
+    Event e;
+    e.id = id[i];
+    e.interval.earliest = Day{date::days{first[i]}};
+    e.interval.latest = Day{date::days{last[i]}};
+    e.value = std::string(value(i));
+    e.granularity = static_cast<Granularity>(granularity[i]);
+    e.mod = static_cast<Mod>(mod[i]);
+    for (auto p = actors_begin(i); p != actors_end(i); ++p) e.actors.push_back(codes[*p]);
+    for (auto p = pairs_begin(i); p != pairs_end(i); ++p) e.pairs.emplace_back(codes[p->first], codes[p->second]);
+    e.kind = static_cast<EventKind>(kind[i]);
+    e.text = std::string(text(i));
+    e.lang = static_cast<Lang>(lang[i]);
+    e.confidence = confidence[i];
+    for (auto s = sources_begin(i); s != sources_end(i); ++s)
+        e.sources.push_back({std::string(docs[s->doc]), s->span, s->date_span});
+    return e;
+}
+
+}  // namespace tarikh::viewer

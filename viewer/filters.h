@@ -1,0 +1,34 @@
+// Filters: text, kinds, actors and pairs, date range. They decide which
+// events stay and which lanes are shown; the lanes are then rebuilt from the
+// unfiltered ones without sorting (lanes.h), and export takes the same set.
+#pragma once
+
+#include "countries.h"
+#include "event_table.h"
+#include "lanes.h"
+
+#include <string>
+#include <vector>
+
+namespace tarikh::viewer {
+
+struct Filter {
+    std::string text;          // words that must all occur in the sentence (letter variants folded)
+    uint8_t kinds = 0x3F;      // bit k: EventKind k is shown
+    std::string who;           // "IR, Azerbaijan-Israel, روسیه": actors and pairs, by code or name
+    std::string from, to;      // "2020", "2020-05", "2020-05-17", "500 BCE"; overlap with the range
+
+    bool active() const { return !text.empty() || kinds != 0x3F || !who.empty() || !from.empty() || !to.empty(); }
+    friend bool operator==(const Filter&, const Filter&) = default;
+};
+
+struct FilterResult {
+    std::vector<uint8_t> keep;       // per event; empty: all
+    std::vector<uint8_t> keep_lane;  // per lane of the unfiltered timeline; empty: all
+    size_t kept = 0;                 // events that pass
+    std::string problem;             // what was not understood ("no country 'Atlantis'"); filter still applied
+};
+
+FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeline& base, const CountryNames& names);
+
+}  // namespace tarikh::viewer

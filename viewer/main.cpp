@@ -1,0 +1,388 @@
+// tarikh-view: the window, the OpenGL context and the frame loop around ui.cpp.
+//
+//   tarikh-view [--db tarikh.db]                      a window on the store
+//   tarikh-view --screenshot out.png [--size WxH] [--view FROM:TO] [--frames N]
+//   tarikh-view --bench-frames N                      scripted zoom and pan, prints frame CPU time
+//
+// The store is read on a second thread so the window shows at once; the first
+// frames say what is being read.
+#include "synthetic.h"
+#include "ui.h"
+
+#include "tarikh/store.h"
+
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+using namespace tarikh;
+using namespace tarikh::viewer;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+double thread_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double peak_rss_mb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024.0;
+}
+
+// The store is read here while the window already draws frames.
+struct Loader {
+    std::mutex mu;
+    std::unique_ptr<ViewerData> data;
+    std::string error;
+    std::atomic<bool> done{false};
+    std::thread thread;
+    double seconds = 0;
+
+    void start(std::string db, size_t synthetic) {
+        thread = std::thread([this, db = std::move(db), synthetic] {
+            auto t0 = Clock::now();
+            std::unique_ptr<ViewerData> d;
+            std::string err;
+            try {
+                if (synthetic)
+                    d = load_events(synthetic_events(synthetic), synthetic_undated(std::max<size_t>(synthetic / 50, 3)),
+                                    "synthetic " + std::to_string(synthetic) + " events");
+                else
+                    d = load_store(db);
+            } catch (const std::exception& e) {
+                err = e.what();
+            }
+            std::lock_guard lock(mu);
+            data = std::move(d);
+            error = std::move(err);
+            seconds = seconds_since(t0);
+            done = true;
+        });
+    }
+    ~Loader() {
+        if (thread.joinable()) thread.join();
+    }
+};
+
+bool parse_size(const std::string& s, int& w, int& h) {
+    return std::sscanf(s.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 150 && w <= 8192 && h <= 8192;
+}
+
+bool parse_view(const std::string& s, View& v) {
+    auto colon = s.find(':', 1);  // a leading '-' is a year before 1
+    if (colon == std::string::npos) return false;
+    int32_t a, b;
+    if (!parse_partial_date(s.substr(0, colon), false, a) || !parse_partial_date(s.substr(colon + 1), true, b)) return false;
+    if (b < a) return false;
+    v = clamped({static_cast<double>(a), static_cast<double>(b) + 1});
+    return true;
+}
+
+bool write_png(const std::string& path, int w, int h) {
+    std::vector<unsigned char> px(static_cast<size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    // OpenGL's rows go bottom-up.
+    std::vector<unsigned char> flipped(px.size());
+    for (int y = 0; y < h; ++y)
+        std::copy_n(&px[static_cast<size_t>(h - 1 - y) * w * 4], static_cast<size_t>(w) * 4, &flipped[static_cast<size_t>(y) * w * 4]);
+    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    std::filesystem::path p(path);
+    if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
+    return stbi_write_png(path.c_str(), w, h, 4, flipped.data(), w * 4) != 0;
+}
+
+double percentile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    size_t i = static_cast<size_t>(std::ceil(q * v.size())) - 1;
+    return v[std::min(i, v.size() - 1)];
+}
+
+// The scripted session of --bench-frames: cycles of wheel zoom from the whole
+// history down to a day around a busy time, drag pans at every depth, and back
+// out, with the mouse over the lanes so tooltips are drawn as well. Input goes
+// through io like a person's would (ImGui 1.86 has no input queue).
+struct BenchScript {
+    int frame = 0;
+    float anchor_x = 0;  // where the cursor zooms around
+    bool dragging = false;
+
+    void apply(ImGuiIO& io, const Layout& layout) {
+        const float y = layout.rows_min.y + layout.row_h * 2.5f;
+        const int zoom_frames = 66;  // 0.8 per notch: 3,200 years to a day in about 63
+        const int phase_len = 2 * zoom_frames + 60;
+        int k = frame % phase_len;
+        io.MouseWheel = 0;
+        io.MouseDown[0] = false;
+        if (k < zoom_frames) {
+            io.MousePos = {anchor_x, y};
+            io.MouseWheel = 1;
+            dragging = false;
+        } else if (k < zoom_frames + 30) {
+            // Drag right then left at the deepest zoom.
+            int j = k - zoom_frames;
+            io.MouseDown[0] = j > 0 && j < 29;
+            io.MousePos = {anchor_x + (j < 15 ? j * 12.0f : (29 - j) * 12.0f), y};
+        } else if (k < 2 * zoom_frames + 30) {
+            int j = k - zoom_frames - 30;
+            io.MousePos = {anchor_x, y};
+            io.MouseWheel = -1;
+            // A short pan halfway out, at month-to-year scales.
+            if (j % 22 > 15) {
+                io.MouseWheel = 0;
+                io.MouseDown[0] = j % 22 != 21;
+                io.MousePos = {anchor_x + (j % 22 - 15) * 10.0f, y};
+            }
+        } else {
+            int j = k - 2 * zoom_frames - 30;
+            io.MouseDown[0] = j > 0 && j < 29;
+            io.MousePos = {anchor_x + (j < 15 ? j * 10.0f : (29 - j) * 10.0f), y + 40};
+        }
+        ++frame;
+    }
+};
+
+const char* band_of(double span_days) {
+    if (span_days >= 1000 * kDaysPerYear) return ">=1000y";
+    if (span_days >= 100 * kDaysPerYear) return "100-1000y";
+    if (span_days >= 10 * kDaysPerYear) return "10-100y";
+    if (span_days >= kDaysPerYear) return "1-10y";
+    if (span_days >= 30) return "1-12mo";
+    if (span_days >= 7) return "1-4wk";
+    return "<1wk";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto t_start = Clock::now();
+    CLI::App app{"tarikh-view: zoomable lanes of dated events, one per country pair"};
+    std::string db = "tarikh.db", screenshot, size = "1280x800", view_arg, lang = "en", axis = "gregorian";
+    std::string who, text, mouse;
+    int frames = 3, bench_frames = 0;
+    size_t synthetic = 0;
+    bool click = false, tray = false, expand = false;
+    app.add_option("--db", db, "the store to show")->capture_default_str();
+    app.add_option("--screenshot", screenshot, "render without a person and write this PNG, then exit");
+    app.add_option("--size", size, "window size WxH")->capture_default_str();
+    app.add_option("--view", view_arg, "visible time FROM:TO, e.g. 1990:2025 or 2023-10-01:2023-10-31");
+    app.add_option("--frames", frames, "frames to render before the screenshot")->capture_default_str();
+    app.add_option("--bench-frames", bench_frames, "scripted zoom and pan over N frames; prints frame CPU time p50/p99");
+    app.add_option("--lang", lang, "lane labels: en, fa or ar")->capture_default_str();
+    app.add_option("--axis", axis, "second time axis: gregorian (none), solar_hijri or islamic")->capture_default_str();
+    app.add_option("--who", who, "filter: countries and pairs, e.g. \"IR, AZ-IL\"");
+    app.add_option("--text", text, "filter: words of the sentence");
+    app.add_option("--mouse", mouse, "screenshot: mouse at X,Y (shows the tooltip there)");
+    app.add_flag("--click", click, "screenshot: click at --mouse (opens the details panel)");
+    app.add_flag("--tray", tray, "open the undated tray");
+    app.add_flag("--expand", expand, "open every country group");
+    app.add_option("--synthetic", synthetic, "show N generated events instead of a store (development, benchmarks)");
+    CLI11_PARSE(app, argc, argv);
+
+    int width = 1280, height = 800;
+    if (!parse_size(size, width, height)) {
+        std::fprintf(stderr, "tarikh-view: --size wants WxH, e.g. 1280x800\n");
+        return 2;
+    }
+    View start_view;
+    const bool have_view = !view_arg.empty();
+    if (have_view && !parse_view(view_arg, start_view)) {
+        std::fprintf(stderr, "tarikh-view: --view wants FROM:TO, e.g. 1990:2025 or 2023-10-01:2023-10-31\n");
+        return 2;
+    }
+    float mouse_x = -1, mouse_y = -1;
+    if (!mouse.empty() && std::sscanf(mouse.c_str(), "%f,%f", &mouse_x, &mouse_y) != 2) {
+        std::fprintf(stderr, "tarikh-view: --mouse wants X,Y\n");
+        return 2;
+    }
+    const bool headless = !screenshot.empty() || bench_frames > 0;
+
+    // Read the store at once, while the window opens.
+    Loader loader;
+    loader.start(db, synthetic);
+
+    glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "tarikh-view: GLFW %d: %s\n", code, msg); });
+    if (!glfwInit()) {
+        std::fprintf(stderr, "tarikh-view: cannot open a display (is DISPLAY set? under no display, run with xvfb-run)\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    if (headless) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    GLFWwindow* window = glfwCreateWindow(width, height, "tarikh", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "tarikh-view: cannot create an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(headless ? 0 : 1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().FrameRounding = 3;
+    if (!load_fonts(16.0f)) std::fprintf(stderr, "tarikh-view: Noto fonts not found; Persian and Arabic will not show\n");
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    UiState ui;
+    ui.lang = lang == "fa" ? LabelLang::Fa : lang == "ar" ? LabelLang::Ar : LabelLang::En;
+    ui.second_axis = axis == "solar_hijri" ? SecondAxis::SolarHijri : axis == "islamic" ? SecondAxis::Islamic : SecondAxis::None;
+    ui.filter.who = who;
+    ui.filter.text = text;
+    ui.show_tray = tray;
+
+    bool loaded = false;
+    int data_frames = 0;
+    int exit_code = 0;
+    double first_frame_s = -1, first_data_frame_s = -1;
+    BenchScript script;
+    struct Sample {
+        double cpu_ms, ui_ms, wall_ms, span;
+    };
+    std::vector<Sample> samples;
+    std::string loading_msg = synthetic ? "Generating " + std::to_string(synthetic) + " events…" : "Reading " + db + "…";
+
+    while (!glfwWindowShouldClose(window)) {
+        if (headless)
+            glfwPollEvents();
+        else if (loaded)
+            glfwWaitEventsTimeout(ui.filter_edited_at >= 0 ? 0.05 : 0.5);
+        else
+            glfwWaitEventsTimeout(0.05);
+
+        if (!loaded && loader.done) {
+            std::lock_guard lock(loader.mu);
+            if (!loader.data) {
+                std::fprintf(stderr, "tarikh-view: %s\n", loader.error.c_str());
+                exit_code = 1;
+                break;
+            }
+            std::shared_ptr<const ViewerData> d(std::move(loader.data));
+            set_data(ui, d);
+            if (expand) std::fill(ui.collapsed.begin(), ui.collapsed.end(), 0);
+            if (have_view) ui.view = start_view;
+            loaded = true;
+            if (bench_frames)
+                std::printf("loaded %zu events (%zu undated) from %s in %.2f s\n", d->table.size(), d->undated.size(),
+                            d->source.c_str(), loader.seconds);
+        }
+
+        const auto wall0 = Clock::now();
+        const double cpu0 = thread_cpu_ms();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        if (loaded && bench_frames) {
+            if (script.frame == 0) {
+                // Zoom around the median event: where the data is densest.
+                const auto& first = ui.data->table.first;
+                double median = first.empty() ? 0 : first[first.size() / 2];
+                const Layout& l = last_layout();
+                script.anchor_x = static_cast<float>(ui.view.x_of(median, l.rows_min.x, l.rows_max.x - l.rows_min.x));
+                if (script.anchor_x <= l.rows_min.x) script.anchor_x = (l.rows_min.x + l.rows_max.x) / 2;
+            }
+            script.apply(io, last_layout());
+        } else if (loaded && mouse_x >= 0) {
+            io.MousePos = {mouse_x, mouse_y};
+            // Press on the first frame, release on the second: a click.
+            io.MouseDown[0] = click && data_frames == 1;
+        }
+        ImGui::NewFrame();
+        if (loaded)
+            draw_viewer(ui);
+        else
+            draw_loading(loading_msg.c_str(), seconds_since(t_start));
+        ImGui::Render();
+        const double ui_ms = thread_cpu_ms() - cpu0;
+
+        int fw, fh;
+        glfwGetFramebufferSize(window, &fw, &fh);
+        glViewport(0, 0, fw, fh);
+        glClearColor(0.09f, 0.09f, 0.11f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const double cpu_ms = thread_cpu_ms() - cpu0;
+        ui.frame_ms = static_cast<float>(cpu_ms);
+
+        if (first_frame_s < 0) first_frame_s = seconds_since(t_start);
+        if (loaded) {
+            ++data_frames;
+            if (first_data_frame_s < 0) first_data_frame_s = seconds_since(t_start);
+        }
+        if (loaded && !screenshot.empty() && data_frames >= std::max(frames, click ? 4 : 1)) {
+            if (!write_png(screenshot, fw, fh)) {
+                std::fprintf(stderr, "tarikh-view: cannot write %s\n", screenshot.c_str());
+                exit_code = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window);
+        if (loaded && bench_frames) {
+            glFinish();  // llvmpipe rasterizes on the CPU: count it in the wall time, apart
+            samples.push_back({cpu_ms, ui_ms, std::chrono::duration<double, std::milli>(Clock::now() - wall0).count(),
+                               ui.view.span()});
+            if (static_cast<int>(samples.size()) >= bench_frames) break;
+        }
+    }
+
+    if (bench_frames && !samples.empty()) {
+        std::vector<double> cpu, uims, wall;
+        for (const auto& s : samples) {
+            cpu.push_back(s.cpu_ms);
+            uims.push_back(s.ui_ms);
+            wall.push_back(s.wall_ms);
+        }
+        std::printf("first frame %.3f s after start, first frame with data %.3f s\n", first_frame_s, first_data_frame_s);
+        std::printf("frames %zu  (window %dx%d)\n", samples.size(), width, height);
+        std::printf("frame CPU time (main thread: UI + GL submit)  p50 %.2f ms  p99 %.2f ms  max %.2f ms\n",
+                    percentile(cpu, 0.5), percentile(cpu, 0.99), percentile(cpu, 1.0));
+        std::printf("  of which UI (ImGui frame)                   p50 %.2f ms  p99 %.2f ms\n", percentile(uims, 0.5),
+                    percentile(uims, 0.99));
+        std::printf("frame wall time incl. llvmpipe rasterization   p50 %.2f ms  p99 %.2f ms\n", percentile(wall, 0.5),
+                    percentile(wall, 0.99));
+        std::printf("by zoom level (visible span): frames, CPU p50 / p99 ms\n");
+        for (const char* band : {">=1000y", "100-1000y", "10-100y", "1-10y", "1-12mo", "1-4wk", "<1wk"}) {
+            std::vector<double> v;
+            for (const auto& s : samples)
+                if (std::string_view(band_of(s.span)) == band) v.push_back(s.cpu_ms);
+            if (!v.empty())
+                std::printf("  %-10s %5zu  %6.2f / %6.2f\n", band, v.size(), percentile(v, 0.5), percentile(v, 0.99));
+        }
+        std::printf("peak memory (RSS) %.0f MB\n", peak_rss_mb());
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}

@@ -106,7 +106,7 @@ void EventTable::append(Event& e) {
             constexpr size_t kChunk = 1 << 20;
             const size_t need = s.doc.size();
             if (doc_names_.empty() || doc_chunk_used_ + need > kChunk) {
-                doc_names_.push_back(std::make_unique<char[]>(std::max(kChunk, need)));
+                doc_names_.push_back(std::shared_ptr<char[]>(new char[std::max(kChunk, need)]));
                 doc_chunk_used_ = 0;
             }
             char* at = doc_names_.back().get() + doc_chunk_used_;

@@ -87,8 +87,10 @@ private:
     std::vector<CountryId> code_ids_ = std::vector<CountryId>(1u << 16, 0xFFFF);  // two-letter codes, directly
     std::unordered_map<std::string, CountryId> other_ids_;                        // anything else
     // Document ids live in fixed chunks that never move, so the map's keys
-    // and `docs` can point into them.
-    std::vector<std::unique_ptr<char[]>> doc_names_;
+    // and `docs` can point into them. Shared: a copy of the table (a snapshot
+    // shown while loading goes on) reads the same chunks; bytes are only ever
+    // added past what any copy refers to.
+    std::vector<std::shared_ptr<char[]>> doc_names_;
     size_t doc_chunk_used_ = 0;
     std::unordered_map<std::string_view, uint32_t> doc_ids_;
     mutable std::string folded_;

@@ -6,7 +6,7 @@
 //
 // The store is read on a second thread so the window shows at once; the first
 // frames say what is being read.
-#include "synthetic.h"
+#include "loader.h"
 #include "ui.h"
 
 #include "tarikh/store.h"
@@ -49,41 +49,6 @@ double peak_rss_mb() {
     getrusage(RUSAGE_SELF, &ru);
     return ru.ru_maxrss / 1024.0;
 }
-
-// The store is read here while the window already draws frames.
-struct Loader {
-    std::mutex mu;
-    std::unique_ptr<ViewerData> data;
-    std::string error;
-    std::atomic<bool> done{false};
-    std::thread thread;
-    double seconds = 0;
-
-    void start(std::string db, size_t synthetic) {
-        thread = std::thread([this, db = std::move(db), synthetic] {
-            auto t0 = Clock::now();
-            std::unique_ptr<ViewerData> d;
-            std::string err;
-            try {
-                if (synthetic)
-                    d = load_events(synthetic_events(synthetic), synthetic_undated(std::max<size_t>(synthetic / 50, 3)),
-                                    "synthetic " + std::to_string(synthetic) + " events");
-                else
-                    d = load_store(db);
-            } catch (const std::exception& e) {
-                err = e.what();
-            }
-            std::lock_guard lock(mu);
-            data = std::move(d);
-            error = std::move(err);
-            seconds = seconds_since(t0);
-            done = true;
-        });
-    }
-    ~Loader() {
-        if (thread.joinable()) thread.join();
-    }
-};
 
 bool parse_size(const std::string& s, int& w, int& h) {
     return std::sscanf(s.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 150 && w <= 8192 && h <= 8192;
@@ -222,7 +187,10 @@ int main(int argc, char** argv) {
 
     // Read the store at once, while the window opens.
     Loader loader;
-    loader.start(db, synthetic);
+    if (synthetic)
+        loader.start_synthetic(synthetic);
+    else
+        loader.start_store(db);
 
     glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "tarikh-view: GLFW %d: %s\n", code, msg); });
     if (!glfwInit()) {
@@ -260,10 +228,11 @@ int main(int argc, char** argv) {
     ui.filter.text = text;
     ui.show_tray = tray;
 
-    bool loaded = false;
-    int data_frames = 0;
+    bool loaded = false;    // some data is shown
+    bool complete = false;  // all of it
+    int data_frames = 0;    // frames drawn with all the data
     int exit_code = 0;
-    double first_frame_s = -1, first_data_frame_s = -1;
+    double first_frame_s = -1, first_data_frame_s = -1, complete_frame_s = -1;
     BenchScript script;
     struct Sample {
         double cpu_ms, ui_ms, wall_ms, span;
@@ -272,35 +241,45 @@ int main(int argc, char** argv) {
     std::string loading_msg = synthetic ? "Generating " + std::to_string(synthetic) + " events…" : "Reading " + db + "…";
 
     while (!glfwWindowShouldClose(window)) {
-        if (headless)
+        if (headless) {
             glfwPollEvents();
-        else if (loaded)
+            // While the store is read, draw a frame now and then: llvmpipe
+            // would otherwise take a core from the reader.
+            if (!complete) std::this_thread::sleep_for(std::chrono::milliseconds(loaded ? 100 : 30));
+        } else if (complete) {
             glfwWaitEventsTimeout(ui.filter_edited_at >= 0 ? 0.05 : 0.5);
-        else
-            glfwWaitEventsTimeout(0.05);
+        } else {
+            glfwWaitEventsTimeout(0.1);
+        }
 
-        if (!loaded && loader.done) {
-            std::lock_guard lock(loader.mu);
-            if (!loader.data) {
-                std::fprintf(stderr, "tarikh-view: %s\n", loader.error.c_str());
-                exit_code = 1;
-                break;
-            }
-            std::shared_ptr<const ViewerData> d(std::move(loader.data));
+        if (auto d = loader.take()) {
             set_data(ui, d);
-            if (expand) std::fill(ui.collapsed.begin(), ui.collapsed.end(), 0);
-            if (have_view) ui.view = start_view;
+            if (!loaded) {
+                if (expand) std::fill(ui.collapsed.begin(), ui.collapsed.end(), 0);
+                if (have_view) {
+                    ui.view = start_view;
+                    ui.view_touched = true;
+                }
+            } else if (expand) {
+                std::fill(ui.collapsed.begin(), ui.collapsed.end(), 0);
+            }
             loaded = true;
-            if (bench_frames)
+            complete = !d->loading;
+            if (complete && bench_frames)
                 std::printf("loaded %zu events (%zu undated) from %s in %.2f s\n", d->table.size(), d->undated.size(),
-                            d->source.c_str(), loader.seconds);
+                            d->source.c_str(), loader.seconds());
+        }
+        if (!loaded && loader.done()) {
+            std::fprintf(stderr, "tarikh-view: %s\n", loader.error().c_str());
+            exit_code = 1;
+            break;
         }
 
         const auto wall0 = Clock::now();
         const double cpu0 = thread_cpu_ms();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
-        if (loaded && bench_frames) {
+        if (complete && bench_frames && data_frames > 0) {
             if (script.frame == 0) {
                 // Zoom around the median event: where the data is densest.
                 const auto& first = ui.data->table.first;
@@ -310,7 +289,7 @@ int main(int argc, char** argv) {
                 if (script.anchor_x <= l.rows_min.x) script.anchor_x = (l.rows_min.x + l.rows_max.x) / 2;
             }
             script.apply(io, last_layout());
-        } else if (loaded && mouse_x >= 0) {
+        } else if (complete && mouse_x >= 0) {
             io.MousePos = {mouse_x, mouse_y};
             // Press on the first frame, release on the second: a click.
             io.MouseDown[0] = click && data_frames == 1;
@@ -333,11 +312,12 @@ int main(int argc, char** argv) {
         ui.frame_ms = static_cast<float>(cpu_ms);
 
         if (first_frame_s < 0) first_frame_s = seconds_since(t_start);
-        if (loaded) {
+        if (loaded && first_data_frame_s < 0) first_data_frame_s = seconds_since(t_start);
+        if (complete) {
             ++data_frames;
-            if (first_data_frame_s < 0) first_data_frame_s = seconds_since(t_start);
+            if (complete_frame_s < 0) complete_frame_s = seconds_since(t_start);
         }
-        if (loaded && !screenshot.empty() && data_frames >= std::max(frames, click ? 4 : 1)) {
+        if (complete && !screenshot.empty() && data_frames >= std::max(frames, click ? 4 : 1)) {
             if (!write_png(screenshot, fw, fh)) {
                 std::fprintf(stderr, "tarikh-view: cannot write %s\n", screenshot.c_str());
                 exit_code = 1;
@@ -345,7 +325,7 @@ int main(int argc, char** argv) {
             break;
         }
         glfwSwapBuffers(window);
-        if (loaded && bench_frames) {
+        if (complete && bench_frames && script.frame > 0) {
             glFinish();  // llvmpipe rasterizes on the CPU: count it in the wall time, apart
             samples.push_back({cpu_ms, ui_ms, std::chrono::duration<double, std::milli>(Clock::now() - wall0).count(),
                                ui.view.span()});
@@ -360,7 +340,8 @@ int main(int argc, char** argv) {
             uims.push_back(s.ui_ms);
             wall.push_back(s.wall_ms);
         }
-        std::printf("first frame %.3f s after start, first frame with data %.3f s\n", first_frame_s, first_data_frame_s);
+        std::printf("first frame %.3f s after start; first with events %.3f s; with all of them %.3f s\n", first_frame_s,
+                    first_data_frame_s, complete_frame_s);
         std::printf("frames %zu  (window %dx%d)\n", samples.size(), width, height);
         std::printf("frame CPU time (main thread: UI + GL submit)  p50 %.2f ms  p99 %.2f ms  max %.2f ms\n",
                     percentile(cpu, 0.5), percentile(cpu, 0.99), percentile(cpu, 1.0));

@@ -58,24 +58,6 @@ std::unique_ptr<ViewerData> load_events(std::vector<Event> dated, std::vector<Ev
     return d;
 }
 
-std::unique_ptr<ViewerData> load_store(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw StoreError(path + ": no such store (create it with `tarikh ingest`)");
-    auto store = open_sqlite_store(path, OpenMode::ReadOnly);
-    std::vector<Event> dated = store->all_events();
-    std::vector<Event> undated;
-    std::string warning;
-    try {
-        EventQuery q;
-        q.undated = true;
-        undated = store->query(q);
-    } catch (const std::exception& e) {
-        warning = std::string("undated events not read: ") + e.what();
-    }
-    auto d = load_events(std::move(dated), std::move(undated), path);
-    d->warning = warning;
-    return d;
-}
-
 // ---------------------------------------------------------------- text
 
 const std::string& TextCache::visual(std::string_view logical, bool* rtl) {
@@ -207,22 +189,30 @@ void fit_all(UiState& ui) {
 }
 
 void set_data(UiState& ui, std::shared_ptr<const ViewerData> data) {
+    // Tables only grow while loading, so event indices and country ids of an
+    // earlier snapshot stay valid in a later one.
+    const bool update = ui.data && data && ui.data->source == data->source;
     ui.data = std::move(data);
     ui.timeline = Timeline{};
     ui.applied = Filter{};
     if (ui.filter.active()) apply_filters(ui);
-    ui.collapsed.assign(ui.data->table.codes.size(), 0);
-    // Open groups while the rows fit a screen or two; beyond that only the
-    // busiest countries start open.
     const Timeline& t = shown_timeline(ui);
-    size_t rows = 0;
-    for (const Group& g : t.groups) rows += 1 + g.lanes.size();
-    if (rows > 60)
-        for (size_t i = 0; i < t.groups.size(); ++i) ui.collapsed[t.groups[i].country] = i >= 3;
-    ui.selected = -1;
-    ui.selected_undated = -1;
-    ui.listed.clear();
-    fit_all(ui);
+    if (!update) {
+        ui.collapsed.assign(ui.data->table.codes.size(), 0);
+        // Open groups while the rows fit a screen or two; beyond that only
+        // the busiest countries start open.
+        size_t rows = 0;
+        for (const Group& g : t.groups) rows += 1 + g.lanes.size();
+        if (rows > 60)
+            for (size_t i = 0; i < t.groups.size(); ++i) ui.collapsed[t.groups[i].country] = i >= 3;
+        ui.selected = -1;
+        ui.selected_undated = -1;
+        ui.listed.clear();
+        ui.view_touched = false;
+    } else {
+        ui.collapsed.resize(ui.data->table.codes.size(), 1);  // countries new in this snapshot start closed
+    }
+    if (!ui.view_touched) fit_all(ui);
 }
 
 void select_event(UiState& ui, int64_t event) {
@@ -232,6 +222,7 @@ void select_event(UiState& ui, int64_t event) {
 }
 
 void zoom_to(UiState& ui, int32_t first, int32_t last) {
+    ui.view_touched = true;
     // A day event is shown with a few days around it, not as a screen-wide day.
     if (last - first < 6) {
         double mid = (first + last + 1) / 2.0;
@@ -463,6 +454,8 @@ void draw_timeline(UiState& ui) {
     const bool clicked = released && io.MouseDragMaxDistanceSqr[0] < 16;
     const double ppd = width / ui.view.span();
 
+    const View before = ui.view;
+    bool home = false;
     if (hovered && io.MouseWheel != 0) {
         if (io.KeyShift) {
             ui.scroll_y -= io.MouseWheel * kRowH * 3;
@@ -489,7 +482,10 @@ void draw_timeline(UiState& ui) {
         }
         if (in) ui.view = zoom_at(ui.view, 0.5, 0.7);
         if (out) ui.view = zoom_at(ui.view, 0.5, 1 / 0.7);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) fit_all(ui);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) {
+            fit_all(ui);
+            home = true;
+        }
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) ui.scroll_y += rows_h * 0.9f;
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) ui.scroll_y -= rows_h * 0.9f;
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
@@ -498,6 +494,8 @@ void draw_timeline(UiState& ui) {
             ui.listed.clear();
         }
     }
+
+    if (ui.view.t0 != before.t0 || ui.view.t1 != before.t1) ui.view_touched = !home;  // Home: follow the data again
 
     // Label column: click a header to open or close its group; wheel scrolls.
     ImGui::SetCursorScreenPos({origin.x, rows_top});
@@ -623,6 +621,7 @@ void draw_timeline(UiState& ui) {
             zoom_to(ui, ui.hovered->first, ui.hovered->last);
         else
             ui.view = zoom_at(ui.view, (io.MousePos.x - cx0) / width, 0.5);
+        ui.view_touched = true;
     } else if (clicked) {
         if (!ui.hovered) {
             ui.selected = -1;

@@ -28,11 +28,11 @@ struct ViewerData {
     std::vector<Event> undated;  // the tray
     std::string source;          // "tarikh.db", "synthetic 1000 events"
     std::string warning;         // e.g. the undated events could not be read
+    bool loading = false;        // a snapshot: more is being read
+    size_t total = 0;            // dated events in the source
 };
 
-// Reads every dated event of the store and its undated events. Throws
-// StoreError when the store cannot be read.
-std::unique_ptr<ViewerData> load_store(const std::string& path);
+// Builds the data from events in memory (loader.h reads a store).
 std::unique_ptr<ViewerData> load_events(std::vector<Event> dated, std::vector<Event> undated, std::string source);
 
 // Visual forms of strings drawn every frame (lane labels, month names): shaping
@@ -62,6 +62,7 @@ struct UiState {
     FilterResult filtered;
     double filter_edited_at = -1;          // filters apply a moment after typing stops
     View view{-1000, 20000};
+    bool view_touched = false;             // the person moved the view: new data does not refit it
     SecondAxis second_axis = SecondAxis::None;
     LabelLang lang = LabelLang::En;
     std::vector<uint8_t> collapsed;        // per CountryId
@@ -102,7 +103,8 @@ struct ExportResult {
 ExportResult export_filtered(const UiState& ui, int format, bool in_view, const std::string& path);
 size_t export_count(const UiState& ui, bool in_view);
 
-// Sets the data and fits the view to it (Home).
+// Sets the data and fits the view to it (Home). A newer snapshot of the same
+// source keeps the view (unless untouched), filters, groups and selection.
 void set_data(UiState& ui, std::shared_ptr<const ViewerData> data);
 // One frame of the whole window, between ImGui::NewFrame and ImGui::Render.
 void draw_viewer(UiState& ui);

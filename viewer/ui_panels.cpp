@@ -246,7 +246,10 @@ void draw_toolbar(UiState& ui) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Home")) fit_all(ui);
+    if (ImGui::Button("Home")) {
+        fit_all(ui);
+        ui.view_touched = false;
+    }
     ImGui::SameLine();
     if (ImGui::Button("Export…")) ui.show_export = true;
     ImGui::SameLine();
@@ -306,9 +309,13 @@ void draw_status(UiState& ui) {
         const Timeline& t = shown_timeline(ui);
         size_t lanes = 0;
         for (const Group& g : t.groups) lanes += g.lanes.size();
-        char buf[256];
-        std::snprintf(buf, sizeof buf, "%s of %s events · %zu countries · %zu lanes · %.1f ms", count_text(t.events).c_str(),
-                      count_text(ui.data->base.events).c_str(), t.groups.size(), lanes, ui.frame_ms);
+        char buf[320];
+        std::string loading;
+        if (ui.data->loading)
+            loading = "reading " + count_text(ui.data->table.size()) + " of " + count_text(ui.data->total) + "… · ";
+        std::snprintf(buf, sizeof buf, "%s%s of %s events · %zu countries · %zu lanes · %.1f ms", loading.c_str(),
+                      count_text(t.events).c_str(), count_text(ui.data->base.events).c_str(), t.groups.size(), lanes,
+                      ui.frame_ms);
         float tw = ImGui::CalcTextSize(buf).x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - tw));
         ImGui::TextDisabled("%s", buf);

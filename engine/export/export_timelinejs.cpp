@@ -25,7 +25,8 @@ std::string html_escape(std::string_view s) {
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&#39;"; break;
-            case '\n': out += "<br>"; break;
+            // Line breaks inside a sentence are layout (PDF extraction), not meaning.
+            case '\n': out += ' '; break;
             case '\r': break;
             default: out += c;
         }

@@ -45,9 +45,17 @@ void KeyIndex::clear() {
     used_ = 0;
 }
 
-void KeyIndex::grow() {
+void KeyIndex::reserve(size_t entries) {
+    size_t want = 1024;
+    while (want < entries * 2) want *= 2;
+    if (want > slots_.size()) rehash(want);
+}
+
+void KeyIndex::grow() { rehash(std::max<size_t>(1024, slots_.size() * 2)); }
+
+void KeyIndex::rehash(size_t size) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+    slots_.assign(size, Slot{});
     used_ = 0;
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {

@@ -22,6 +22,8 @@ public:
     // recently added first.
     void find(int64_t key, size_t max, std::vector<int64_t>& out) const;
     void clear();
+    // Room for this many entries without growing (growing rehashes all).
+    void reserve(size_t entries);
     size_t size() const { return used_; }
 
 private:
@@ -31,6 +33,7 @@ private:
     };
     static uint32_t fingerprint(int64_t key);
     void grow();
+    void rehash(size_t size);
 
     std::vector<Slot> slots_;   // open addressing, linear probing, power-of-two size
     size_t used_ = 0;

@@ -14,6 +14,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <chrono>
 #include <cstring>
 #include <map>
@@ -182,6 +184,46 @@ void count(WriteStats& stats, int outcome) {
     if (outcome == 1) ++stats.events_merged;
 }
 
+// An event made ready for the store: normalized, with its wording and dedup
+// keys. Computing this is pure, so a batch is prepared on every core before
+// the single writer goes through it.
+struct Prepared {
+    Event event;
+    Shingles shingles;
+    std::string pairs;              // join_pairs(event.pairs)
+    std::vector<int64_t> keys;      // near-duplicate keys
+    int64_t exact = 0;              // exact-wording key
+};
+
+Prepared prepare(const Event& in) {
+    Prepared p{in, {}, {}, {}, 0};
+    Event& e = p.event;
+    normalize_actors(e);
+    if (e.interval.anchored() && *e.interval.latest < *e.interval.earliest)
+        std::swap(e.interval.earliest, e.interval.latest);
+    p.shingles = shingles_of(e.text);
+    p.pairs = join_pairs(e.pairs);
+    p.keys = dedup_keys(p.pairs, p.shingles, buckets_of(e.interval));
+    p.exact = exact_key(p.pairs, p.shingles);
+    return p;
+}
+
+std::vector<Prepared> prepare_all(const std::vector<const Event*>& events) {
+    std::vector<Prepared> out(events.size());
+    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                                                             static_cast<unsigned>(events.size() / 256 + 1)));
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next.fetch_add(64)) < events.size();)
+            for (size_t j = i; j < std::min(events.size(), i + 64); ++j) out[j] = prepare(*events[j]);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    return out;
+}
+
 constexpr std::string_view kEventColumns =
     "id, span_class, earliest, latest, value, granularity, mod, kind, lang, confidence, actors, pairs, text, sources";
 
@@ -203,7 +245,7 @@ private:
     void create_schema();
     void check_schema();
     void prepare_writes();
-    Outcome put_event(Event e);
+    Outcome put_event(const Prepared& p);
     void insert_event(const Event& e, const std::vector<int64_t>& keys);
     bool merge_into(int64_t id, const Event& e);
     void add_keys(int64_t id, const std::vector<int64_t>& keys);
@@ -424,11 +466,19 @@ WriteStats SqliteStore::write_batch(Write&& write) {
 }
 
 WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) {
+    std::vector<const Event*> all;
+    for (const auto& de : batch)
+        for (const auto& e : de.events) all.push_back(&e);
+    const std::vector<Prepared> prepared = prepare_all(all);
     return write_batch([&] {
         WriteStats stats;
+        key_index_.reserve(key_index_.size() + prepared.size() * 8);
         auto& add_doc = statements_.at("add_doc");
+        size_t next = 0;
         for (const auto& de : batch) {
             const DocumentInfo& d = de.document;
+            const size_t first = next;
+            next += de.events.size();
             add_doc.bind(1, d.hash).bind(2, d.id).bind(3, static_cast<int64_t>(d.bytes));
             add_doc.bind(4, d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
             if (d.lang) {
@@ -443,37 +493,39 @@ WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) 
                 continue;
             }
             ++stats.documents_added;
-            for (const auto& e : de.events) count(stats, put_event(e));
+            for (size_t i = first; i < next; ++i) count(stats, put_event(prepared[i]));
         }
         return stats;
     });
 }
 
 WriteStats SqliteStore::add_events(const std::vector<Event>& events) {
+    std::vector<const Event*> all;
+    all.reserve(events.size());
+    for (const auto& e : events) all.push_back(&e);
+    const std::vector<Prepared> prepared = prepare_all(all);
     return write_batch([&] {
         WriteStats stats;
-        for (const auto& e : events) count(stats, put_event(e));
+        key_index_.reserve(key_index_.size() + prepared.size() * 8);
+        for (const auto& p : prepared) count(stats, put_event(p));
         return stats;
     });
 }
 
-SqliteStore::Outcome SqliteStore::put_event(Event e) {
-    normalize_actors(e);
-    if (e.interval.anchored() && *e.interval.latest < *e.interval.earliest)
-        std::swap(e.interval.earliest, e.interval.latest);
-    const Shingles sh = shingles_of(e.text);
-    const std::string pairs = join_pairs(e.pairs);
-    std::vector<int64_t> keys = dedup_keys(pairs, sh, buckets_of(e.interval));
-    const int64_t exact = exact_key(pairs, sh);
+SqliteStore::Outcome SqliteStore::put_event(const Prepared& p) {
+    const Event& e = p.event;
+    const Shingles& sh = p.shingles;
+    const std::string& pairs = p.pairs;
 
     // Keys narrow the search to a few events: every event of the same
     // wording, and at most the 48 latest per near-duplicate key, so an insert
     // costs the same in a store of any size even when a busy lane repeats a
     // template (reports of one event arrive close together).
     std::vector<int64_t> candidates;
-    key_index_.find(exact, SIZE_MAX, candidates);
-    for (int64_t key : keys) key_index_.find(key, 48, candidates);
-    keys.push_back(exact);
+    key_index_.find(p.exact, SIZE_MAX, candidates);
+    for (int64_t key : p.keys) key_index_.find(key, 48, candidates);
+    std::vector<int64_t> keys = p.keys;
+    keys.push_back(p.exact);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 

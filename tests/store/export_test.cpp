@@ -135,7 +135,7 @@ TEST_F(TimelineJs, GroupsArePairLabels) {
 TEST_F(TimelineJs, TextIsEscapedHtmlAndRtlAware) {
     auto a = slides_of(1).at(0);
     const std::string text = a["text"]["text"];
-    EXPECT_THAT(text, ::testing::HasSubstr("&quot;signed&quot; &lt;b&gt;deals&lt;/b&gt; &amp; more<br>on two lines."));
+    EXPECT_THAT(text, ::testing::HasSubstr("&quot;signed&quot; &lt;b&gt;deals&lt;/b&gt; &amp; more on two lines."));
     EXPECT_THAT(text, ::testing::HasSubstr("dir=\"auto\""));
     const std::string headline = a["text"]["headline"];
     EXPECT_EQ(headline.find('\n'), std::string::npos);

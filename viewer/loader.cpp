@@ -134,8 +134,9 @@ void Loader::start_store(std::string path, size_t page) {
                 append_page(*d, ev, total_);
                 loaded_ = d->table.size();
                 // Show the first page at once, then each time the count
-                // doubles: copies cost about as much as the final table.
-                if (shown == 0 || loaded_ >= 2 * shown) {
+                // doubles while under a quarter of the store: a snapshot is a
+                // copy, and memory must hold it beside the table being read.
+                if (shown == 0 || (loaded_ >= 2 * shown && loaded_ * 4 <= total_)) {
                     auto snap = std::make_shared<ViewerData>();
                     snap->table = d->table;
                     snap->base = build_timeline(snap->table);

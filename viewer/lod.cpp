@@ -28,6 +28,18 @@ uint8_t kind_of(const LaneLevel& l, const uint8_t* kinds, size_t i, size_t k) {
     return kind;
 }
 
+// First index in [lo, hi) whose start is >= v, searching outward from lo:
+// the end of a cell is usually a few items away, so this costs the log of the
+// items in the cell rather than the log of the level.
+size_t gallop(const int32_t* s, size_t lo, size_t hi, int32_t v) {
+    size_t prev = lo, step = 1;
+    while (lo + step < hi && s[lo + step] < v) {
+        prev = lo + step;
+        step <<= 1;
+    }
+    return static_cast<size_t>(std::lower_bound(s + prev, s + std::min(lo + step, hi), v) - s);
+}
+
 uint8_t merge_kind(uint32_t count_before, uint8_t before, uint8_t added) {
     if (count_before == 0) return added;
     return before == added ? before : kMixedKinds;
@@ -88,7 +100,7 @@ void lane_marks(const Lane& lane, const uint8_t* kinds, const LodParams& p, Lane
                 if (l.end[i] >= ft0) add_cell(cell_of(S[i]), l, i, i + 1);
             while (i < e) {
                 int64_t c = cell_of(S[i]);
-                size_t k = static_cast<size_t>(std::lower_bound(S + i + 1, S + e, cell_end(c)) - S);
+                size_t k = gallop(S, i + 1, e, cell_end(c));
                 add_cell(c, l, i, k);
                 i = k;
             }
@@ -126,7 +138,7 @@ void lane_marks(const Lane& lane, const uint8_t* kinds, const LodParams& p, Lane
         }
         while (i < e) {
             int64_t c = cell_of(S[i]);
-            size_t k = static_cast<size_t>(std::lower_bound(S + i + 1, S + e, cell_end(c)) - S);
+            size_t k = gallop(S, i + 1, e, cell_end(c));
             Mark m;
             m.first = S[i];
             m.last = l.max_end(i, k);

@@ -236,6 +236,7 @@ int main(int argc, char** argv) {
     BenchScript script;
     struct Sample {
         double cpu_ms, ui_ms, wall_ms, span;
+        int vertices;
     };
     std::vector<Sample> samples;
     std::string loading_msg = synthetic ? "Generating " + std::to_string(synthetic) + " events…" : "Reading " + db + "…";
@@ -328,7 +329,7 @@ int main(int argc, char** argv) {
         if (complete && bench_frames && script.frame > 0) {
             glFinish();  // llvmpipe rasterizes on the CPU: count it in the wall time, apart
             samples.push_back({cpu_ms, ui_ms, std::chrono::duration<double, std::milli>(Clock::now() - wall0).count(),
-                               ui.view.span()});
+                               ui.view.span(), ImGui::GetDrawData()->TotalVtxCount});
             if (static_cast<int>(samples.size()) >= bench_frames) break;
         }
     }
@@ -349,13 +350,18 @@ int main(int argc, char** argv) {
                     percentile(uims, 0.99));
         std::printf("frame wall time incl. llvmpipe rasterization   p50 %.2f ms  p99 %.2f ms\n", percentile(wall, 0.5),
                     percentile(wall, 0.99));
-        std::printf("by zoom level (visible span): frames, CPU p50 / p99 ms\n");
+        std::printf("by zoom level (visible span): frames, CPU p50 / p99 ms, UI p50 / p99 ms, vertices p50\n");
         for (const char* band : {">=1000y", "100-1000y", "10-100y", "1-10y", "1-12mo", "1-4wk", "<1wk"}) {
-            std::vector<double> v;
+            std::vector<double> v, u, vx;
             for (const auto& s : samples)
-                if (std::string_view(band_of(s.span)) == band) v.push_back(s.cpu_ms);
+                if (std::string_view(band_of(s.span)) == band) {
+                    v.push_back(s.cpu_ms);
+                    u.push_back(s.ui_ms);
+                    vx.push_back(s.vertices);
+                }
             if (!v.empty())
-                std::printf("  %-10s %5zu  %6.2f / %6.2f\n", band, v.size(), percentile(v, 0.5), percentile(v, 0.99));
+                std::printf("  %-10s %5zu  %6.2f / %6.2f   %6.2f / %6.2f   %7.0f\n", band, v.size(), percentile(v, 0.5),
+                            percentile(v, 0.99), percentile(u, 0.5), percentile(u, 0.99), percentile(vx, 0.5));
         }
         std::printf("peak memory (RSS) %.0f MB\n", peak_rss_mb());
     }

@@ -326,9 +326,14 @@ void draw_axis_rows(UiState& ui, ImDrawList* dl, const TickRows& rows, ImVec2 to
     }
 }
 
+// Marks are drawn with few vertices: llvmpipe (and any GPU) pays per vertex,
+// and a rounded corner or an anti-aliased outline costs ten times a plain
+// rectangle. Anti-aliased fill is off for the lanes (see draw_marks), so a
+// diamond with an edge is two quads.
 void draw_diamond(ImDrawList* dl, float cx, float cy, float r, ImU32 fill, ImU32 edge) {
+    const float e = r + 1.2f;
+    dl->AddQuadFilled({cx, cy - e}, {cx + e, cy}, {cx, cy + e}, {cx - e, cy}, edge);
     dl->AddQuadFilled({cx, cy - r}, {cx + r, cy}, {cx, cy + r}, {cx - r, cy}, fill);
-    dl->AddQuad({cx, cy - r}, {cx + r, cy}, {cx, cy + r}, {cx - r, cy}, edge, 1.0f);
 }
 
 // One lane's marks in the row at y (screen), canvas from x0, `width` wide.
@@ -338,6 +343,8 @@ void draw_marks(UiState& ui, ImDrawList* dl, const LaneMarks& marks, float x0, f
     const ImU32 dark = IM_COL32(20, 22, 30, 255);
     const ImU32 select = IM_COL32(255, 255, 255, 255);
     auto clipx = [&](float x) { return std::clamp(x, -4.0f, width + 4.0f) + x0; };
+    const ImDrawListFlags flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
 
     for (const Mark& m : marks.bars) {
         float a = clipx(m.x0), b = clipx(m.x1);
@@ -370,7 +377,7 @@ void draw_marks(UiState& ui, ImDrawList* dl, const LaneMarks& marks, float x0, f
                 if (fb > fa) dl->AddRectFilled({std::max(fa, a), y0}, {std::min(fb, b), y1}, c);
                 if (fb < b) dl->AddRectFilledMultiColor({std::max(fb, a), y0}, {b, y1}, c, clear, clear, c);
             } else {
-                dl->AddRectFilled({a, y0}, {std::max(b, a + 1), y1}, c, 2.0f);
+                dl->AddRectFilled({a, y0}, {std::max(b, a + 1), y1}, c);
             }
             // The date value inside a bar wide enough for it, centred on the
             // visible part (clear of the faded ends).
@@ -384,13 +391,15 @@ void draw_marks(UiState& ui, ImDrawList* dl, const LaneMarks& marks, float x0, f
             if (m.event == ui.selected) dl->AddRect({a - 1, y0 - 1}, {b + 1, y1 + 1}, select, 2.0f, 0, 2.0f);
             continue;
         }
-        // Several events starting within a few pixels of each other.
-        dl->AddRectFilled({a, y0}, {std::max(b, a + 2), y1}, mark_color(m, 0.75f), 2.0f);
-        dl->AddRect({a, y0}, {std::max(b, a + 2), y1}, IM_COL32(255, 255, 255, 60), 2.0f);
-        std::string n = "×" + count_text(m.count);
-        ImVec2 ts = ImGui::CalcTextSize(n.c_str());
-        float tx = std::max(a, x0) + 4;
-        if (tx + ts.x + 2 < b) dl->AddText({tx, ym - ts.y / 2}, dark, n.c_str());
+        // Several events starting within a few pixels of each other: a
+        // paler bar, and their count when it fits.
+        dl->AddRectFilled({a, y0}, {std::max(b, a + 2), y1}, mark_color(m, 0.6f));
+        if (b - a >= 22) {  // room for "×2" at least; formatting costs more than the bar
+            std::string n = "×" + count_text(m.count);
+            ImVec2 ts = ImGui::CalcTextSize(n.c_str());
+            float tx = std::max(a, x0) + 4;
+            if (tx + ts.x + 2 < b) dl->AddText({tx, ym - ts.y / 2}, dark, n.c_str());
+        }
     }
 
     for (const Mark& m : marks.dense) {
@@ -405,11 +414,14 @@ void draw_marks(UiState& ui, ImDrawList* dl, const LaneMarks& marks, float x0, f
         }
         // Denser is more opaque; the count is written when it fits.
         float alpha = 0.45f + 0.5f * std::min(1.0f, std::log10(static_cast<float>(m.count)) / 3.0f);
-        dl->AddRectFilled({a, y0 - 2}, {std::max(b, a + 3), y1 + 2}, mark_color(m, alpha), 1.0f);
-        std::string n = count_text(m.count);
-        ImVec2 ts = ImGui::CalcTextSize(n.c_str());
-        if (ts.x + 4 < b - a) dl->AddText({(a + b - ts.x) / 2, ym - ts.y / 2}, dark, n.c_str());
+        dl->AddRectFilled({a, y0 - 2}, {std::max(b, a + 3), y1 + 2}, mark_color(m, alpha));
+        if (b - a >= 12) {
+            std::string n = count_text(m.count);
+            ImVec2 ts = ImGui::CalcTextSize(n.c_str());
+            if (ts.x + 4 < b - a) dl->AddText({(a + b - ts.x) / 2, ym - ts.y / 2}, dark, n.c_str());
+        }
     }
+    dl->Flags = flags;
 }
 
 void draw_timeline(UiState& ui) {

@@ -86,10 +86,6 @@ struct UiState {
     Mark hovered_mark;
     uint32_t hovered_lane = 0;
     TextCache text;
-
-    // Tooltip and details layouts are kept for the event they were made for.
-    int64_t tooltip_event = -2;
-    std::vector<VisualLine> tooltip_lines;
 };
 
 // Writes the events the filters keep (only those overlapping the view when

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <unordered_map>
 #include <sstream>
 
 namespace tarikh::viewer {
@@ -170,7 +171,23 @@ void text_line(UiState& ui, std::string_view logical, float width) {
 
 void text_paragraph(UiState& ui, std::string_view logical, float width, const std::vector<ByteRange>& marks) {
     (void)ui;
-    auto lines = layout_paragraph(logical, width, measure_now, marks);
+    // The few paragraphs on screen (tooltip, details) are laid out once, not
+    // every frame: shaping and line breaking are kept by text, width and marks.
+    static std::unordered_map<std::string, std::vector<VisualLine>> cache;
+    std::string key(logical);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "|%.1f", width);
+    key.append(buf);
+    for (const auto& m : marks) {
+        std::snprintf(buf, sizeof buf, ",%zu-%zu", m.begin, m.end);
+        key.append(buf);
+    }
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+        if (cache.size() > 64) cache.clear();
+        it = cache.emplace(std::move(key), layout_paragraph(logical, width, measure_now, marks)).first;
+    }
+    const std::vector<VisualLine>& lines = it->second;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
     for (const VisualLine& line : lines) {

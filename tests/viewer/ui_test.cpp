@@ -24,6 +24,7 @@ protected:
         io.IniFilename = nullptr;
         io.DisplaySize = {1280, 800};
         io.DeltaTime = 1.0f / 60;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend does
         io.KeyMap[ImGuiKey_Home] = 300;
         io.KeyMap[ImGuiKey_LeftArrow] = 301;
         io.KeyMap[ImGuiKey_Escape] = 302;

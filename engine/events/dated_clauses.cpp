@@ -11,24 +11,6 @@
 namespace tarikh::events {
 namespace {
 
-using actors::decode_at;
-using actors::is_word_char;
-
-// Words in text[from, to), counting no further than `limit` (callers only
-// ask "none?" or "at most one?", and must stay linear on a huge document).
-size_t count_words(std::string_view text, size_t from, size_t to, size_t limit = SIZE_MAX) {
-    size_t words = 0;
-    bool in_word = false;
-    for (size_t i = from; i < to && words <= limit;) {
-        unsigned len;
-        bool w = is_word_char(decode_at(text, i, len));
-        if (w && !in_word) ++words;
-        in_word = w;
-        i += len;
-    }
-    return words;
-}
-
 bool has_word_chars(std::string_view text, size_t from, size_t to) { return count_words(text, from, to, 0) > 0; }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "actors/gazetteer.h"
 #include "events/dated_clauses.h"
 #include "events/event_kinds.h"
+#include "events/membership_cues.h"
 #include "events/sentences.h"
 #include "tarikh/actors.h"
 
@@ -88,7 +89,10 @@ struct Extractor::Impl {
 Extractor::Extractor(const Parser& parser) : impl_(std::make_unique<Impl>(Impl{parser})) {
     // Load the lexicons now, not inside the first (possibly concurrent) extract().
     ActorRecognizer{};
-    for (Lang lang : {Lang::Fa, Lang::Ar, Lang::En}) events::builtin_kind_lexicon(lang);
+    for (Lang lang : {Lang::Fa, Lang::Ar, Lang::En}) {
+        events::builtin_kind_lexicon(lang);
+        events::builtin_membership_cues(lang);
+    }
 }
 Extractor::~Extractor() = default;
 
@@ -116,6 +120,9 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         outside_dates(actors::recognize_actors(folded, text, lang, words), parsed.mentions);
     if (named.empty()) return {};
     const std::vector<events::KindHit> kind_hits = events::builtin_kind_lexicon(lang).find(folded, text, words);
+    // "joining the Abraham Accords" reports the joining, not the 2020 signing.
+    const std::vector<Span> cues = events::builtin_membership_cues(lang).find(folded, text, words);
+    std::erase_if(dates, [&](const Mention* m) { return events::names_joined_agreement(*m, text, cues); });
 
     std::vector<Event> out;
     size_t next_date = 0;

@@ -254,4 +254,17 @@ std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>
     return out;
 }
 
+size_t count_words(std::string_view text, size_t from, size_t to, size_t limit) {
+    size_t words = 0;
+    bool in_word = false;
+    for (size_t i = from; i < to && words <= limit;) {
+        unsigned len;
+        bool w = actors::is_word_char(actors::decode_at(text, i, len));
+        if (w && !in_word) ++words;
+        in_word = w;
+        i += len;
+    }
+    return words;
+}
+
 }  // namespace tarikh::events

@@ -13,6 +13,7 @@
 
 #include "tarikh/normalize.h"
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -31,5 +32,10 @@ bool is_hard_wrapped(std::string_view text);
 // Clause marks: ، , ؛ ; : — where a sentence with several dates is cut
 // between them. Returns the byte length of the mark at text[i], or 0.
 size_t clause_mark_at(std::string_view text, size_t i);
+
+// Words in text[from, to), counting no further than `limit` (callers ask
+// "none?", "at most one?" or "within four?", and must stay linear on a huge
+// document).
+size_t count_words(std::string_view text, size_t from, size_t to, size_t limit = SIZE_MAX);
 
 }  // namespace tarikh::events

@@ -163,5 +163,29 @@ TEST(Extractor, SafeOnMessyInput) {
     EXPECT_NO_THROW(extract(std::string(3000, '\n'), Lang::Fa));
 }
 
+// A named accord one joins is the thing joined, not the date of the news:
+// no event on 15 September 2020 for Kazakhstan joining the Abraham Accords.
+// The accord still dates a sentence that speaks of its signing, and a war
+// one "joins" is still dated by the war.
+TEST(Extractor, AnAccordJoinedIsNotADate) {
+    EXPECT_THAT(extract("قاسم مؤمنی با اشاره به پیوستن قزاقستان به پیمان ابراهیم در گفتوگو با ایلنا اظهار کرد.", Lang::Fa),
+                IsEmpty());
+    EXPECT_THAT(extract("Kazakhstan announced it is joining the Abraham Accords with Israel.", Lang::En), IsEmpty());
+    EXPECT_THAT(extract("أعلنت كازاخستان الانضمام إلى اتفاقيات أبراهام مع إسرائيل.", Lang::Ar), IsEmpty());
+
+    auto signed_ = extract("The United Arab Emirates and Israel signed the Abraham Accords at the White House.", Lang::En);
+    ASSERT_EQ(signed_.size(), 1u);
+    EXPECT_EQ(signed_[0].interval.earliest, day(2020, 9, 15));
+
+    // A cue too far before the name, or cut off by a clause mark, changes nothing.
+    auto far = extract("Kazakhstan wants to join, Israel said, since the Abraham Accords changed the region.", Lang::En);
+    ASSERT_EQ(far.size(), 1u);
+    EXPECT_EQ(far[0].interval.earliest, day(2020, 9, 15));
+
+    auto war = extract("Iran feared that Turkey would join the 44-day war on Azerbaijan's side.", Lang::En);
+    ASSERT_EQ(war.size(), 1u);
+    EXPECT_EQ(war[0].interval.earliest, day(2020, 9, 27));
+}
+
 }  // namespace
 }  // namespace tarikh

@@ -71,7 +71,13 @@ private:
     std::optional<RawDate> relative(uint32_t i);
     std::optional<RawDate> deictic(uint32_t i);
     std::optional<RawDate> weekday(uint32_t i);
-    std::optional<RawDate> year_relative(uint32_t i);  // "همان سال", "العام الماضي", "امسال" as a base
+    std::optional<RawDate> year_relative(uint32_t i);
+    // "N units before/after" a date that starts at token i, looking back
+    // from it; `previous` is the date found just before, which may be the
+    // "N units" part already read as a shift ("بعد عامين" before "من X").
+    struct AnchoredShift { uint32_t first; Granularity unit; int n; bool absorbs_previous; };
+    std::optional<AnchoredShift> shift_before(uint32_t i, const RawDate* previous);
+    std::optional<std::pair<Granularity, int>> count_and_unit_ending_at(uint32_t end, uint32_t floor, uint32_t& first);  // "همان سال", "العام الماضي", "امسال" as a base
     // A month name (or two joined by '/', as in أيار/مايو), and "ماه" after it.
     std::optional<std::pair<const LexEntry*, uint32_t>> month_at(uint32_t i);
     uint32_t skip_article(uint32_t i) { return has(i, LexKind::Article) ? hit(i, LexKind::Article).end : i; }
@@ -1029,6 +1035,63 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
     return best;
 }
 
+std::optional<std::pair<Granularity, int>> Grammar::count_and_unit_ending_at(uint32_t end, uint32_t floor,
+                                                                           uint32_t& first) {
+    // Units and counts are at most a few tokens long ("ده سال", "twenty-five years").
+    for (uint32_t u = end > floor + 3 ? end - 3 : floor; u < end; ++u) {
+        Hit unit = hit(u, LexKind::Unit);
+        if (!unit || unit.end != end) continue;
+        if (unit.entry->number) {  // a dual: عامين, سالیان
+            first = u;
+            return std::pair{unit.entry->unit, unit.entry->number};
+        }
+        for (uint32_t c = u > floor + 3 ? u - 3 : floor; c < u; ++c) {
+            if (auto n = count_at(c); n && n->second == u && n->first > 0) {
+                first = c;
+                return std::pair{unit.entry->unit, n->first};
+            }
+        }
+        if (unit.entry->has(kPlural)) return std::nullopt;  // "years before": how many?
+        first = u;  // "the year before": one
+        return std::pair{unit.entry->unit, 1};
+    }
+    return std::nullopt;
+}
+
+std::optional<Grammar::AnchoredShift> Grammar::shift_before(uint32_t i, const RawDate* previous) {
+    if (i == 0) return std::nullopt;
+    const uint32_t floor = previous ? previous->last : 0;
+    auto sign_of = [](Rel r) { return r == Rel::Ago || r == Rel::Before ? -1 : r == Rel::Later || r == Rel::After ? 1 : 0; };
+    uint32_t first = 0;
+    // "from": سه سال پیش از X, قبل از X, بعد عامين من X
+    for (uint32_t p = i > floor + 2 ? i - 2 : floor; p < i; ++p) {
+        Hit from = hit(p, LexKind::Prep);
+        if (!from || from.end != i || from.entry->prep != Prep::From) continue;
+        // The count and unit already read as a shift: "بعد عامين", "سه سال بعد"
+        if (previous && previous->kind == RawKind::Shift && previous->last == p && previous->n != 0 &&
+            previous->unit != Granularity::Unknown)
+            return AnchoredShift{previous->first, previous->unit, previous->n, true};
+        // [NUM] UNIT REL: the grammar leaves "سه سال پیش" before از alone
+        for (uint32_t r = p > floor + 2 ? p - 2 : floor; r < p; ++r) {
+            Hit rel = hit(r, LexKind::Rel);
+            if (!rel || rel.end != p || !sign_of(rel.entry->rel)) continue;
+            if (auto cu = count_and_unit_ending_at(r, floor, first))
+                return AnchoredShift{first, cu->first, sign_of(rel.entry->rel) * cu->second, false};
+        }
+        return std::nullopt;
+    }
+    // NUM UNIT before|after X
+    for (uint32_t r = i > floor + 2 ? i - 2 : floor; r < i; ++r) {
+        Hit rel = hit(r, LexKind::Rel);
+        if (!rel || rel.end != i) continue;
+        if (rel.entry->rel != Rel::Before && rel.entry->rel != Rel::After) return std::nullopt;
+        if (auto cu = count_and_unit_ending_at(r, floor, first))
+            return AnchoredShift{first, cu->first, sign_of(rel.entry->rel) * cu->second, false};
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 // Words that only connect or qualify (في، و، of, نفر) never begin a date;
 // most frequent lexicon words are of that kind, so skipping them is cheap speed.
 bool can_start(const EntryList* list) {
@@ -1037,6 +1100,7 @@ bool can_start(const EntryList* list) {
         switch (e->kind) {
             case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
+            case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;
         }
     }
@@ -1060,6 +1124,22 @@ std::vector<RawDate> Grammar::run() {
         i = r->last;
         out.push_back(std::move(*r));
     }
+    // A date moved by a count of units before or after it.
+    std::vector<RawDate> moved;
+    moved.reserve(out.size());
+    for (RawDate& r : out) {
+        if (r.kind == RawKind::Point || r.kind == RawKind::Range || r.kind == RawKind::Event) {
+            if (auto s = shift_before(r.first, moved.empty() ? nullptr : &moved.back())) {
+                if (s->absorbs_previous) moved.pop_back();
+                r.first = s->first;
+                r.skip_bytes = clitic_[s->first];
+                r.shift_unit = s->unit;
+                r.shift_n = s->n;
+            }
+        }
+        moved.push_back(std::move(r));
+    }
+    out = std::move(moved);
     // A named event learns a year or a length from its neighbours.
     for (RawDate& r : out) {
         if (r.kind != RawKind::Event || r.context_year) continue;

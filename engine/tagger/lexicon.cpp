@@ -108,7 +108,8 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
     } else if (kind == "rel") {
         e.kind = LexKind::Rel;
         static const std::map<std::string_view, Rel> rels{{"last", Rel::Last}, {"next", Rel::Next}, {"this", Rel::This},
-            {"same", Rel::Same}, {"ago", Rel::Ago}, {"later", Rel::Later}, {"recent", Rel::Recent}};
+            {"same", Rel::Same}, {"ago", Rel::Ago}, {"later", Rel::Later}, {"recent", Rel::Recent},
+            {"before", Rel::Before}, {"after", Rel::After}};
         auto it = rels.find(value);
         if (it == rels.end()) throw std::runtime_error("tarikh: bad rel in data: " + std::string(value));
         e.rel = it->second;

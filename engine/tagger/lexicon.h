@@ -21,7 +21,9 @@ enum class LexKind : uint8_t {
     Month, Weekday, Era, Unit, Num, Ordinal, Season, Part, Mod, Rel, Deictic,
     RelDate, DecadeWord, Prep, Quantity, Quantifier, Article, NamedEvent
 };
-enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent };
+// Before and After need a date after them ("two years after the war"): they
+// never make a date on their own.
+enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After };
 enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow };
 enum class Prep : uint8_t { In, From, To, Between, And, Of, During };
 enum class PartKind : uint8_t { Half, Quarter };

@@ -66,6 +66,10 @@ struct RawDate {
     int context_year = 0;
     int context_days = 0;
     float confidence = 0.9f;
+    // Any kind: the date then moved by `shift_n` units, "سه سال پیش از X",
+    // "بعد عامين من X", "two years after X" (0: not moved).
+    Granularity shift_unit = Granularity::Unknown;
+    int shift_n = 0;
 };
 
 }  // namespace tarikh::tagger

@@ -452,6 +452,42 @@ uint32_t choose_event(const RawDate& raw, const Lexicon& lex, ResolveState& st, 
     return cands.front();
 }
 
+// The value of one whole unit (a year, a month…) of calendar `c`: Gregorian
+// TIMEX3, or the days with the Solar Hijri year or month as `native`.
+void set_unit_value(Mention& m, Granularity unit, Calendar c) {
+    if (c == Calendar::Gregorian) {
+        m.value = gregorian_value(m.interval, unit);
+        return;
+    }
+    m.value = iso_range(m.interval);
+    auto sh = to_solar_hijri(*m.interval.earliest);
+    m.native = unit == Granularity::Year ? fmt::format("{:04}", sh.year) : fmt::format("{:04}-{:02}", sh.year, sh.month);
+}
+
+// "سه سال پیش از پیمان ابراهیم": the unit `n` units before the start of the
+// date (after its end when n > 0: "two years after the war" counts from the
+// war's last day). The mention no longer is the named event, only anchored on it.
+void move_by(Mention& m, Granularity unit, int n, const LanguageSettings& set) {
+    if (!m.interval.anchored()) {
+        m.value = unknown_value(unit);
+        m.granularity = unit;
+        return;
+    }
+    // Years and months before a Solar Hijri date count in its calendar.
+    const Calendar c = m.calendar == Calendar::SolarHijri && (unit == Granularity::Year || unit == Granularity::Month)
+                           ? Calendar::SolarHijri : Calendar::Gregorian;
+    const Day ref = n < 0 ? *m.interval.earliest : *m.interval.latest;
+    m.interval = unit_containing(ref, unit, n, c, set.week_start);
+    m.granularity = unit;
+    m.calendar = c;
+    m.native.clear();
+    set_unit_value(m, unit, c);
+    m.mod = Mod::None;
+    m.event.clear();
+    m.event_reason.clear();
+    m.confidence *= 0.9f;
+}
+
 }  // namespace
 
 std::optional<Interval> point_interval(const DatePoint& p) {
@@ -554,13 +590,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
             }
             m.interval = unit_containing(*ref, raw.unit, raw.n, c, set.week_start);
             m.interval = apply_mod(m.interval, raw.unit, raw.mod);
-            if (c == Calendar::Gregorian) {
-                m.value = gregorian_value(m.interval, raw.unit);
-            } else {
-                m.value = iso_range(m.interval);
-                auto sh = to_solar_hijri(*m.interval.earliest);
-                m.native = raw.unit == Granularity::Year ? fmt::format("{:04}", sh.year) : fmt::format("{:04}-{:02}", sh.year, sh.month);
-            }
+            set_unit_value(m, raw.unit, c);
             break;
         }
         case RawKind::PastSpan: {
@@ -632,6 +662,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
             break;
         }
     }
+    if (raw.shift_n != 0) move_by(m, raw.shift_unit, raw.shift_n, set);
     if (m.interval.anchored()) st.previous = m;
     return m;
 }

@@ -125,6 +125,12 @@ TEST(SeedsGolden, Article002NamedEvents) {
     const Mention* intifada = find(s, "انتفاضه دوم");
     ASSERT_NE(intifada, nullptr);
     EXPECT_EQ(intifada->event, "second-intifada");
+    // "یک قرن پیش از پیمان ابراهیم": a century before the accords, not the accords
+    const Mention* century = find(s, "یک قرن پیش از پیمان ابراهیم");
+    ASSERT_NE(century, nullptr);
+    EXPECT_EQ(century->value, "19");
+    EXPECT_TRUE(century->event.empty());
+    expect_interval(century, "1901-01-01", "2000-12-31", "یک قرن پیش از پیمان ابراهیم");
 }
 
 TEST(SeedsGolden, Article001Relative) {

@@ -268,6 +268,13 @@ private:
     std::unique_ptr<Db> lookup_db_;  // for has_document, from any thread
     Statement lookup_;
     KeyIndex key_index_;
+    // When each stored event happened, by id, kept beside the key index: most
+    // candidates a key brings are reports of the same pair at another time,
+    // and reading their rows to learn so cost a random read of the events
+    // table each (half of a bulk load's time on a 1M-event store).
+    std::vector<StoredSpan> spans_;
+    void remember_span(int64_t id, const StoredSpan& span);
+    bool same_time(int64_t id, const StoredSpan& span) const;
     // Lane ids by pair key; a rolled-back batch may leave ids that no longer
     // exist, so the cache is dropped with the key index.
     std::map<std::string, int64_t> lane_ids_;
@@ -433,6 +440,19 @@ std::vector<int64_t> unpack_keys(std::string_view blob) {
     return out;
 }
 
+void SqliteStore::remember_span(int64_t id, const StoredSpan& span) {
+    if (id < 0) return;
+    if (static_cast<size_t>(id) >= spans_.size()) spans_.resize(std::max<size_t>(id + 1, spans_.size() * 3 / 2));
+    spans_[static_cast<size_t>(id)] = span;
+}
+
+bool SqliteStore::same_time(int64_t id, const StoredSpan& span) const {
+    if (id < 0 || static_cast<size_t>(id) >= spans_.size()) return true;  // unknown: let the row decide
+    const StoredSpan& c = spans_[static_cast<size_t>(id)];
+    if (c.cls == kUndatedClass || span.cls == kUndatedClass) return c.cls == span.cls;
+    return c.earliest <= span.latest && c.latest >= span.earliest;
+}
+
 void SqliteStore::ensure_key_index() {
     auto& version = statements_.at("data_version");
     version.step();
@@ -444,6 +464,10 @@ void SqliteStore::ensure_key_index() {
     Statement all(*db_, "SELECT event, keys FROM dedup");
     while (all.step())
         for (int64_t key : unpack_keys(all.text(1))) key_index_.add(key, all.int64(0));
+    spans_.clear();
+    Statement spans(*db_, "SELECT id, span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events");
+    while (spans.step())
+        remember_span(spans.int64(0), {static_cast<int>(spans.int64(1)), spans.int64(2), spans.int64(3)});
     key_index_ready_ = true;
     data_version_ = now;
 }
@@ -536,6 +560,7 @@ SqliteStore::Outcome SqliteStore::put_event(const Prepared& p) {
     double best_score = 0;
     auto& cand = statements_.at("candidate");
     for (int64_t id : candidates) {
+        if (!same_time(id, span)) continue;
         cand.bind(1, id);
         if (cand.step() && cand.text(0) == pairs) {
             const bool undated = cand.int64(1) == kUndatedClass;
@@ -622,6 +647,7 @@ void SqliteStore::insert_event(const Event& e, const std::vector<int64_t>& keys)
     s.bind(13, static_cast<int64_t>(e.sources.size())).bind_static_blob(14, sources);
     s.run();
     const int64_t id = db_->last_insert_rowid();
+    remember_span(id, span);
     write_lanes(id, e);
     auto& k = statements_.at("insert_keys");
     k.bind(1, id).bind_static_blob(2, packed_keys);
@@ -631,6 +657,7 @@ void SqliteStore::insert_event(const Event& e, const std::vector<int64_t>& keys)
 
 bool SqliteStore::merge_into(int64_t id, const Event& e) {
     const StoredSpan span = stored_span(e.interval);
+    remember_span(id, span);
     auto& s = statements_.at("update_event");
     s.bind(1, id).bind(2, int64_t{span.cls});
     s.bind(3, e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -55,6 +56,38 @@ std::string headline_of(const std::string& text, size_t max_chars) {
     return out;
 }
 
+// Whether the first letter of UTF-8 text is written right to left (Hebrew or
+// Arabic script): Latin digits and punctuation are neutral and skipped.
+bool starts_right_to_left(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            if (std::isalpha(b)) return false;
+            ++i;
+            continue;
+        }
+        const size_t len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        if (i + len > text.size()) return false;
+        char32_t cp = len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
+        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFEFC)) {
+            if (cp < 0x0660 || cp > 0x0669) return true;  // Arabic-Indic digits are numbers, not letters
+        } else if (cp >= 0x00C0 && !(cp >= 0x06F0 && cp <= 0x06F9) && !(cp >= 0x2000 && cp <= 0x206F)) {
+            return false;
+        }
+        i += len;
+    }
+    return false;
+}
+
+// TimelineJS sets the headline in a left-to-right heading: a Persian or Arabic
+// one is put in a right-to-left isolate (RLI … PDI), or its brackets and
+// trailing punctuation come out mirrored, ")۱۹۱۸-۱۹۲۰(".
+std::string isolated(std::string headline) {
+    if (!starts_right_to_left(headline)) return headline;
+    return "\u2067" + headline + "\u2069";
+}
+
 enum class Precision { Day, Month, Year };
 
 // The coarsest unit that describes the interval exactly, no coarser than its
@@ -96,7 +129,31 @@ std::string sources_html(const Event& e) {
     return out;
 }
 
-json slide(const Event& e, const CountryPair& pair, size_t index) {
+// TimelineJS3 draws each group as a row of its time navigator, and an event
+// shown in every pair of its countries is the same slide again and again: a
+// sentence listing six countries would be 15 identical slides in 15 rows.
+// Beyond this many lanes an event gets one slide, grouped under its countries.
+constexpr size_t kMaxSlidesPerEvent = 3;
+
+struct Group {
+    std::string label;  // "Azerbaijan–Israel", or "Kazakhstan, Tajikistan, Georgia, …"
+    std::string key;    // for unique_id: "AZ-IL", or "many"
+};
+
+std::vector<Group> groups_for(const Event& e, const EventQuery& q) {
+    const std::vector<CountryPair> lanes = lanes_for(e, q);
+    std::vector<Group> out;
+    if (lanes.size() <= kMaxSlidesPerEvent) {
+        for (const auto& pair : lanes) out.push_back({pair_label(pair), pair_key(pair)});
+        return out;
+    }
+    std::string label;
+    for (const auto& code : e.actors) label += (label.empty() ? "" : ", ") + country_name(code);
+    out.push_back({label, "many"});
+    return out;
+}
+
+json slide(const Event& e, const Group& group, size_t index) {
     const Precision p = precision_of(e);
     json s = json::object();
     s["start_date"] = date_json(*e.interval.earliest, p);
@@ -107,10 +164,10 @@ json slide(const Event& e, const CountryPair& pair, size_t index) {
                                    to_string(e.kind), html_escape(e.value));
     if (!e.sources.empty()) body += " \u00b7 " + sources_html(e);
     body += "</small></p>";
-    s["text"] = {{"headline", html_escape(headline_of(text, 90))}, {"text", body}};
-    s["group"] = pair_label(pair);
+    s["text"] = {{"headline", isolated(html_escape(headline_of(text, 90)))}, {"text", body}};
+    s["group"] = group.label;
     // Unique per slide and safe in a URL fragment (TimelineJS puts it there).
-    s["unique_id"] = e.id ? fmt::format("event-{}-{}", e.id, pair_key(pair)) : fmt::format("slide-{}-{}", index, pair_key(pair));
+    s["unique_id"] = e.id ? fmt::format("event-{}-{}", e.id, group.key) : fmt::format("slide-{}-{}", index, group.key);
     return s;
 }
 
@@ -119,13 +176,13 @@ std::string title_text(const std::vector<Event>& events, size_t undated, const E
     std::optional<Day> first, last;
     for (const auto& e : events) {
         if (!e.interval.anchored()) continue;
-        for (const auto& p : lanes_for(e, q)) lanes.insert(pair_label(p));
+        for (const auto& g : groups_for(e, q)) lanes.insert(g.label);
         if (!first || *e.interval.earliest < *first) first = e.interval.earliest;
         if (!last || *e.interval.latest > *last) last = e.interval.latest;
     }
     std::string out = fmt::format("<p>{} events", events.size() - undated);
     if (first) out += fmt::format(", {} to {}", format_iso(*first), format_iso(*last));
-    out += fmt::format(", {} lanes.", lanes.size());
+    out += fmt::format(", {} groups.", lanes.size());
     if (undated) out += fmt::format(" {} undated events are not shown.", undated);
     out += "</p>";
     if (q.from || q.to || q.pair || q.actor || q.kind || !q.text.empty())
@@ -145,7 +202,7 @@ std::string export_timelinejs(const std::vector<Event>& events, const EventQuery
             ++undated;
             continue;
         }
-        for (const auto& pair : lanes_for(e, query)) slides.push_back(slide(e, pair, index));
+        for (const auto& group : groups_for(e, query)) slides.push_back(slide(e, group, index));
     }
     json doc = json::object();
     doc["title"] = {{"text", {{"headline", "tarikh chronology"}, {"text", title_text(events, undated, query)}}}};

@@ -22,7 +22,9 @@ std::string export_json(const std::vector<Event>& events, const EventQuery& quer
 std::string query_to_json(const EventQuery& query);
 
 // TimelineJS3 JSON: {"title": slide, "events": [slide…]}. One slide per event
-// and pair (its lane, the slide's "group"); start_date/end_date carry year,
+// and pair (its lane, the slide's "group"), up to three pairs; an event in
+// more lanes (a sentence listing many countries) gets one slide, grouped under
+// its countries ("Kazakhstan, Tajikistan, Georgia, Pakistan"); start_date/end_date carry year,
 // month and day only as far as the interval is exact (a Gregorian month gives
 // year+month, a Solar Hijri month its days). Undated events have no place on
 // a timeline and are counted in the title slide.

@@ -44,7 +44,11 @@ std::vector<Event> sample() {
     f.granularity = Granularity::Year;
     Event u = testing::undated_event("undated", {"AZ"});
     u.id = 7;
-    for (Event* x : {&a, &b, &c, &d, &e, &f, &u}) {
+    Event g = make_event("Kazakhstan, like Tajikistan, Georgia and Armenia, has had relations with Israel",
+                         day(1990, 1, 1), day(1999, 12, 31), {"KZ", "TJ", "GE", "AM", "IL"}, "g", 0);
+    g.id = 8;
+    g.granularity = Granularity::Decade;
+    for (Event* x : {&a, &b, &c, &d, &e, &f, &u, &g}) {
         normalize_actors(*x);
         events.push_back(*x);
     }
@@ -93,8 +97,8 @@ TEST_F(TimelineJs, HasATitleSlideAndOneSlidePerEventAndPair) {
     ASSERT_TRUE(doc["title"]["text"]["headline"].is_string());
     EXPECT_THAT(doc["title"]["text"]["text"].get<std::string>(), ::testing::HasSubstr("1 undated"));
     EXPECT_FALSE(doc["title"].contains("start_date"));
-    // a:1 pair, b:3 pairs, c, d, e, f: 1 each; the undated event has no slide.
-    EXPECT_EQ(doc["events"].size(), 8u);
+    // a:1 pair, b:3 pairs, c, d, e, f: 1 each, g (10 pairs): 1; the undated event has no slide.
+    EXPECT_EQ(doc["events"].size(), 9u);
     std::set<std::string> ids;
     for (const auto& s : doc["events"]) ids.insert(s["unique_id"].get<std::string>());
     EXPECT_EQ(ids.size(), doc["events"].size());
@@ -121,6 +125,24 @@ TEST_F(TimelineJs, DatesFollowTheGranularity) {
     EXPECT_FALSE(f.contains("end_date"));
 }
 
+TEST_F(TimelineJs, AnEventOfManyCountriesIsOneSlideNotOnePerPair) {
+    auto g = slides_of(8);
+    ASSERT_EQ(g.size(), 1u);
+    EXPECT_EQ(g[0]["group"], country_name("AM") + ", " + country_name("GE") + ", " + country_name("IL") + ", " +
+                                 country_name("KZ") + ", " + country_name("TJ"));
+    // Asked for one of its pairs, it is in that lane like any other event.
+    EventQuery q;
+    q.pair = CountryPair{"IL", "KZ"};
+    json one = json::parse(export_timelinejs(sample(), q));
+    size_t in_lane = 0;
+    for (const auto& s : one["events"])
+        if (s["unique_id"] == "event-8-IL-KZ") {
+            ++in_lane;
+            EXPECT_EQ(s["group"], pair_label({"IL", "KZ"}));
+        }
+    EXPECT_EQ(in_lane, 1u);
+}
+
 TEST_F(TimelineJs, GroupsArePairLabels) {
     std::vector<std::string> groups;
     for (const auto& s : slides_of(2)) groups.push_back(s["group"]);
@@ -142,6 +164,11 @@ TEST_F(TimelineJs, TextIsEscapedHtmlAndRtlAware) {
     EXPECT_EQ(headline.find('<'), std::string::npos);
     auto b = slides_of(2).at(0);
     EXPECT_THAT(b["text"]["text"].get<std::string>(), ::testing::HasSubstr("جنگ ۴۴ روزه"));
+    // A Persian headline is a right-to-left isolate inside TimelineJS's left-to-right heading.
+    const std::string hb = b["text"]["headline"];
+    EXPECT_EQ(hb.rfind("\u2067جنگ", 0), 0u) << hb;
+    EXPECT_EQ(hb.substr(hb.size() - 3), "\u2069");
+    EXPECT_EQ(headline.find("\u2067"), std::string::npos) << "an English headline is left alone";
     auto f = slides_of(6).at(0);
     EXPECT_THAT(f["text"]["text"].get<std::string>(), ::testing::HasSubstr("broken \xEF\xBF\xBD\xEF\xBF\xBD("));
 }

@@ -130,6 +130,31 @@ struct BenchScript {
     }
 };
 
+// One frame of --bench-frames.
+struct Sample {
+    double cpu_ms, ui_ms, wall_ms, span;
+    int vertices;
+};
+
+const char* band_of(double span_days);
+
+// Every frame, so a slow one can be found again (which zoom, which frame of
+// the script) rather than only counted in a percentile.
+void write_bench_log(const std::string& path, const std::vector<Sample>& samples) {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (!f) {
+        std::fprintf(stderr, "tarikh-view: cannot write %s\n", path.c_str());
+        return;
+    }
+    std::fprintf(f, "frame,span_days,band,cpu_ms,ui_ms,wall_ms,vertices\n");
+    for (size_t i = 0; i < samples.size(); ++i) {
+        const Sample& s = samples[i];
+        std::fprintf(f, "%zu,%.3f,%s,%.3f,%.3f,%.3f,%d\n", i, s.span, band_of(s.span), s.cpu_ms, s.ui_ms, s.wall_ms,
+                     s.vertices);
+    }
+    std::fclose(f);
+}
+
 const char* band_of(double span_days) {
     if (span_days >= 1000 * kDaysPerYear) return ">=1000y";
     if (span_days >= 100 * kDaysPerYear) return "100-1000y";
@@ -146,7 +171,7 @@ int main(int argc, char** argv) {
     const auto t_start = Clock::now();
     CLI::App app{"tarikh-view: zoomable lanes of dated events, one per country pair"};
     std::string db = "tarikh.db", screenshot, size = "1280x800", view_arg, lang = "en", axis = "gregorian";
-    std::string who, text, mouse;
+    std::string who, text, mouse, bench_log;
     int frames = 3, bench_frames = 0;
     size_t synthetic = 0;
     bool click = false, tray = false, expand = false;
@@ -156,6 +181,7 @@ int main(int argc, char** argv) {
     app.add_option("--view", view_arg, "visible time FROM:TO, e.g. 1990:2025 or 2023-10-01:2023-10-31");
     app.add_option("--frames", frames, "frames to render before the screenshot")->capture_default_str();
     app.add_option("--bench-frames", bench_frames, "scripted zoom and pan over N frames; prints frame CPU time p50/p99");
+    app.add_option("--bench-log", bench_log, "with --bench-frames: write each frame's figures to this CSV file");
     app.add_option("--lang", lang, "lane labels: en, fa or ar")->capture_default_str();
     app.add_option("--axis", axis, "second time axis: gregorian (none), solar_hijri or islamic")->capture_default_str();
     app.add_option("--who", who, "filter: countries and pairs, e.g. \"IR, AZ-IL\"");
@@ -234,10 +260,6 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     double first_frame_s = -1, first_data_frame_s = -1, complete_frame_s = -1;
     BenchScript script;
-    struct Sample {
-        double cpu_ms, ui_ms, wall_ms, span;
-        int vertices;
-    };
     std::vector<Sample> samples;
     std::string loading_msg = synthetic ? "Generating " + std::to_string(synthetic) + " events…" : "Reading " + db + "…";
 
@@ -364,6 +386,7 @@ int main(int argc, char** argv) {
                             percentile(v, 0.99), percentile(u, 0.5), percentile(u, 0.99), percentile(vx, 0.5));
         }
         std::printf("peak memory (RSS) %.0f MB\n", peak_rss_mb());
+        if (!bench_log.empty()) write_bench_log(bench_log, samples);
     }
 
     ImGui_ImplOpenGL3_Shutdown();

@@ -66,6 +66,9 @@ private:
     // the season already says it is a date, so a bare 13xx is a year too.
     std::optional<Year> year_after(uint32_t k);
     std::optional<RawDate> part_of_year(uint32_t i);
+    // The year a season or a part of a year belongs to, from token k: "[of]
+    // 2022", "[of] this year"; fills r.a and r.last.
+    bool with_year(RawDate& r, uint32_t k);
     std::optional<RawDate> decade(uint32_t i);
     std::optional<RawDate> century(uint32_t i);
     std::optional<RawDate> relative(uint32_t i);
@@ -509,15 +512,7 @@ std::optional<RawDate> Grammar::season(uint32_t i) {
     r.a.granularity = Granularity::Season;
     r.a.season = se.entry->number;
     uint32_t k = se.end;
-    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
-    if (auto y = year_after(k)) {
-        r.a.year = y->value;
-        r.a.calendar = y->calendar;
-        r.last = y->end;
-        r.confidence = 0.9f;
-        return r;
-    }
-    if (auto base = year_relative(k)) { r.a.base = base->a.base; r.last = base->last; r.confidence = 0.85f; return r; }
+    if (with_year(r, k)) return r;
     if (Hit rel = hit(se.end, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next || rel.entry->rel == Rel::This)) {
         r.a.base = {rel.entry->rel, Granularity::Season, set_.relative_calendar == Calendar::SolarHijri};
         r.last = rel.end;
@@ -525,6 +520,24 @@ std::optional<RawDate> Grammar::season(uint32_t i) {
         return r;
     }
     return std::nullopt;
+}
+
+bool Grammar::with_year(RawDate& r, uint32_t k) {
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    if (auto y = year_after(k)) {
+        r.a.year = y->value;
+        r.a.calendar = y->calendar;
+        r.last = y->end;
+        r.confidence = 0.9f;
+        return true;
+    }
+    if (auto base = year_relative(k)) {
+        r.a.base = base->a.base;
+        r.last = base->last;
+        r.confidence = 0.85f;
+        return true;
+    }
+    return false;
 }
 
 std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
@@ -559,15 +572,7 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
         return std::nullopt;
     }
     if (r.a.part < 1 || r.a.part > (r.a.granularity == Granularity::Quarter ? 4 : 2)) return std::nullopt;
-    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
-    if (auto y = year_after(k)) {
-        r.a.year = y->value;
-        r.a.calendar = y->calendar;
-        r.last = y->end;
-        r.confidence = 0.9f;
-        return r;
-    }
-    if (auto base = year_relative(k)) { r.a.base = base->a.base; r.last = base->last; r.confidence = 0.85f; return r; }
+    if (with_year(r, k)) return r;
     return std::nullopt;
 }
 

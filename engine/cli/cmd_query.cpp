@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <map>
 
@@ -53,8 +55,15 @@ void print_table(const std::vector<Event>& events, const EventQuery& q) {
     for (const auto& [lane, list] : lanes) {
         fmt::print("{} · {} event{}\n", lane, list.size(), list.size() == 1 ? "" : "s");
         for (const Event* e : list) {
+            // A document once, however many of its sentences or dates report the event.
+            std::vector<std::string_view> seen;
             std::string docs;
-            for (const auto& s : e->sources) docs += (docs.empty() ? "" : ", ") + s.doc;
+            for (const auto& s : e->sources) {
+                if (std::find(seen.begin(), seen.end(), s.doc) != seen.end()) continue;
+                seen.push_back(s.doc);
+                if (!docs.empty()) docs += ", ";
+                docs += s.doc;
+            }
             fmt::print("  {:<22} {:<10} {}  [{}]\n", when(*e), to_string(e->kind), one_line(valid_utf8(e->text), 110),
                        valid_utf8(docs));
         }
@@ -79,8 +88,14 @@ void print_csv(const std::vector<Event>& events) {
     std::string out = "id,earliest,latest,value,granularity,kind,actors,pairs,lang,confidence,text,sources\r\n";
     for (const auto& e : events) {
         std::string actors, pairs, sources;
-        for (const auto& a : e.actors) actors += (actors.empty() ? "" : " ") + a;
-        for (const auto& p : e.pairs) pairs += (pairs.empty() ? "" : " ") + pair_key(p);
+        for (const auto& a : e.actors) {
+            if (!actors.empty()) actors += ' ';
+            actors += a;
+        }
+        for (const auto& p : e.pairs) {
+            if (!pairs.empty()) pairs += ' ';
+            pairs += pair_key(p);
+        }
         for (const auto& s : e.sources)
             sources += fmt::format("{}{}[{},{}]", sources.empty() ? "" : " | ", s.doc, s.span.begin, s.span.end);
         out += fmt::format("{},{},{},{},{},{},{},{},{},{:.2f},{},{}\r\n", e.id,

@@ -239,8 +239,9 @@ void Lexicon::load_events() {
         auto tokens = token_texts(fold(c[2]));
         if (tokens.empty()) return;
         uint8_t flags = c.size() > 3 ? flags_from(c[3]) : 0;
-        auto [slot, fresh] = by_name.try_emplace(tokens, LexEntry{LexKind::NamedEvent});
+        auto [slot, fresh] = by_name.try_emplace(tokens);
         LexEntry& e = slot->second;
+        e.kind = LexKind::NamedEvent;
         if (std::find(e.events.begin(), e.events.end(), it->second) != e.events.end()) return;
         // The preferred reading goes first: it is the default.
         if (flags & kPrefer) e.events.insert(e.events.begin(), it->second);

@@ -175,7 +175,7 @@ std::optional<int> base_year(const RelativeBase& base, Calendar c, const Resolve
     return base.rel == Rel::Last ? y - 1 : base.rel == Rel::Next ? y + 1 : y;
 }
 
-std::optional<Resolved> resolve_point(DatePoint p, const LanguageSettings& set, const ResolveState& st, Anchor& anchor) {
+std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Anchor& anchor) {
     anchor = Anchor::Absolute;
     Resolved r;
     r.granularity = p.granularity;
@@ -494,8 +494,7 @@ std::optional<Interval> point_interval(const DatePoint& p) {
     if (!p.year || p.base.rel != Rel::None) return std::nullopt;
     ResolveState none;
     Anchor a;
-    LanguageSettings s;
-    auto r = resolve_point(p, s, none, a);
+    auto r = resolve_point(p, none, a);
     if (!r) return std::nullopt;
     return r->interval;
 }
@@ -507,7 +506,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
     switch (raw.kind) {
         case RawKind::Point: {
             Anchor anchor;
-            auto r = resolve_point(raw.a, set, st, anchor);
+            auto r = resolve_point(raw.a, st, anchor);
             m.granularity = raw.a.granularity == Granularity::Unknown ? Granularity::Year : raw.a.granularity;
             m.calendar = raw.a.calendar;
             m.mod = raw.a.mod;
@@ -534,8 +533,8 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
         }
         case RawKind::Range: {
             Anchor a1, a2;
-            auto r1 = resolve_point(raw.a, set, st, a1);
-            auto r2 = resolve_point(raw.b, set, st, a2);
+            auto r1 = resolve_point(raw.a, st, a1);
+            auto r2 = resolve_point(raw.b, st, a2);
             m.granularity = raw.b.granularity;
             m.calendar = raw.b.calendar;
             if (!r1 || !r2) {

@@ -37,6 +37,7 @@ private:
     Hit hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&));
     bool has(uint32_t i, LexKind kind) { return i < size() && static_cast<bool>(hit(i, kind)); }
     bool prep_before(uint32_t i);
+    bool time_prep_before(uint32_t i);
     bool quantity_after(uint32_t i);
     bool quantifier_before(uint32_t i);
     bool inside_bigger_number(uint32_t i) const;
@@ -69,6 +70,8 @@ private:
     // The year a season or a part of a year belongs to, from token k: "[of]
     // 2022", "[of] this year"; fills r.a and r.last.
     bool with_year(RawDate& r, uint32_t k);
+    // A future-tense word within a few tokens of the date, in its sentence.
+    bool future_tense_near(const RawDate& r);
     std::optional<RawDate> decade(uint32_t i);
     std::optional<RawDate> century(uint32_t i);
     std::optional<RawDate> relative(uint32_t i);
@@ -163,6 +166,13 @@ Hit Grammar::hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&)) {
     return {};
 }
 
+bool Grammar::time_prep_before(uint32_t i) {
+    // "in March", "since May", "during Ramadan"; not "to march", "and may".
+    if (i == 0) return false;
+    Hit h = hit(i - 1, LexKind::Prep);
+    return h && h.end == i && (h.entry->prep == Prep::In || h.entry->prep == Prep::From || h.entry->prep == Prep::During);
+}
+
 bool Grammar::prep_before(uint32_t i) {
     if (i == 0) return false;
     // A one-word preposition right before, or a year word (سال، عام) before that.
@@ -254,7 +264,8 @@ std::optional<std::pair<const LexEntry*, uint32_t>> Grammar::month_at(uint32_t i
     Hit m = hit(i, LexKind::Month);
     if (!m) return std::nullopt;
     uint32_t end = m.end;
-    if (is_punct(end, '.') && t_[end].joined) ++end;  // Nov. 10, Sept. 11
+    // Nov. 10, Sept. 11, Oct. 2023; not the full stop after "in March."
+    if (is_punct(end, '.') && t_[end].joined && is_number(end + 1)) ++end;
     // أيار/مايو, أكتوبر/تشرين الأول: two names of one month
     if ((is_punct(end, '/') || is_punct(end, '-')) && end + 1 < size()) {
         if (Hit m2 = hit(end + 1, LexKind::Month); m2 && m2.entry->number == m.entry->number) end = m2.end;
@@ -413,7 +424,16 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
         r.confidence = 0.75f;
         return r;
     }
-    if (me.has(kContext)) return std::nullopt;
+    // "ماه مارس", "شهر رمضان": the word "month" makes any month name a date.
+    if (i > 0) {
+        if (Hit mw = hit(i - 1, LexKind::Unit); mw && mw.end == i && mw.entry->unit == Granularity::Month && !mw.entry->number &&
+                                                !mw.entry->has(kPlural)) {
+            r.last = k;
+            r.confidence = 0.75f;
+            return r;
+        }
+    }
+    if (me.has(kContext) && !(set_.context_months_after_preposition && time_prep_before(i))) return std::nullopt;
     // A bare month needs a preposition or a modifier: "در مارس", "in March", "أوائل أكتوبر"
     if (!prep_before(i) && !(i > 0 && has(i - 1, LexKind::Mod) && hit(i - 1, LexKind::Mod).end == i)) return std::nullopt;
     r.last = k;
@@ -520,6 +540,18 @@ std::optional<RawDate> Grammar::season(uint32_t i) {
         return r;
     }
     return std::nullopt;
+}
+
+bool Grammar::future_tense_near(const RawDate& r) {
+    constexpr uint32_t kReach = 10;  // tokens: a verb is near its time phrase
+    auto sentence_end = [&](uint32_t k) {
+        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?') || text(k) == "\xD8\x9F";  // ؟
+    };
+    for (uint32_t k = r.first; k-- > 0 && r.first - k <= kReach && !sentence_end(k);)
+        if (has(k, LexKind::Future)) return true;
+    for (uint32_t k = r.last; k < size() && k - r.last < kReach && !sentence_end(k); ++k)
+        if (has(k, LexKind::Future)) return true;
+    return false;
 }
 
 bool Grammar::with_year(RawDate& r, uint32_t k) {
@@ -1103,7 +1135,7 @@ bool can_start(const EntryList* list) {
     if (!list) return false;
     for (const LexEntry* e : *list) {
         switch (e->kind) {
-            case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: break;
+            case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
             case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;
@@ -1145,6 +1177,9 @@ std::vector<RawDate> Grammar::run() {
         moved.push_back(std::move(r));
     }
     out = std::move(moved);
+    // A month without a year in a sentence of the future tense.
+    for (RawDate& r : out)
+        if (r.kind == RawKind::Point && !r.a.year && r.a.month && r.a.base.rel == Rel::None) r.a.future = future_tense_near(r);
     // A named event learns a year or a length from its neighbours.
     for (RawDate& r : out) {
         if (r.kind != RawKind::Event || r.context_year) continue;

@@ -142,6 +142,9 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::Quantifier;
     } else if (kind == "article") {
         e.kind = LexKind::Article;
+    } else if (kind == "tense") {
+        if (value != "future") throw std::runtime_error("tarikh: bad tense in data: " + std::string(value));
+        e.kind = LexKind::Future;
     } else {
         throw std::runtime_error("tarikh: unknown lexicon kind: " + std::string(kind));
     }
@@ -202,6 +205,7 @@ void Lexicon::load_language(Lang lang, std::string_view dir) {
         else if (c[0] == "native_years") s.native_years = calendar_from(c[1]);
         else if (c[0] == "two_digit_years") s.two_digit_solar_years = c[1] == "solar_hijri";
         else if (c[0] == "relative_calendar") s.relative_calendar = calendar_from(c[1]);
+        else if (c[0] == "context_months_after_preposition") s.context_months_after_preposition = c[1] == "yes";
     });
     auto load_into = [&](Table& table) {
         for_each_row(embedded_data(base + "lexicon.tsv"), base + "lexicon.tsv", [&](const auto& c) {

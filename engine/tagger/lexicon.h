@@ -19,7 +19,8 @@ namespace tarikh::tagger {
 
 enum class LexKind : uint8_t {
     Month, Weekday, Era, Unit, Num, Ordinal, Season, Part, Mod, Rel, Deictic,
-    RelDate, DecadeWord, Prep, Quantity, Quantifier, Article, NamedEvent
+    RelDate, DecadeWord, Prep, Quantity, Quantifier, Article, NamedEvent,
+    Future,  // a word of the future tense (خواهد، سوف، will): a yearless month looks forward
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.
@@ -66,6 +67,10 @@ struct LanguageSettings {
     Calendar native_years = Calendar::Gregorian;     // calendar of a bare 13xx/14xx year
     bool two_digit_solar_years = false;
     Calendar relative_calendar = Calendar::Gregorian;  // امسال, سال گذشته
+    // Whether a month name that is also a word (March, رمضان) is a date right
+    // after a preposition ("in March", "في رمضان"); not in Persian, where
+    // "در مه" is "in the fog" and "در مهر" "in kindness".
+    bool context_months_after_preposition = false;
 };
 
 // Entries whose first folded token is the same word, longest phrase first.

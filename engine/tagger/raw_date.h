@@ -30,6 +30,7 @@ struct DatePoint {
     int decade = -1;       // first year of a decade (1990, or 1370 for a Solar Hijri دهه ۷۰)
     int decade_digit = -1; // a decade name without its century (التسعينيات = 9)
     int century = 0;       // ordinal century: 20 = 1901–2000
+    bool future = false;   // said in the future tense: a yearless month is the next one
     Mod mod = Mod::None;
     RelativeBase base;     // for the year (or the century of a decade name)
 };

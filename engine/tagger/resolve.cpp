@@ -240,16 +240,22 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
             p.year = *y;
         } else if (p.month) {
             // A month (and day) without a year: nearest the previous mention;
-            // looking backward from the document date.
+            // looking backward from the document date, forward when the
+            // sentence is in the future tense.
             std::optional<Day> ref;
-            bool backward = false;
+            bool backward = false, forward = false;
+            // The dateline (a previous mention that is the document's date)
+            // anchors like the document date: by tense, not by nearness.
+            const bool previous_is_dct = st.previous && st.dct && st.previous->interval.earliest == st.dct &&
+                                         st.previous->interval.latest == st.dct;
             if (st.previous && st.previous->interval.earliest && st.previous->anchor != Anchor::Document &&
-                st.previous->anchor != Anchor::NamedEvent) {
+                st.previous->anchor != Anchor::NamedEvent && !previous_is_dct) {
                 ref = st.previous->interval.earliest;
                 anchor = Anchor::Previous;
             } else if (st.dct) {
                 ref = st.dct;
-                backward = true;
+                backward = !p.future;
+                forward = p.future;
                 anchor = Anchor::Document;
             } else {
                 return std::nullopt;
@@ -262,6 +268,7 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
                 Day start = *iv.earliest;
                 if (p.day) if (auto d = day_of(c, y, p.month, p.day)) start = *d;
                 if (backward && start > *ref) continue;
+                if (forward && *iv.latest < *ref) continue;
                 long dist = std::labs(static_cast<long>((start - *ref).count()));
                 if (best_dist < 0 || dist < best_dist || (dist == best_dist && y < best)) { best = y; best_dist = dist; }
             }

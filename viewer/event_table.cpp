@@ -3,8 +3,21 @@
 #include "countries.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace tarikh::viewer {
+
+StringArena::Ref StringArena::add(std::string_view s) {
+    if (chunks_.empty() || used_ + s.size() > kChunk) {
+        chunks_.push_back(std::shared_ptr<char[]>(new char[std::max(kChunk, s.size())]));
+        used_ = 0;
+    }
+    Ref r{static_cast<uint32_t>(chunks_.size() - 1), static_cast<uint32_t>(used_), static_cast<uint32_t>(s.size())};
+    std::copy(s.begin(), s.end(), chunks_.back().get() + used_);
+    used_ += s.size();
+    bytes_ += s.size();
+    return r;
+}
 
 bool EventTable::fuzzy(size_t i) const {
     auto g = static_cast<Granularity>(granularity[i]);
@@ -47,8 +60,6 @@ std::optional<CountryId> EventTable::find_country(std::string_view code) const {
 void EventTable::append(Event& e) {
     if (!e.interval.anchored()) return;
     if (first.empty()) {
-        value_at.push_back(0);
-        text_at.push_back(0);
         actors_at.push_back(0);
         pairs_at.push_back(0);
         sources_at.push_back(0);
@@ -65,10 +76,8 @@ void EventTable::append(Event& e) {
     confidence.push_back(e.confidence);
     id.push_back(e.id);
 
-    values += e.value;
-    value_at.push_back(static_cast<uint32_t>(values.size()));
-    texts += e.text;
-    text_at.push_back(texts.size());
+    value_ref.push_back(strings_.add(e.value));
+    text_ref.push_back(strings_.add(e.text));
 
     // Actors come sorted and unique from the engine, but a pair's members
     // count as actors even if a producer forgot to list them.
@@ -97,68 +106,52 @@ void EventTable::append(Event& e) {
     if (pairs.size() == before && actors.size() - act0 == 1) pairs.emplace_back(actors[act0], actors[act0]);
     pairs_at.push_back(static_cast<uint32_t>(pairs.size()));
 
-    for (const auto& s : e.sources) {
-        auto it = doc_ids_.find(std::string_view(s.doc));
-        uint32_t doc;
-        if (it != doc_ids_.end()) {
-            doc = it->second;
-        } else {
-            constexpr size_t kChunk = 1 << 20;
-            const size_t need = s.doc.size();
-            if (doc_names_.empty() || doc_chunk_used_ + need > kChunk) {
-                doc_names_.push_back(std::shared_ptr<char[]>(new char[std::max(kChunk, need)]));
-                doc_chunk_used_ = 0;
-            }
-            char* at = doc_names_.back().get() + doc_chunk_used_;
-            std::copy(s.doc.begin(), s.doc.end(), at);
-            doc_chunk_used_ += need;
-            std::string_view name(at, need);
-            doc = static_cast<uint32_t>(docs.size());
-            docs.push_back(name);
-            doc_ids_.emplace(name, doc);
-        }
-        sources.push_back({doc, s.span, s.date_span});
-    }
+    for (const auto& s : e.sources) sources.push_back({doc_id(s.doc), s.span, s.date_span});
     sources_at.push_back(static_cast<uint32_t>(sources.size()));
 
     // Free what was copied now: converting a million events keeps one copy.
     e = Event{};
 }
 
-void EventTable::reserve(size_t n, size_t text_bytes, size_t value_bytes) {
-    for (auto* v : {&first, &last}) v->reserve(n);
-    for (auto* v : {&kind, &granularity, &mod, &lang}) v->reserve(n);
-    for (auto* v : {&value_at, &actors_at, &pairs_at, &sources_at}) v->reserve(n + 1);
-    confidence.reserve(n);
-    id.reserve(n);
-    text_at.reserve(n + 1);
-    texts.reserve(text_bytes);
-    values.reserve(value_bytes);
-    actors.reserve(n * 2);
-    pairs.reserve(n + n / 4);
-    sources.reserve(n + n / 2);
-    doc_ids_.reserve(n / 4);
+uint32_t EventTable::doc_id(std::string_view name) {
+    if (docs.size() * 2 >= doc_slots_.size()) {
+        std::vector<uint32_t> grown(std::max<size_t>(1024, doc_slots_.size() * 2), 0);
+        const size_t mask = grown.size() - 1;
+        for (uint32_t d = 0; d < docs.size(); ++d) {
+            size_t h = std::hash<std::string_view>{}(docs[d]) & mask;
+            while (grown[h]) h = (h + 1) & mask;
+            grown[h] = d + 1;
+        }
+        doc_slots_.swap(grown);
+    }
+    const size_t mask = doc_slots_.size() - 1;
+    size_t h = std::hash<std::string_view>{}(name) & mask;
+    for (; doc_slots_[h]; h = (h + 1) & mask)
+        if (docs[doc_slots_[h] - 1] == name) return doc_slots_[h] - 1;
+    const auto id = static_cast<uint32_t>(docs.size());
+    docs.push_back(strings_.get(strings_.add(name)));
+    doc_slots_[h] = id + 1;
+    return id;
 }
 
-void EventTable::shrink() {
-    for (auto* v : {&first, &last}) v->shrink_to_fit();
-    for (auto* v : {&kind, &granularity, &mod, &lang}) v->shrink_to_fit();
-    for (auto* v : {&value_at, &actors_at, &pairs_at, &sources_at}) v->shrink_to_fit();
-    confidence.shrink_to_fit();
-    id.shrink_to_fit();
-    text_at.shrink_to_fit();
-    values.shrink_to_fit();
-    texts.shrink_to_fit();
-    actors.shrink_to_fit();
-    pairs.shrink_to_fit();
-    sources.shrink_to_fit();
+void EventTable::reserve(size_t n) {
+    for (auto* v : {&first, &last}) v->reserve(n);
+    for (auto* v : {&kind, &granularity, &mod, &lang}) v->reserve(n);
+    for (auto* v : {&actors_at, &pairs_at, &sources_at}) v->reserve(n + 1);
+    value_ref.reserve(n);
+    text_ref.reserve(n);
+    confidence.reserve(n);
+    id.reserve(n);
+    actors.reserve(n * 2);
+    pairs.reserve(n + n / 2);
+    sources.reserve(n + n / 2);
 }
 
 void EventTable::ensure_folded() const {
     if (folded_at_.size() == size() + 1) return;
     folded_.clear();
     folded_at_.assign(1, 0);
-    folded_.reserve(texts.size());
+    folded_.reserve(strings_.bytes());
     for (size_t i = 0; i < size(); ++i) {
         folded_ += fold_for_search(text(i));
         folded_at_.push_back(folded_.size());

@@ -17,6 +17,39 @@ namespace tarikh::viewer {
 
 using CountryId = uint16_t;
 
+// Strings appended into fixed chunks that never move and are shared by
+// copies: a copy of a table (a snapshot shown while loading goes on) reads
+// the same bytes instead of duplicating a hundred megabytes of sentences, and
+// bytes are only ever added past what any copy refers to. Growing never
+// copies either, so nothing has to be reserved or shrunk to fit.
+class StringArena {
+public:
+    struct Ref {
+        uint32_t chunk = 0, pos = 0, size = 0;
+    };
+    StringArena() = default;
+    // A copy appends into chunks of its own, never after the original's bytes.
+    StringArena(const StringArena& o) : chunks_(o.chunks_), used_(kChunk), bytes_(o.bytes_) {}
+    StringArena& operator=(const StringArena& o) {
+        chunks_ = o.chunks_;
+        used_ = kChunk;
+        bytes_ = o.bytes_;
+        return *this;
+    }
+    StringArena(StringArena&&) = default;
+    StringArena& operator=(StringArena&&) = default;
+
+    Ref add(std::string_view s);
+    std::string_view get(Ref r) const { return {chunks_[r.chunk].get() + r.pos, r.size}; }
+    size_t bytes() const { return bytes_; }
+
+private:
+    static constexpr size_t kChunk = 4u << 20;
+    std::vector<std::shared_ptr<char[]>> chunks_;
+    size_t used_ = 0;  // in the last chunk
+    size_t bytes_ = 0;
+};
+
 struct SourceRef {
     uint32_t doc = 0;  // index into EventTable::docs
     Span span;
@@ -33,21 +66,21 @@ struct EventTable {
     std::vector<float> confidence;
     std::vector<int64_t> id;
 
-    // Variable-length fields: begin offsets (size() + 1 entries) into arenas.
-    std::vector<uint32_t> value_at, actors_at, pairs_at, sources_at;
-    std::vector<uint64_t> text_at;
-    std::string values, texts;
+    // Variable-length fields: begin offsets (size() + 1 entries) into arrays,
+    // or references into the string arena.
+    std::vector<uint32_t> actors_at, pairs_at, sources_at;
+    std::vector<StringArena::Ref> value_ref, text_ref;
     std::vector<CountryId> actors;
     std::vector<std::pair<CountryId, CountryId>> pairs;
     std::vector<SourceRef> sources;
 
     std::vector<std::string> codes;  // CountryId → ISO code
-    std::vector<std::string_view> docs;  // document ids, in doc_names_
+    std::vector<std::string_view> docs;  // document ids, in strings_
 
     size_t size() const { return first.size(); }
 
-    std::string_view value(size_t i) const { return {values.data() + value_at[i], value_at[i + 1] - value_at[i]}; }
-    std::string_view text(size_t i) const { return {texts.data() + text_at[i], text_at[i + 1] - text_at[i]}; }
+    std::string_view value(size_t i) const { return strings_.get(value_ref[i]); }
+    std::string_view text(size_t i) const { return strings_.get(text_ref[i]); }
     // fold_for_search(text(i)), for the text filter. Built on first use: a
     // second copy of every sentence is memory most sessions never need.
     std::string_view folded_text(size_t i) const {
@@ -76,23 +109,21 @@ struct EventTable {
     CountryId country(std::string_view code);  // interns a code
     std::optional<CountryId> find_country(std::string_view code) const;
 
-    // Room for n events with this much sentence and value text: growing the
-    // arenas while a million events are freed one by one makes malloc
-    // consolidate its free lists again and again.
-    void reserve(size_t n, size_t text_bytes, size_t value_bytes);
-    // Frees the spare capacity the arenas grew while appending.
-    void shrink();
+    // Room for n events, so the columns are not copied as they grow: memory
+    // reserved and never written is address space, not memory, so a guess
+    // too large costs nothing, while shrinking to fit would copy every column.
+    void reserve(size_t n);
 
 private:
     std::vector<CountryId> code_ids_ = std::vector<CountryId>(1u << 16, 0xFFFF);  // two-letter codes, directly
     std::unordered_map<std::string, CountryId> other_ids_;                        // anything else
-    // Document ids live in fixed chunks that never move, so the map's keys
-    // and `docs` can point into them. Shared: a copy of the table (a snapshot
-    // shown while loading goes on) reads the same chunks; bytes are only ever
-    // added past what any copy refers to.
-    std::vector<std::shared_ptr<char[]>> doc_names_;
-    size_t doc_chunk_used_ = 0;
-    std::unordered_map<std::string_view, uint32_t> doc_ids_;
+    uint32_t doc_id(std::string_view name);  // interns a document id
+
+    StringArena strings_;  // sentences, values, document ids
+    // Open addressing over `docs` (0 empty, else index + 1): a million events
+    // name hundreds of thousands of documents, and a node per name in an
+    // unordered_map cost more than the names.
+    std::vector<uint32_t> doc_slots_;
     mutable std::string folded_;
     mutable std::vector<uint64_t> folded_at_;
 };

@@ -35,6 +35,7 @@ constexpr int kLevels = 32;
 struct LaneBuilder {
     Lane lane;
     LaneLevel levels[kLevels];
+    size_t counts[kLevels] = {};
 };
 
 uint64_t key_of(CountryId a, CountryId b) { return (uint64_t{a} << 16) | b; }
@@ -90,21 +91,35 @@ Timeline build_timeline(const EventTable& table, const std::vector<uint8_t>& kee
         }
         return builders[it->second];
     };
-    auto add = [&](LaneBuilder& b, size_t i) {
-        LaneLevel& l = b.levels[level_of_length(table.length(i))];
+    // Two passes: count each level's items, then fill arrays of exactly that
+    // size. Growing by doubling would leave up to half of each array unused
+    // and copy it on the way, beside the snapshot still shown while loading.
+    auto for_each_item = [&](auto&& add) {
+        for (size_t i = 0; i < table.size(); ++i) {
+            if (!keep.empty() && !keep[i]) continue;
+            if (table.actors_begin(i) == table.actors_end(i)) continue;
+            const int level = level_of_length(table.length(i));
+            for (auto a = table.actors_begin(i); a != table.actors_end(i); ++a) add(lane_for(*a, kNoCountry), level, i);
+            for (auto p = table.pairs_begin(i); p != table.pairs_end(i); ++p) add(lane_for(p->first, p->second), level, i);
+        }
+    };
+    for_each_item([](LaneBuilder& b, int level, size_t) { ++b.counts[level]; });
+    for (LaneBuilder& b : builders)
+        for (int k = 0; k < kLevels; ++k) {
+            b.levels[k].start.reserve(b.counts[k]);
+            b.levels[k].end.reserve(b.counts[k]);
+            b.levels[k].event.reserve(b.counts[k]);
+        }
+    for_each_item([&](LaneBuilder& b, int level, size_t i) {
+        LaneLevel& l = b.levels[level];
         l.start.push_back(table.first[i]);
         l.end.push_back(table.last[i]);
         l.event.push_back(static_cast<uint32_t>(i));
-    };
+    });
 
     Timeline t;
-    for (size_t i = 0; i < table.size(); ++i) {
-        if (!keep.empty() && !keep[i]) continue;
-        if (table.actors_begin(i) == table.actors_end(i)) continue;
-        ++t.events;
-        for (auto a = table.actors_begin(i); a != table.actors_end(i); ++a) add(lane_for(*a, kNoCountry), i);
-        for (auto p = table.pairs_begin(i); p != table.pairs_end(i); ++p) add(lane_for(p->first, p->second), i);
-    }
+    for (size_t i = 0; i < table.size(); ++i)
+        t.events += (keep.empty() || keep[i]) && table.actors_begin(i) != table.actors_end(i);
 
     t.lanes.reserve(builders.size());
     for (LaneBuilder& b : builders) {

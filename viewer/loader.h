@@ -22,7 +22,7 @@ namespace tarikh::viewer {
 class Loader {
 public:
     ~Loader();
-    void start_store(std::string path, size_t page = 65536);
+    void start_store(std::string path, size_t page = 32768);
     void start_synthetic(size_t n);
 
     // The newest data not yet taken (a partial table while loading, then the
@@ -48,6 +48,6 @@ private:
 };
 
 // The whole store, page by page, without a thread (tests, tools).
-std::unique_ptr<ViewerData> load_store_paged(const std::string& path, size_t page = 65536);
+std::unique_ptr<ViewerData> load_store_paged(const std::string& path, size_t page = 32768);
 
 }  // namespace tarikh::viewer

@@ -93,7 +93,11 @@ void lane_marks(const Lane& lane, const uint8_t* kinds, const LodParams& p, Lane
         const size_t band_end = static_cast<size_t>(std::lower_bound(S + i, S + n, sure) - S);
         const size_t e = static_cast<size_t>(std::lower_bound(S + band_end, S + n, hi) - S);
         if (i >= e) continue;
-        const bool narrow = l.max_length() * ppd < p.min_px;
+        // A level folds into density marks while its longest items are under
+        // two cells: bars of 3 to 6 pixels starting in every 3-pixel cell (a
+        // busy lane's months at a decade's zoom) read as one band anyway, and
+        // cost a mark per cell per level.
+        const bool narrow = l.max_length() * ppd < 2 * p.min_px;
 
         if (narrow) {
             for (; i < band_end && i < e; ++i)  // a sliver of at most min_px at the left edge
@@ -136,9 +140,17 @@ void lane_marks(const Lane& lane, const uint8_t* kinds, const LodParams& p, Lane
             }
             i = std::max(i, left_end);
         }
+        // Bars starting within half the level's shortest length of each
+        // other overlap by at least half: one bar stands for them. At a
+        // decade's zoom a busy lane holds hundreds of month- to year-long
+        // events, and min_px cells alone would draw one bar per 3 pixels per
+        // level, each hidden under the next.
+        const double bar_cell = std::max(cell_days, (int32_t{1} << l.level) / 2.0);
+        auto bar_cell_end = [&](int32_t t) {
+            return to_day(std::ceil((std::floor(t / bar_cell) + 1) * bar_cell));
+        };
         while (i < e) {
-            int64_t c = cell_of(S[i]);
-            size_t k = gallop(S, i + 1, e, cell_end(c));
+            size_t k = gallop(S, i + 1, e, bar_cell_end(S[i]));
             Mark m;
             m.first = S[i];
             m.last = l.max_end(i, k);

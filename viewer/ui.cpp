@@ -37,14 +37,7 @@ ImU32 mark_color(const Mark& m, float alpha) {
 std::unique_ptr<ViewerData> load_events(std::vector<Event> dated, std::vector<Event> undated, std::string source) {
     auto d = std::make_unique<ViewerData>();
     d->source = std::move(source);
-    size_t n = 0, text_bytes = 0, value_bytes = 0;
-    for (const Event& e : dated) {
-        if (!e.interval.anchored()) continue;
-        ++n;
-        text_bytes += e.text.size();
-        value_bytes += e.value.size();
-    }
-    d->table.reserve(n, text_bytes, value_bytes);
+    d->table.reserve(dated.size());
     for (Event& e : dated) {
         if (e.interval.anchored())
             d->table.append(e);  // moves out what it keeps and clears `e`
@@ -52,7 +45,6 @@ std::unique_ptr<ViewerData> load_events(std::vector<Event> dated, std::vector<Ev
             d->undated.push_back(std::move(e));
     }
     std::vector<Event>().swap(dated);
-    d->table.shrink();
     for (Event& e : undated) d->undated.push_back(std::move(e));
     d->base = build_timeline(d->table);
     return d;

@@ -878,7 +878,7 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
         if (u && !u.entry->number) {
             Hit rel = hit(u.end, LexKind::Rel);
             if (rel && c->first > 0) {
-                if (rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) {
+                if ((rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && !quantifier_before(j)) {
                     // "پیش از X" / "قبل از X" is "before X", not "ago"
                     if (rel.entry->rel == Rel::Ago && lang_ != Lang::En) {
                         if (Hit p = hit(rel.end, LexKind::Prep); p && p.entry->prep == Prep::From) return std::nullopt;
@@ -914,7 +914,8 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
         }
     }
     // UNIT [NUM] REL: هفته گذشته، الأسبوع الماضي، العقدين الماضيين، السنوات الثلاث الماضية، سالهای اخیر
-    if (Hit u = hit(j, LexKind::Unit)) {
+    // (not after a number the rules above turned down: "عن عمر ناهز 51 عاما بعد")
+    if (Hit u = hit(j, LexKind::Unit); u && !(j > 0 && is_number(j - 1))) {
         uint32_t k = u.end;
         int n = u.entry->number;
         if (auto c = count_at(k); c && lang_ == Lang::Ar) { n = c->first; k = c->second; }
@@ -1176,6 +1177,15 @@ std::vector<RawDate> Grammar::run() {
         }
         moved.push_back(std::move(r));
     }
+    // A shift that no date follows but "from"/"of" does is a length, not a
+    // time: "بعد 30 عاما من الكوميديا" is after thirty years of comedy, not
+    // thirty years after the previous date; "سه سال بعد از توافق" counts
+    // from an agreement the text does not date.
+    std::erase_if(moved, [&](const RawDate& r) {
+        if (r.kind != RawKind::Shift || r.n == 0 || r.last >= size()) return false;
+        Hit from = hit(r.last, LexKind::Prep);
+        return from && from.entry->prep == Prep::From;
+    });
     out = std::move(moved);
     // A month without a year in a sentence of the future tense.
     for (RawDate& r : out)

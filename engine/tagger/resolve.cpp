@@ -235,7 +235,9 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
             anchor = Anchor::Document;
             p.year = year_in(c, *st.dct) + (p.base.rel == Rel::Last ? -1 : p.base.rel == Rel::Next ? 1 : 0);
         } else if (p.base.rel != Rel::None) {
-            auto y = base_year(p.base, c, st, anchor);
+            // "رمضان هذا العام": the press counts "this year" in Gregorian
+            // years; the Islamic month is then the one that starts in it.
+            auto y = base_year(p.base, c == Calendar::Islamic ? Calendar::Gregorian : c, st, anchor);
             if (!y) return std::nullopt;
             p.year = *y;
         } else if (p.month) {

@@ -51,7 +51,13 @@ FileVerdict inspect_store_file(const std::filesystem::path& path) {
     // which marks it valid by copying the change counter.
     const uint32_t pages = be32(h, kPageCountAt);
     const bool pages_valid = be32(h, kVersionValidForAt) == be32(h, kChangeCounterAt) && pages != 0;
-    if (pages_valid && uintmax_t(pages) * page_size > size)
+    // A checkpoint copies the WAL into the file page by page, page 1 (and its
+    // new page count) first: a writer killed during one leaves a file shorter
+    // than its header says, which SQLite completes from the WAL on open. Only
+    // without a WAL is a short file a truncated one.
+    const uintmax_t wal = std::filesystem::file_size(path.string() + "-wal", ec);
+    const bool checkpoint_pending = !ec && wal > 0;
+    if (pages_valid && uintmax_t(pages) * page_size > size && !checkpoint_pending)
         return {FileKind::Problem,
                 fmt::format("truncated: the header says {} bytes, the file has {}", uintmax_t(pages) * page_size, size)};
     if (size % page_size != 0) return {FileKind::Problem, "damaged: not a whole number of pages"};

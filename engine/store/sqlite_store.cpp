@@ -288,18 +288,18 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, OpenMode mode) : pat
     if (verdict.kind == FileKind::Problem) throw StoreError(fmt::format("{}: {}", name, verdict.problem));
     if (verdict.kind == FileKind::Missing && mode == OpenMode::ReadOnly)
         throw StoreError(fmt::format("{}: no such store (run `tarikh ingest` or `tarikh load` first)", name));
-    if (verdict.kind == FileKind::Empty && mode == OpenMode::ReadOnly)
-        throw StoreError(fmt::format("{}: not a tarikh store (empty)", name));
-
     if (verdict.kind == FileKind::Empty) {
         // An SQLite file without tables by its header may still have a WAL
-        // holding a schema: look before writing anything.
+        // holding a schema (an ingest killed before its first checkpoint):
+        // look before writing anything, or before calling it empty.
         Db probe(name, SQLITE_OPEN_READONLY);
         Statement s(probe, "SELECT count(*), sum(name = 'tarikh_meta') FROM sqlite_schema");
         s.step();
         const int64_t tables = s.int64(0), ours = s.int64(1);
         if (tables > 0 && ours == 0)
             throw StoreError(fmt::format("{}: not a tarikh store (an SQLite database of another application)", name));
+        if (ours == 0 && mode == OpenMode::ReadOnly)
+            throw StoreError(fmt::format("{}: not a tarikh store (empty)", name));
     }
 
     const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;

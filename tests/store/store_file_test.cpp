@@ -143,6 +143,26 @@ TEST(StoreFile, InterruptedCheckpointIsNotTruncation) {
     EXPECT_EQ(store->stats().events, 3000u);
 }
 
+// Killed before its first checkpoint, a new store is one page with no tables
+// in the file and everything in the WAL: readers open it, not "empty".
+TEST(StoreFile, KilledBeforeTheFirstCheckpointIsReadable) {
+    ScratchDir dir;
+    const auto path = dir / "w.db";
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        auto store = open_sqlite_store(path, OpenMode::ReadWrite);
+        store->add_events(many_events(500, "w"));
+        _exit(0);  // no destructor, no checkpoint: as a kill leaves it
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ASSERT_GT(std::filesystem::file_size(path.string() + "-wal"), 0u);
+    auto reader = open_sqlite_store(path, OpenMode::ReadOnly);
+    EXPECT_EQ(reader->stats().events, 500u);
+}
+
 TEST(NotAStore, DamagedHeader) {
     ScratchDir dir;
     { open_sqlite_store(dir / "t.db", OpenMode::ReadWrite)->add_events(many_events(10, "d")); }

@@ -24,7 +24,11 @@ Lang detect_language(std::string_view text) {
         if (b0 != 0xD8 && b0 != 0xD9 && b0 != 0xDA && b0 != 0xDB) continue;
         char32_t cp = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
         ++i;
-        if (cp < 0x0620 || cp > 0x06FF || (cp >= 0x0660 && cp <= 0x066D) || cp >= 0x06F0) continue;
+        // Persian digits (۱۴۰۲) are Persian evidence too: a short Persian
+        // phrase may have none of پ چ ژ گ ک ی ("اواخر دهه ۲۰۰۰"); Arabic
+        // writes ١٤٤٥.
+        if (cp >= 0x06F0 && cp <= 0x06F9) { ++arabic; ++persian; continue; }
+        if (cp < 0x0620 || cp > 0x06FF || (cp >= 0x0660 && cp <= 0x066D)) continue;
         ++arabic;
         if (cp == 0x067E || cp == 0x0686 || cp == 0x0698 || cp == 0x06AF || cp == 0x06A9 || cp == 0x06CC) ++persian;
     }

@@ -556,7 +556,10 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
             // A range reversed by bidi extraction (۲۰۰۴-۲۰۰۰) is the same range.
             if (*i1.earliest > *i2.earliest) { std::swap(i1, i2); std::swap(r1, r2); }
             m.interval = {std::min(*i1.earliest, *i2.earliest), std::max(*i1.latest, *i2.latest)};
-            m.value = r1->value + "/" + r2->value;
+            // A Solar Hijri or Islamic end is itself a range of days
+            // ("2019-03-21/2020-03-19"): then the whole range as days.
+            const bool day_ranges = r1->value.find('/') != std::string::npos || r2->value.find('/') != std::string::npos;
+            m.value = day_ranges ? iso_range(m.interval) : r1->value + "/" + r2->value;
             if (!r1->native.empty() || !r2->native.empty())
                 m.native = (r1->native.empty() ? r1->value : r1->native) + "/" + (r2->native.empty() ? r2->value : r2->native);
             m.granularity = rank(r1->granularity) > rank(r2->granularity) ? r1->granularity : r2->granularity;

@@ -55,6 +55,8 @@ private:
     // ---- productions ----------------------------------------------------------
     std::optional<RawDate> any(uint32_t i);
     std::optional<RawDate> named_event(uint32_t i);
+    // The named events whose name starts at token i, a glued clitic allowed.
+    const EntryList* event_names(uint32_t i);
     std::optional<RawDate> modified(uint32_t i);
     std::optional<RawDate> range(uint32_t i);
     std::optional<RawDate> point(uint32_t i, bool bare_year_ok, bool partial_ok);
@@ -1020,8 +1022,27 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
     return std::nullopt;
 }
 
+const EntryList* Grammar::event_names(uint32_t i) {
+    std::string_view w = text(i);
+    if (lex_.may_start(lang_, w))
+        if (const EntryList* list = lex_.lookup_event(w)) return list;
+    // A clitic glued to the name: لمجزرة خوجالي، وحرب أكتوبر، بالانتفاضة الثانية
+    if (!t_[i].arabic || w.size() < 8 || entries(i)) return nullptr;
+    static constexpr std::string_view kClitics[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // و ف ب ل ك
+    for (std::string_view c : kClitics) {
+        if (!w.starts_with(c)) continue;
+        std::string_view rest = w.substr(c.size());
+        if (!lex_.may_start(lang_, rest)) continue;
+        if (const EntryList* list = lex_.lookup_event(rest)) {
+            clitic_[i] = static_cast<uint8_t>(c.size());
+            return list;
+        }
+    }
+    return nullptr;
+}
+
 std::optional<RawDate> Grammar::named_event(uint32_t i) {
-    const EntryList* list = lex_.lookup_event(text(i));
+    const EntryList* list = event_names(i);
     if (!list) return std::nullopt;
     for (const LexEntry* e : *list) {
         // Match the name's tokens, letting one year stand inside it: جنگ ۲۰۲۰ قره‌باغ
@@ -1136,7 +1157,8 @@ bool can_start(const EntryList* list) {
     if (!list) return false;
     for (const LexEntry* e : *list) {
         switch (e->kind) {
-            case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future: break;
+            case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future:
+            case LexKind::Anaphor: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
             case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;
@@ -1152,8 +1174,7 @@ std::vector<RawDate> Grammar::run() {
         const Token& tok = t_[i];
         // Only numbers and lexicon words can start a date: skip the rest cheaply.
         bool candidate = (tok.type == TokenType::Number && tok.digits <= 4) ||
-                         (tok.type == TokenType::Word && (can_start(entries(i)) ||
-                                                          (lex_.may_start(lang_, text(i)) && lex_.lookup_event(text(i)) != nullptr))) ||
+                         (tok.type == TokenType::Word && (can_start(entries(i)) || event_names(i) != nullptr)) ||
                          (tok.end - tok.begin == 1 && (s_[tok.begin] == 'q' || s_[tok.begin] == 'h') && is_number(i + 1));
         if (!candidate) { ++i; continue; }
         std::optional<RawDate> r = any(i);
@@ -1166,7 +1187,7 @@ std::vector<RawDate> Grammar::run() {
     std::vector<RawDate> moved;
     moved.reserve(out.size());
     for (RawDate& r : out) {
-        if (r.kind == RawKind::Point || r.kind == RawKind::Range || r.kind == RawKind::Event) {
+        if (r.kind == RawKind::Point || r.kind == RawKind::Range || r.kind == RawKind::Event || r.kind == RawKind::Deictic) {
             if (auto s = shift_before(r.first, moved.empty() ? nullptr : &moved.back())) {
                 if (s->absorbs_previous) moved.pop_back();
                 r.first = s->first;
@@ -1181,10 +1202,17 @@ std::vector<RawDate> Grammar::run() {
     // time: "بعد 30 عاما من الكوميديا" is after thirty years of comedy, not
     // thirty years after the previous date; "سه سال بعد از توافق" counts
     // from an agreement the text does not date.
-    std::erase_if(moved, [&](const RawDate& r) {
+    // "بعد عامين من ذلك" (two years after that) does count from the
+    // previous date: the anaphor joins the shift.
+    std::erase_if(moved, [&](RawDate& r) {
         if (r.kind != RawKind::Shift || r.n == 0 || r.last >= size()) return false;
         Hit from = hit(r.last, LexKind::Prep);
-        return from && from.entry->prep == Prep::From;
+        if (!from || from.entry->prep != Prep::From) return false;
+        if (Hit that = hit(from.end, LexKind::Anaphor)) {
+            r.last = that.end;
+            return false;
+        }
+        return true;
     });
     out = std::move(moved);
     // A month without a year in a sentence of the future tense.

@@ -21,6 +21,7 @@ enum class LexKind : uint8_t {
     Month, Weekday, Era, Unit, Num, Ordinal, Season, Part, Mod, Rel, Deictic,
     RelDate, DecadeWord, Prep, Quantity, Quantifier, Article, NamedEvent,
     Future,  // a word of the future tense (خواهد، سوف، will): a yearless month looks forward
+    Anaphor, // "that" after "N years after": ذلك، آن
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.

@@ -622,6 +622,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
             if (!st.dct) {
                 m.value = present ? "PRESENT_REF" : "XXXX-XX-XX";
                 m.anchor = Anchor::None;
+                if (raw.shift_n != 0) move_by(m, raw.shift_unit, raw.shift_n, set);
                 return m;
             }
             int offset = raw.deictic == Deictic::Yesterday ? -1 : raw.deictic == Deictic::Tomorrow ? 1
@@ -630,7 +631,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
             m.interval = {d, d};
             m.value = present ? "PRESENT_REF" : format_iso(d);
             m.anchor = Anchor::Document;
-            if (present) return m;  // "now" does not move the reference
+            if (present && raw.shift_n == 0) return m;  // "now" does not move the reference
             break;
         }
         case RawKind::Weekday: {

@@ -208,7 +208,17 @@ Span NormalizedText::to_source(std::string_view input, size_t begin, size_t end)
     const uint32_t first = source[begin];
     const uint32_t last = source[end - 1];
     if (last >= input.size()) return {first, static_cast<uint32_t>(input.size())};  // not this text's input
-    return {first, last + code_point_length(input, last)};
+    // Marks that belong to the last letter and were folded away go with it:
+    // the tatweel of "هـ", a harakah on the final letter.
+    uint32_t stop = last + code_point_length(input, last);
+    while (stop + 1 < input.size() && static_cast<unsigned char>(input[stop]) == 0xD9) {
+        const auto b = static_cast<unsigned char>(input[stop + 1]);
+        const bool mark = b == 0x80 /* U+0640 tatweel */ || (b >= 0x8B && b <= 0x9F) /* U+064B–065F harakat */ ||
+                          b == 0xB0 /* U+0670 superscript alef */;
+        if (!mark) break;
+        stop += 2;
+    }
+    return {first, stop};
 }
 
 }  // namespace tarikh

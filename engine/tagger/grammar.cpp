@@ -527,11 +527,21 @@ std::optional<Grammar::Year> Grammar::year_after(uint32_t k) {
 }
 
 std::optional<RawDate> Grammar::season(uint32_t i) {
-    Hit se = hit(i, LexKind::Season);
-    if (!se) return std::nullopt;
     RawDate r;
     r.first = i;
     r.a.granularity = Granularity::Season;
+    // "last summer", "this spring": the relative word first
+    if (Hit rel = hit(i, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next || rel.entry->rel == Rel::This)) {
+        if (Hit se = hit(rel.end, LexKind::Season)) {
+            r.a.season = se.entry->number;
+            r.a.base = {rel.entry->rel, Granularity::Season, set_.relative_calendar == Calendar::SolarHijri};
+            r.last = se.end;
+            r.confidence = 0.8f;
+            return r;
+        }
+    }
+    Hit se = hit(i, LexKind::Season);
+    if (!se) return std::nullopt;
     r.a.season = se.entry->number;
     uint32_t k = se.end;
     if (with_year(r, k)) return r;

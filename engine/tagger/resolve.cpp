@@ -69,6 +69,18 @@ Interval months_interval(Calendar c, int y, int from, int to) {
     return {month_interval(c, y1, m1).earliest, month_interval(c, y2, m2).latest};
 }
 
+// Season 1–4 (spring … winter) of year y: Solar Hijri seasons are its months
+// in threes (بهار = Farvardin–Khordad); other years take the meteorological
+// seasons (spring = Mar–May … winter = Dec–Feb of the next year).
+Interval season_interval(Calendar c, int y, int season) {
+    if (c == Calendar::SolarHijri) {
+        const int m = (season - 1) * 3 + 1;
+        return months_interval(c, y, m, m + 2);
+    }
+    const int m = season * 3;
+    return months_interval(Calendar::Gregorian, y, m, m + 2);
+}
+
 std::optional<Day> day_of(Calendar c, int y, int m, int d) {
     switch (c) {
         case Calendar::SolarHijri:
@@ -231,9 +243,22 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
             else if (p.base.rel == Rel::Next) p.year = *this_year.earliest > *st.dct ? y : y + 1;
             else p.year = y;
         } else if (p.base.rel != Rel::None && p.base.unit == Granularity::Season) {
+            // last summer: the most recent summer over before the reference;
+            // next winter: the first to begin after it; this spring: this year's.
             if (!st.dct) return std::nullopt;
             anchor = Anchor::Document;
-            p.year = year_in(c, *st.dct) + (p.base.rel == Rel::Last ? -1 : p.base.rel == Rel::Next ? 1 : 0);
+            const int y0 = year_in(c, *st.dct);
+            p.year = y0;
+            if (p.base.rel == Rel::Last || p.base.rel == Rel::Next) {
+                for (int d = 0; d < 3; ++d) {
+                    const int y = p.base.rel == Rel::Last ? y0 - d : y0 + d - 1;
+                    const Interval iv = season_interval(c, y, p.season);
+                    if (p.base.rel == Rel::Last ? *iv.latest < *st.dct : *iv.earliest > *st.dct) {
+                        p.year = y;
+                        break;
+                    }
+                }
+            }
         } else if (p.base.rel != Rel::None) {
             // "رمضان هذا العام": the press counts "this year" in Gregorian
             // years; the Islamic month is then the one that starts in it.
@@ -309,15 +334,8 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
             if (c != Calendar::Gregorian) r.native = fmt::format("{:04}", y);
             break;
         case Granularity::Season: {
-            if (c == Calendar::SolarHijri) {
-                int m = (p.season - 1) * 3 + 1;
-                r.interval = months_interval(c, y, m, m + 2);
-                r.native = fmt::format("{:04}-{}", y, season_code(p.season));
-            } else {
-                // meteorological: spring = Mar–May … winter = Dec–Feb of the next year
-                int m = p.season * 3;
-                r.interval = months_interval(Calendar::Gregorian, y, m, m + 2);
-            }
+            r.interval = season_interval(c, y, p.season);
+            if (c == Calendar::SolarHijri) r.native = fmt::format("{:04}-{}", y, season_code(p.season));
             r.value = c == Calendar::SolarHijri ? iso_range(r.interval) : fmt::format("{:04}-{}", y, season_code(p.season));
             break;
         }

@@ -210,6 +210,9 @@ bool Grammar::inside_bigger_number(uint32_t i) const {
 // ---- numbers ------------------------------------------------------------------
 
 std::optional<std::pair<int, uint32_t>> Grammar::day_at(uint32_t i) {
+    // An ordinal word: "بیست و دوم بهمن", "سی‌ام آذر" (callers want a month next to it)
+    if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31)
+        return std::make_pair(o.entry->number, o.end);
     if (!is_number(i) || t_[i].digits > 2 || t_[i].number < 1 || t_[i].number > 31) return std::nullopt;
     uint32_t end = i + 1;
     if (end < size() && t_[end].joined && t_[end].type == TokenType::Word) {

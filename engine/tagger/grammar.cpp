@@ -905,7 +905,7 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
                     r.confidence = 0.85f;
                     return r;
                 }
-                if (rel.entry->rel == Rel::Last) {
+                if (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Recent) {  // ۱۰ سال اخیر
                     r.kind = RawKind::PastSpan;
                     r.unit = u.entry->unit;
                     r.n = c->first;

@@ -772,6 +772,14 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
     if (!inner) {
         if (auto base = year_relative(k)) inner = base;
     }
+    if (!inner) {
+        // بداية الشهر المقبل، اواخر ماه گذشته، early next year: a part of a relative unit
+        if (auto rel = relative(k); rel && rel->kind == RawKind::Shift && rel->unit != Granularity::Day) {
+            rel->first = i;
+            rel->mod = m.entry->mod;
+            return rel;
+        }
+    }
     if (!inner || inner->kind != RawKind::Point) return std::nullopt;
     inner->first = i;
     inner->a.mod = m.entry->mod;

@@ -619,6 +619,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
             }
             m.interval = unit_containing(*ref, raw.unit, raw.n, c, set.week_start);
             m.interval = apply_mod(m.interval, raw.unit, raw.mod);
+            m.mod = raw.mod;
             set_unit_value(m, raw.unit, c);
             break;
         }

@@ -878,6 +878,14 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
     if (Hit rel = hit(j, LexKind::Rel); rel && (rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && lang_ != Lang::En) {
         uint32_t k = rel.end;
         int n = 1;
+        // "قبل نحو عام", "منذ أكثر من عقدين": about so long ago
+        if (Hit q = hit(k, LexKind::Quantifier)) {
+            k = q.end;
+            r.mod = Mod::Approx;
+        } else if (Hit md = hit(k, LexKind::Mod); md && md.entry->mod == Mod::Approx) {
+            k = md.end;
+            r.mod = Mod::Approx;
+        }
         if (auto c = count_at(k)) { n = c->first; k = c->second; }
         Hit u = hit(k, LexKind::Unit);
         if (u && lang_ == Lang::Ar && !is_number(u.end)) {

@@ -57,6 +57,9 @@ private:
     std::optional<RawDate> named_event(uint32_t i);
     // The named events whose name starts at token i, a glued clitic allowed.
     const EntryList* event_names(uint32_t i);
+    const EntryList* find_event_names(uint32_t i);
+    uint32_t names_at_ = kNone;
+    const EntryList* names_ = nullptr;
     std::optional<RawDate> modified(uint32_t i);
     std::optional<RawDate> range(uint32_t i);
     std::optional<RawDate> point(uint32_t i, bool bare_year_ok, bool partial_ok);
@@ -1052,11 +1055,23 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
 }
 
 const EntryList* Grammar::event_names(uint32_t i) {
+    // Asked by the scan and again by the production at the same token.
+    if (i == names_at_) return names_;
+    names_at_ = i;
+    names_ = find_event_names(i);
+    return names_;
+}
+
+const EntryList* Grammar::find_event_names(uint32_t i) {
     std::string_view w = text(i);
     if (lex_.may_start(lang_, w))
         if (const EntryList* list = lex_.lookup_event(w)) return list;
-    // A clitic glued to the name: لمجزرة خوجالي، وحرب أكتوبر، بالانتفاضة الثانية
-    if (!t_[i].arabic || w.size() < 8 || entries(i)) return nullptr;
+    // A clitic glued to the name in Arabic: لمجزرة خوجالي، وحرب أكتوبر.
+    // (Every word is asked: the cheap tests go first.)
+    if (lang_ != Lang::Ar || w.size() < 8 || !t_[i].arabic) return nullptr;
+    const auto b0 = static_cast<unsigned char>(w[0]), b1 = static_cast<unsigned char>(w[1]);
+    const bool clitic_letter = (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x81 || b1 == 0x84 || b1 == 0x83)) || (b0 == 0xD8 && b1 == 0xA8);
+    if (!clitic_letter || entries(i)) return nullptr;
     static constexpr std::string_view kClitics[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // و ف ب ل ك
     for (std::string_view c : kClitics) {
         if (!w.starts_with(c)) continue;

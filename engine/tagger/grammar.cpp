@@ -906,12 +906,31 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
             }
         }
     }
+    // "the following year", "the following day": one unit after the previous date
+    if (Hit rel = hit(j, LexKind::Rel); rel && rel.entry->rel == Rel::Later && lang_ == Lang::En) {
+        if (Hit u = hit(rel.end, LexKind::Unit); u && !u.entry->number && !u.entry->has(kPlural)) {
+            r.unit = u.entry->unit;
+            r.n = 1;
+            r.from_previous = true;
+            r.last = u.end;
+            r.confidence = 0.8f;
+            return r;
+        }
+    }
     // NUM UNIT REL: سه سال پیش، 3 years ago، یک ماه بعد، سه دهه گذشته (the past three decades)
     if (auto c = count_at(j)) {
         Hit u = hit(c->second, LexKind::Unit);
         if (u && !u.entry->number) {
             Hit rel = hit(u.end, LexKind::Rel);
             if (rel && c->first > 0) {
+                if (rel.entry->rel == Rel::Earlier && !quantifier_before(j)) {  // "a year earlier": before the previous date
+                    r.unit = u.entry->unit;
+                    r.n = -c->first;
+                    r.from_previous = true;
+                    r.last = rel.end;
+                    r.confidence = 0.85f;
+                    return r;
+                }
                 if ((rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && !quantifier_before(j)) {
                     // "پیش از X" / "قبل از X" is "before X", not "ago"
                     if (rel.entry->rel == Rel::Ago && lang_ != Lang::En) {

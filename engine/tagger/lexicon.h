@@ -25,7 +25,9 @@ enum class LexKind : uint8_t {
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.
-enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After };
+// Earlier counts back from the previous date ("a year earlier"), as Later
+// counts forward from it.
+enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After, Earlier };
 enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow };
 enum class Prep : uint8_t { In, From, To, Between, And, Of, During };
 enum class PartKind : uint8_t { Half, Quarter };

@@ -210,3 +210,30 @@ TEST_F(CliStore, ExportsAreValidFiles) {
 }
 
 }  // namespace
+
+// The TimelineJS export of the seeds loads in the real TimelineJS3 under
+// headless Chromium, every slide of it (tests/store/timelinejs/run.sh). Parsing
+// our own JSON back proves little; this asks the consumer. Skipped where
+// Chromium or npm (to fetch TimelineJS3 once) is missing, or with
+// TARIKH_SKIP_BROWSER set.
+TEST_F(CliStore, TimelineJsExportLoadsInTimelineJs3) {
+    if (std::getenv("TARIKH_SKIP_BROWSER")) GTEST_SKIP() << "TARIKH_SKIP_BROWSER is set";
+    if (std::system("command -v chromium >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && "
+                    "command -v timeout >/dev/null 2>&1") != 0)
+        GTEST_SKIP() << "chromium or npm not installed";
+    const std::string seeds = std::string(TARIKH_SOURCE_DIR) + "/seeds";
+    ASSERT_EQ(run("ingest --db " + db() + " " + seeds).code, 0);
+    const std::string json = (dir / "timeline.json").string();
+    Outcome ex = run("export --db " + db() + " --format timelinejs -o " + json);
+    ASSERT_EQ(ex.code, 0) << ex.err;
+    const size_t slides = json::parse(slurp(json))["events"].size();
+    ASSERT_GT(slides, 10u);
+    const std::string script = std::string(TARIKH_SOURCE_DIR) + "/tests/store/timelinejs/run.sh";
+    const std::string cmd = "timeout 180 bash " + script + " " + json + " >" + (dir / "tl.out").string() + " 2>&1";
+    const int status = std::system(cmd.c_str());
+    const std::string out = slurp(dir / "tl.out");
+    if (out.find("npm") != std::string::npos && out.find("ERR") != std::string::npos)
+        GTEST_SKIP() << "could not fetch TimelineJS3: " << out;
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+    EXPECT_THAT(out, HasSubstr("TARIKH-LOADED " + std::to_string(slides) + " events + title")) << out;
+}

@@ -441,7 +441,12 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
             return r;
         }
     }
-    if (me.has(kContext) && !(set_.context_months_after_preposition && time_prep_before(i))) return std::nullopt;
+    if (me.has(kContext)) {
+        if (!set_.context_months_after_preposition || !time_prep_before(i)) return std::nullopt;
+        // "من صفر إلى ثلاثة" is from zero to three, not from Safar
+        if (Hit to = hit(k, LexKind::Prep); to && to.entry->prep == Prep::To && (is_number(to.end) || has(to.end, LexKind::Num)))
+            return std::nullopt;
+    }
     // A bare month needs a preposition or a modifier: "در مارس", "in March", "أوائل أكتوبر"
     if (!prep_before(i) && !(i > 0 && has(i - 1, LexKind::Mod) && hit(i - 1, LexKind::Mod).end == i)) return std::nullopt;
     r.last = k;

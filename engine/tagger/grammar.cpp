@@ -38,6 +38,7 @@ private:
     bool has(uint32_t i, LexKind kind) { return i < size() && static_cast<bool>(hit(i, kind)); }
     bool prep_before(uint32_t i);
     bool time_prep_before(uint32_t i);
+    bool count_ends_at(uint32_t j);  // a count (digits or number words) ends right before token j
     bool quantity_after(uint32_t i);
     bool quantifier_before(uint32_t i);
     bool inside_bigger_number(uint32_t i) const;
@@ -171,6 +172,12 @@ Hit Grammar::hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&)) {
     return {};
 }
 
+bool Grammar::count_ends_at(uint32_t j) {
+    for (uint32_t back = 1; back <= 3 && back <= j; ++back)
+        if (auto c = count_at(j - back); c && c->second == j) return true;
+    return false;
+}
+
 bool Grammar::time_prep_before(uint32_t i) {
     // "in March", "since May", "during Ramadan"; not "to march", "and may".
     if (i == 0) return false;
@@ -214,8 +221,12 @@ bool Grammar::inside_bigger_number(uint32_t i) const {
 
 std::optional<std::pair<int, uint32_t>> Grammar::day_at(uint32_t i) {
     // An ordinal word: "بیست و دوم بهمن", "سی‌ام آذر" (callers want a month next to it)
-    if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31)
+    // (not "نیمه اول آبان", "دهه اول مهر": the first half, the first ten days)
+    if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31) {
+        if (i > 0 && (has(i - 1, LexKind::Part) || has(i - 1, LexKind::Unit) || has(i - 1, LexKind::DecadeWord)))
+            return std::nullopt;
         return std::make_pair(o.entry->number, o.end);
+    }
     if (!is_number(i) || t_[i].digits > 2 || t_[i].number < 1 || t_[i].number > 31) return std::nullopt;
     uint32_t end = i + 1;
     if (end < size() && t_[end].joined && t_[end].type == TokenType::Word) {
@@ -441,7 +452,8 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
             return r;
         }
     }
-    if (me.has(kContext)) {
+    const bool after_mod = i > 0 && has(i - 1, LexKind::Mod) && hit(i - 1, LexKind::Mod).end == i;
+    if (me.has(kContext) && !after_mod) {  // "اواسط آبان": a modifier says it is a month
         if (!set_.context_months_after_preposition || !time_prep_before(i)) return std::nullopt;
         // "من صفر إلى ثلاثة" is from zero to three, not from Safar
         if (Hit to = hit(k, LexKind::Prep); to && to.entry->prep == Prep::To && (is_number(to.end) || has(to.end, LexKind::Num)))
@@ -972,13 +984,21 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
         }
     }
     // UNIT [NUM] REL: هفته گذشته، الأسبوع الماضي، العقدين الماضيين، السنوات الثلاث الماضية، سالهای اخیر
-    // (not after a number the rules above turned down: "عن عمر ناهز 51 عاما بعد")
-    if (Hit u = hit(j, LexKind::Unit); u && !(j > 0 && is_number(j - 1))) {
+    // (not after a count the rules above turned down: "عن عمر ناهز 51 عاما بعد",
+    // "دو سال پیش از ۱۴۰۰")
+    if (Hit u = hit(j, LexKind::Unit); u && !count_ends_at(j)) {
         uint32_t k = u.end;
         int n = u.entry->number;
         if (auto c = count_at(k); c && lang_ == Lang::Ar) { n = c->first; k = c->second; }
         if (Hit rel = hit(k, LexKind::Rel)) {
             Rel x = rel.entry->rel;
+            // Persian "هفته پیش", "ماه پیش", "سال پیش": the last one, as with
+            // گذشته (not "پیش از X": before X)
+            if (x == Rel::Ago && n == 0 && lang_ == Lang::Fa && !u.entry->has(kPlural)) {
+                Hit from = hit(rel.end, LexKind::Prep);
+                if (from && from.entry->prep == Prep::From) return std::nullopt;
+                x = Rel::Last;
+            }
             if (u.entry->has(kPlural) && (x == Rel::Recent || x == Rel::Last || x == Rel::Next) && n == 0) {
                 r.kind = RawKind::Reference;
                 r.future_ref = x == Rel::Next;
@@ -1001,7 +1021,9 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
                           (u.entry->unit == Granularity::Year || u.entry->unit == Granularity::Month) && x != Rel::Later;
                 r.last = rel.end;
                 r.confidence = 0.85f;
-                if (r.unit == Granularity::Day && x != Rel::Later) return std::nullopt;
+                // "روز گذشته" is yesterday in Persian news; elsewhere "the
+                // past day" is rarely a date
+                if (r.unit == Granularity::Day && x != Rel::Later && !(lang_ == Lang::Fa && x == Rel::Last)) return std::nullopt;
                 return r;
             }
         }
@@ -1074,6 +1096,13 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
     if (lang_ == Lang::En && prep_before(i)) {
         r.last = w.end;
         return r;
+    }
+    // "روز دوشنبه", "يوم الاثنين": the word "day" makes دوشنبه Monday, not Dushanbe
+    if (i > 0) {
+        if (Hit d = hit(i - 1, LexKind::Unit); d && d.end == i && d.entry->unit == Granularity::Day && !d.entry->has(kPlural)) {
+            r.last = w.end;
+            return r;
+        }
     }
     return std::nullopt;
 }

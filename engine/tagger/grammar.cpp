@@ -1097,9 +1097,13 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
         r.last = w.end;
         return r;
     }
-    // "روز دوشنبه", "يوم الاثنين": the word "day" makes دوشنبه Monday, not Dushanbe
+    // "روز دوشنبه", "يوم الاثنين", "مساء الاثنين": the word "day" or a part
+    // of a day makes دوشنبه Monday, not Dushanbe
     if (i > 0) {
-        if (Hit d = hit(i - 1, LexKind::Unit); d && d.end == i && d.entry->unit == Granularity::Day && !d.entry->has(kPlural)) {
+        Hit d = hit(i - 1, LexKind::Unit);
+        const bool day_word = d && d.end == i && d.entry->unit == Granularity::Day && !d.entry->has(kPlural);
+        Hit part = hit(i - 1, LexKind::DayPart);
+        if (day_word || (part && part.end == i)) {
             r.last = w.end;
             return r;
         }
@@ -1255,7 +1259,7 @@ bool can_start(const EntryList* list) {
     for (const LexEntry* e : *list) {
         switch (e->kind) {
             case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future:
-            case LexKind::Anaphor: break;
+            case LexKind::Anaphor: case LexKind::DayPart: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
             case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;

@@ -142,6 +142,8 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::Quantifier;
     } else if (kind == "article") {
         e.kind = LexKind::Article;
+    } else if (kind == "daypart") {
+        e.kind = LexKind::DayPart;
     } else if (kind == "anaphor") {
         e.kind = LexKind::Anaphor;
     } else if (kind == "tense") {

@@ -22,6 +22,7 @@ enum class LexKind : uint8_t {
     RelDate, DecadeWord, Prep, Quantity, Quantifier, Article, NamedEvent,
     Future,  // a word of the future tense (خواهد، سوف، will): a yearless month looks forward
     Anaphor, // "that" after "N years after": ذلك، آن
+    DayPart, // a part of a day before a weekday: مساء الاثنين، شامگاه دوشنبه
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.

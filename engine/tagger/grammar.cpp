@@ -452,7 +452,12 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
             return r;
         }
     }
-    const bool after_mod = i > 0 && has(i - 1, LexKind::Mod) && hit(i - 1, LexKind::Mod).end == i;
+    // "اواسط آبان", "the end of March": a modifier, perhaps with "of", before it
+    auto mod_ends_at = [&](uint32_t at) { return at > 0 && has(at - 1, LexKind::Mod) && hit(at - 1, LexKind::Mod).end == at; };
+    Hit of_before = i > 0 ? hit(i - 1, LexKind::Prep) : Hit{};
+    const bool after_mod = mod_ends_at(i) || (of_before && of_before.end == i && of_before.entry->prep == Prep::Of && mod_ends_at(i - 1)) ||
+                           (of_before && of_before.end == i && of_before.entry->prep == Prep::Of && i > 1 &&
+                            has(i - 2, LexKind::Article) && mod_ends_at(i - 2));
     if (me.has(kContext) && !after_mod) {  // "اواسط آبان": a modifier says it is a month
         if (!set_.context_months_after_preposition || !time_prep_before(i)) return std::nullopt;
         // "من صفر إلى ثلاثة" is from zero to three, not from Safar
@@ -1076,6 +1081,18 @@ std::optional<RawDate> Grammar::deictic(uint32_t i) {
 
 // Tuesday, 27 January 2026 / الأربعاء 7 أكتوبر; or a weekday alone: السبت المنصرم، on Tuesday
 std::optional<RawDate> Grammar::weekday(uint32_t i) {
+    // "last Tuesday", "next Friday": the relative word first
+    if (Hit rel = hit(i, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
+        if (Hit w = hit(rel.end, LexKind::Weekday)) {
+            RawDate r;
+            r.kind = RawKind::Weekday;
+            r.first = i;
+            r.weekday = w.entry->number;
+            r.n = rel.entry->rel == Rel::Last ? -1 : 1;
+            r.last = w.end;
+            return r;
+        }
+    }
     Hit w = hit(i, LexKind::Weekday);
     if (!w) return std::nullopt;
     uint32_t k = w.end;
@@ -1107,6 +1124,11 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
             r.last = w.end;
             return r;
         }
+    }
+    // "Tuesday night": the part of the day after it
+    if (Hit part = hit(w.end, LexKind::DayPart); part && lang_ == Lang::En) {
+        r.last = w.end;
+        return r;
     }
     return std::nullopt;
 }

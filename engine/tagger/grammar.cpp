@@ -827,6 +827,22 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     }
     // Left side: a date, or just a day number or a year number that borrows from the right.
     std::optional<RawDate> left = point(j, true, true);
+    if (!left) {
+        // "March to May 2024": a month name that is also a word is a month
+        // when a range to a dated month follows (checked below)
+        if (Hit mo = hit(j, LexKind::Month); mo && !mo.entry->has(kFragment)) {
+            Hit to = hit(mo.end, LexKind::Prep);
+            if (is_punct(mo.end, '-') || (to && to.entry->prep == Prep::To)) {
+                left = RawDate{};
+                left->first = j;
+                left->last = mo.end;
+                left->a.granularity = Granularity::Month;
+                left->a.month = mo.entry->number;
+                left->a.calendar = mo.entry->calendar;
+                left->confidence = 0.8f;
+            }
+        }
+    }
     uint32_t after_left;
     if (left) {
         after_left = left->last;
@@ -852,6 +868,8 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     if (Hit yw = hit_if(r0, LexKind::Unit, [](const LexEntry& e) { return e.has(kYearWord); }); yw && is_number(yw.end)) r0 = yw.end;
     std::optional<RawDate> right = point(r0, true, true);
     if (!right || right->kind != RawKind::Point) return std::nullopt;
+    // A month name taken on trust on the left needs a dated month on the right.
+    if (left && left->a.granularity == Granularity::Month && !left->a.year && !(right->a.year && right->a.month)) return std::nullopt;
     RawDate r;
     r.kind = RawKind::Range;
     r.first = i;
@@ -881,8 +899,9 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     }
     // Both sides plain years with a dash and no opening word: only real years.
     if (!opened && !plural_years && dash) {
+        // ("3-5 May 2024": a day number before a day is a range of days)
         if (!(r.a.year && r.b.year && r.a.granularity == Granularity::Year && r.b.granularity == Granularity::Year) &&
-            !(left && left->a.granularity != Granularity::Year))
+            !(left && left->a.granularity != Granularity::Year) && !(!left && r.b.granularity == Granularity::Day))
             return std::nullopt;
     }
     r.confidence = std::min(left ? left->confidence : 0.9f, right->confidence);

@@ -234,6 +234,9 @@ TEST_F(CliStore, TimelineJsExportLoadsInTimelineJs3) {
     const std::string out = slurp(dir / "tl.out");
     if (out.find("npm") != std::string::npos && out.find("ERR") != std::string::npos)
         GTEST_SKIP() << "could not fetch TimelineJS3: " << out;
+    // A browser that hangs says nothing about the file (TimelineJS reports a
+    // bad one at once, and run.sh exits 1).
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 124) GTEST_SKIP() << "headless Chromium timed out: " << out;
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
     EXPECT_THAT(out, HasSubstr("TARIKH-LOADED " + std::to_string(slides) + " events + title")) << out;
 }

@@ -35,6 +35,15 @@ private:
     bool rest_matches(const LexEntry& e, uint32_t i) const;
     Hit hit(uint32_t i, LexKind kind);
     Hit hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&));
+    // The backward twin of hit(): the entry of `kind` (and `pred`, if given)
+    // that ends right before token `end`, starting at most `reach` tokens back
+    // and not before `floor`; the one starting furthest back first.
+    struct HitBefore { uint32_t first; Hit hit; };
+    std::optional<HitBefore> hit_ending_at(uint32_t end, LexKind kind, uint32_t reach, uint32_t floor = 0,
+                                           bool (*pred)(const LexEntry&) = nullptr);
+    // A count (digits or number words) that ends right before token `end`:
+    // its first token and value. With `positive`, counts of zero are passed over.
+    std::optional<std::pair<uint32_t, int>> count_ending_at(uint32_t end, uint32_t floor, bool positive);
     bool has(uint32_t i, LexKind kind) { return i < size() && static_cast<bool>(hit(i, kind)); }
     bool prep_before(uint32_t i);
     bool time_prep_before(uint32_t i);
@@ -172,11 +181,7 @@ Hit Grammar::hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&)) {
     return {};
 }
 
-bool Grammar::count_ends_at(uint32_t j) {
-    for (uint32_t back = 1; back <= 3 && back <= j; ++back)
-        if (auto c = count_at(j - back); c && c->second == j) return true;
-    return false;
-}
+bool Grammar::count_ends_at(uint32_t j) { return count_ending_at(j, 0, false).has_value(); }
 
 bool Grammar::time_prep_before(uint32_t i) {
     // "in March", "since May", "during Ramadan"; not "to march", "and may".
@@ -197,11 +202,23 @@ bool Grammar::quantity_after(uint32_t i) {
     return i < size() && (has(i, LexKind::Quantity) || is_punct(i, '%'));
 }
 
-bool Grammar::quantifier_before(uint32_t i) {
-    for (uint32_t back = 1; back <= 3 && back <= i; ++back)
-        if (Hit h = hit(i - back, LexKind::Quantifier); h && h.end == i) return true;
-    return false;
+std::optional<Grammar::HitBefore> Grammar::hit_ending_at(uint32_t end, LexKind kind, uint32_t reach, uint32_t floor,
+                                                          bool (*pred)(const LexEntry&)) {
+    for (uint32_t k = end > floor + reach ? end - reach : floor; k < end; ++k) {
+        Hit h = pred ? hit_if(k, kind, pred) : hit(k, kind);
+        if (h && h.end == end) return HitBefore{k, h};
+    }
+    return std::nullopt;
 }
+
+std::optional<std::pair<uint32_t, int>> Grammar::count_ending_at(uint32_t end, uint32_t floor, bool positive) {
+    // Counts are at most a few tokens long ("twenty-five", "بیست و پنج").
+    for (uint32_t k = end > floor + 3 ? end - 3 : floor; k < end; ++k)
+        if (auto c = count_at(k); c && c->second == end && (!positive || c->first > 0)) return std::pair{k, c->first};
+    return std::nullopt;
+}
+
+bool Grammar::quantifier_before(uint32_t i) { return hit_ending_at(i, LexKind::Quantifier, 3).has_value(); }
 
 // "1,200", "2.5", "1990/91": digits glued to punctuation glued to digits.
 bool Grammar::inside_bigger_number(uint32_t i) const {
@@ -453,11 +470,12 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
         }
     }
     // "اواسط آبان", "the end of March": a modifier, perhaps with "of", before it
-    auto mod_ends_at = [&](uint32_t at) { return at > 0 && has(at - 1, LexKind::Mod) && hit(at - 1, LexKind::Mod).end == at; };
-    Hit of_before = i > 0 ? hit(i - 1, LexKind::Prep) : Hit{};
-    const bool after_mod = mod_ends_at(i) || (of_before && of_before.end == i && of_before.entry->prep == Prep::Of && mod_ends_at(i - 1)) ||
-                           (of_before && of_before.end == i && of_before.entry->prep == Prep::Of && i > 1 &&
-                            has(i - 2, LexKind::Article) && mod_ends_at(i - 2));
+    auto mod_ends_at = [&](uint32_t at) { return hit_ending_at(at, LexKind::Mod, 1).has_value(); };
+    bool after_mod = mod_ends_at(i);
+    if (auto of = hit_ending_at(i, LexKind::Prep, 1, 0, [](const LexEntry& e) { return e.prep == Prep::Of; }); of && !after_mod) {
+        const uint32_t k = of->first;
+        after_mod = mod_ends_at(k) || (k > 0 && has(k - 1, LexKind::Article) && mod_ends_at(k - 1));
+    }
     if (me.has(kContext) && !after_mod) {  // "اواسط آبان": a modifier says it is a month
         if (!set_.context_months_after_preposition || !time_prep_before(i)) return std::nullopt;
         // "من صفر إلى ثلاثة" is from zero to three, not from Safar
@@ -1238,25 +1256,20 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
 
 std::optional<std::pair<Granularity, int>> Grammar::count_and_unit_ending_at(uint32_t end, uint32_t floor,
                                                                            uint32_t& first) {
-    // Units and counts are at most a few tokens long ("ده سال", "twenty-five years").
-    for (uint32_t u = end > floor + 3 ? end - 3 : floor; u < end; ++u) {
-        Hit unit = hit(u, LexKind::Unit);
-        if (!unit || unit.end != end) continue;
-        if (unit.entry->number) {  // a dual: عامين, سالیان
-            first = u;
-            return std::pair{unit.entry->unit, unit.entry->number};
-        }
-        for (uint32_t c = u > floor + 3 ? u - 3 : floor; c < u; ++c) {
-            if (auto n = count_at(c); n && n->second == u && n->first > 0) {
-                first = c;
-                return std::pair{unit.entry->unit, n->first};
-            }
-        }
-        if (unit.entry->has(kPlural)) return std::nullopt;  // "years before": how many?
-        first = u;  // "the year before": one
-        return std::pair{unit.entry->unit, 1};
+    auto unit = hit_ending_at(end, LexKind::Unit, 3, floor);
+    if (!unit) return std::nullopt;
+    const LexEntry& u = *unit->hit.entry;
+    if (u.number) {  // a dual: عامين, سالیان
+        first = unit->first;
+        return std::pair{u.unit, u.number};
     }
-    return std::nullopt;
+    if (auto c = count_ending_at(unit->first, floor, true)) {
+        first = c->first;
+        return std::pair{u.unit, c->second};
+    }
+    if (u.has(kPlural)) return std::nullopt;  // "years before": how many?
+    first = unit->first;  // "the year before": one
+    return std::pair{u.unit, 1};
 }
 
 std::optional<Grammar::AnchoredShift> Grammar::shift_before(uint32_t i, const RawDate* previous) {
@@ -1265,30 +1278,27 @@ std::optional<Grammar::AnchoredShift> Grammar::shift_before(uint32_t i, const Ra
     auto sign_of = [](Rel r) { return r == Rel::Ago || r == Rel::Before ? -1 : r == Rel::Later || r == Rel::After ? 1 : 0; };
     uint32_t first = 0;
     // "from": سه سال پیش از X, قبل از X, بعد عامين من X
-    for (uint32_t p = i > floor + 2 ? i - 2 : floor; p < i; ++p) {
-        Hit from = hit(p, LexKind::Prep);
-        if (!from || from.end != i || from.entry->prep != Prep::From) continue;
+    if (auto from = hit_ending_at(i, LexKind::Prep, 2, floor, [](const LexEntry& e) { return e.prep == Prep::From; })) {
+        const uint32_t p = from->first;
         // The count and unit already read as a shift: "بعد عامين", "سه سال بعد"
         if (previous && previous->kind == RawKind::Shift && previous->last == p && previous->n != 0 &&
             previous->unit != Granularity::Unknown)
             return AnchoredShift{previous->first, previous->unit, previous->n, true};
         // [NUM] UNIT REL: the grammar leaves "سه سال پیش" before از alone
-        for (uint32_t r = p > floor + 2 ? p - 2 : floor; r < p; ++r) {
-            Hit rel = hit(r, LexKind::Rel);
-            if (!rel || rel.end != p || !sign_of(rel.entry->rel)) continue;
-            if (auto cu = count_and_unit_ending_at(r, floor, first))
-                return AnchoredShift{first, cu->first, sign_of(rel.entry->rel) * cu->second, false};
-        }
+        auto shifting = [](const LexEntry& e) {
+            return e.rel == Rel::Ago || e.rel == Rel::Before || e.rel == Rel::Later || e.rel == Rel::After;
+        };
+        if (auto rel = hit_ending_at(p, LexKind::Rel, 2, floor, shifting))
+            if (auto cu = count_and_unit_ending_at(rel->first, floor, first))
+                return AnchoredShift{first, cu->first, sign_of(rel->hit.entry->rel) * cu->second, false};
         return std::nullopt;
     }
     // NUM UNIT before|after X
-    for (uint32_t r = i > floor + 2 ? i - 2 : floor; r < i; ++r) {
-        Hit rel = hit(r, LexKind::Rel);
-        if (!rel || rel.end != i) continue;
-        if (rel.entry->rel != Rel::Before && rel.entry->rel != Rel::After) return std::nullopt;
-        if (auto cu = count_and_unit_ending_at(r, floor, first))
-            return AnchoredShift{first, cu->first, sign_of(rel.entry->rel) * cu->second, false};
-        return std::nullopt;
+    if (auto rel = hit_ending_at(i, LexKind::Rel, 2, floor)) {
+        const Rel x = rel->hit.entry->rel;
+        if (x != Rel::Before && x != Rel::After) return std::nullopt;
+        if (auto cu = count_and_unit_ending_at(rel->first, floor, first))
+            return AnchoredShift{first, cu->first, sign_of(x) * cu->second, false};
     }
     return std::nullopt;
 }

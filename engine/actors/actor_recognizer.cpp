@@ -54,7 +54,7 @@ void collect(const Gazetteer& gaz, const NormalizedText& folded, std::string_vie
     for (const PhraseIndex::Match& m : gaz.index().match(folded.text, tokens)) {
         const ActorEntry& e = gaz.entry(m.payload);
         if (e.code.empty()) continue;  // a shadowing phrase: it only hides the names inside it
-        Span span = folded.to_source(text, tokens[m.first].begin, tokens[m.last - 1].end);
+        Span span = source_span(m, folded, text, tokens);
         if (proper_case && !cased_as_a_name(text.substr(span.begin, span.end - span.begin), e)) continue;
         // Each glued affix is a small doubt more: the stripped word may be another word.
         float weight = e.weight * (1.0f - 0.05f * float(m.affixes));

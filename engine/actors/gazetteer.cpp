@@ -1,7 +1,7 @@
 #include "actors/gazetteer.h"
 
 #include "actors/tsv.h"
-#include "embedded_data.h"
+#include "actors/language_data.h"
 
 #include <charconv>
 #include <string>
@@ -121,16 +121,6 @@ Gazetteer::Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_ts
     });
 }
 
-const Gazetteer& builtin_gazetteer(Lang lang) {
-    static const Gazetteer fa(embedded_data("lang/fa/gazetteer.tsv"), embedded_data("lang/fa/affixes.tsv"));
-    static const Gazetteer ar(embedded_data("lang/ar/gazetteer.tsv"), embedded_data("lang/ar/affixes.tsv"));
-    static const Gazetteer en(embedded_data("lang/en/gazetteer.tsv"), embedded_data("lang/en/affixes.tsv"));
-    switch (lang) {
-        case Lang::Fa: return fa;
-        case Lang::Ar: return ar;
-        case Lang::En: return en;
-    }
-    return en;
-}
+const Gazetteer& builtin_gazetteer(Lang lang) { return builtin_language_data<Gazetteer>(lang); }
 
 }  // namespace tarikh::actors

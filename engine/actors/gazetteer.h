@@ -25,6 +25,7 @@ struct ActorEntry {
 
 class Gazetteer {
 public:
+    static constexpr const char* kDataFile = "gazetteer.tsv";  // in each engine/lang/<lang>/
     // `gazetteer_tsv`: rows `name<TAB>code<TAB>type[<TAB>flags]` (see the file's
     // header); `affixes_tsv`: the language's affixes.tsv.
     Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_tsv);

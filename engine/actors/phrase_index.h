@@ -9,6 +9,7 @@
 
 #include "actors/affixes.h"
 #include "actors/word_tokens.h"
+#include "tarikh/normalize.h"
 
 #include <cstdint>
 #include <deque>
@@ -80,5 +81,12 @@ private:
     std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_;
     size_t count_ = 0;
 };
+
+// The bytes of the input as given (`text`, folded as `folded` into `tokens`)
+// that a match covers.
+inline Span source_span(const PhraseIndex::Match& m, const NormalizedText& folded, std::string_view text,
+                        const std::vector<WordToken>& tokens) {
+    return folded.to_source(text, tokens[m.first].begin, tokens[m.last - 1].end);
+}
 
 }  // namespace tarikh::actors

@@ -1,7 +1,7 @@
 #include "events/event_kinds.h"
 
 #include "actors/tsv.h"
-#include "embedded_data.h"
+#include "actors/language_data.h"
 
 #include <algorithm>
 #include <array>
@@ -30,23 +30,13 @@ std::vector<KindHit> KindLexicon::find(const NormalizedText& folded, std::string
     std::vector<KindHit> out;
     for (const auto& m : index_.match(folded.text, tokens)) {
         KindHit hit = entries_[m.payload];
-        hit.span = folded.to_source(text, tokens[m.first].begin, tokens[m.last - 1].end);
+        hit.span = actors::source_span(m, folded, text, tokens);
         out.push_back(hit);
     }
     return out;
 }
 
-const KindLexicon& builtin_kind_lexicon(Lang lang) {
-    static const KindLexicon fa(embedded_data("lang/fa/event_kinds.tsv"), embedded_data("lang/fa/affixes.tsv"));
-    static const KindLexicon ar(embedded_data("lang/ar/event_kinds.tsv"), embedded_data("lang/ar/affixes.tsv"));
-    static const KindLexicon en(embedded_data("lang/en/event_kinds.tsv"), embedded_data("lang/en/affixes.tsv"));
-    switch (lang) {
-        case Lang::Fa: return fa;
-        case Lang::Ar: return ar;
-        case Lang::En: return en;
-    }
-    return en;
-}
+const KindLexicon& builtin_kind_lexicon(Lang lang) { return actors::builtin_language_data<KindLexicon>(lang); }
 
 EventKind vote(const std::vector<KindHit>& hits, Span range) {
     // Scores by kind, in tie-break order: the more specific kind first.

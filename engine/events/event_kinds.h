@@ -22,6 +22,7 @@ struct KindHit {
 
 class KindLexicon {
 public:
+    static constexpr const char* kDataFile = "event_kinds.tsv";  // in each engine/lang/<lang>/
     // `kinds_tsv`: rows `keyword<TAB>kind[<TAB>weight]`; `affixes_tsv`: the language's affixes.tsv.
     KindLexicon(std::string_view kinds_tsv, std::string_view affixes_tsv);
 

@@ -3,7 +3,7 @@
 #include "events/sentences.h"
 
 #include "actors/tsv.h"
-#include "embedded_data.h"
+#include "actors/language_data.h"
 
 #include <algorithm>
 
@@ -20,21 +20,11 @@ std::vector<Span> MembershipCues::find(const NormalizedText& folded, std::string
                                        const std::vector<actors::WordToken>& tokens) const {
     std::vector<Span> out;
     for (const auto& m : index_.match(folded.text, tokens))
-        out.push_back(folded.to_source(text, tokens[m.first].begin, tokens[m.last - 1].end));
+        out.push_back(actors::source_span(m, folded, text, tokens));
     return out;
 }
 
-const MembershipCues& builtin_membership_cues(Lang lang) {
-    static const MembershipCues fa(embedded_data("lang/fa/membership_cues.tsv"), embedded_data("lang/fa/affixes.tsv"));
-    static const MembershipCues ar(embedded_data("lang/ar/membership_cues.tsv"), embedded_data("lang/ar/affixes.tsv"));
-    static const MembershipCues en(embedded_data("lang/en/membership_cues.tsv"), embedded_data("lang/en/affixes.tsv"));
-    switch (lang) {
-        case Lang::Fa: return fa;
-        case Lang::Ar: return ar;
-        case Lang::En: return en;
-    }
-    return en;
-}
+const MembershipCues& builtin_membership_cues(Lang lang) { return actors::builtin_language_data<MembershipCues>(lang); }
 
 bool names_joined_agreement(const Mention& m, std::string_view text, const std::vector<Span>& cues) {
     // Only a signing: one joins an accord, not a war or a massacre, and

@@ -15,6 +15,7 @@ namespace tarikh::events {
 
 class MembershipCues {
 public:
+    static constexpr const char* kDataFile = "membership_cues.tsv";  // in each engine/lang/<lang>/
     // `cues_tsv`: one word or phrase per row; `affixes_tsv`: the language's affixes.tsv.
     MembershipCues(std::string_view cues_tsv, std::string_view affixes_tsv);
 

@@ -28,24 +28,6 @@ std::string when(const Event& e) {
     return format_iso(*e.interval.earliest) + ".." + format_iso(*e.interval.latest);
 }
 
-// One line of at most `max` code points (valid UTF-8 assumed).
-std::string one_line(const std::string& text, size_t max) {
-    std::string out;
-    size_t chars = 0;
-    for (size_t i = 0; i < text.size() && chars < max;) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        const size_t len = std::min<size_t>(b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4, text.size() - i);
-        if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out.append(text, i, len);
-        }
-        i += len;
-        if (++chars == max && i < text.size()) out += "\u2026";
-    }
-    return out;
-}
-
 void print_table(const std::vector<Event>& events, const EventQuery& q) {
     // Lanes sorted by their label; an event with several pairs is in each
     // (each the query asks for).

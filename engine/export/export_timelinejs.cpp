@@ -4,6 +4,7 @@
 #include "export/json_value.h"
 #include "tarikh/event_json.h"
 #include "tarikh/export.h"
+#include "text/utf8.h"
 
 #include <fmt/format.h>
 
@@ -35,47 +36,25 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
-// The first `max_chars` code points of valid UTF-8 text, "…" when cut; line
-// breaks become spaces (a headline is one line).
-std::string headline_of(const std::string& text, size_t max_chars) {
-    std::string out;
-    size_t chars = 0, i = 0;
-    while (i < text.size() && chars < max_chars) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        len = std::min(len, text.size() - i);
-        if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
-            if (out.empty() || out.back() != ' ') out += ' ';
-        } else {
-            out.append(text, i, len);
-        }
-        i += len;
-        ++chars;
-    }
-    if (i < text.size()) out += "\u2026";
-    return out;
-}
-
 // Whether the first letter of UTF-8 text is written right to left (Hebrew or
 // Arabic script): Latin digits and punctuation are neutral and skipped.
 bool starts_right_to_left(std::string_view text) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     for (size_t i = 0; i < text.size();) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        if (b < 0x80) {
-            if (std::isalpha(b)) return false;
+        if (p[i] < 0x80) {
+            if (std::isalpha(p[i])) return false;
             ++i;
             continue;
         }
-        const size_t len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        if (i + len > text.size()) return false;
-        char32_t cp = len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
-        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        const text::Decoded d = text::decode_multibyte(p + i, text.size() - i);
+        if (d.len == 0) return false;  // not UTF-8: say nothing about it
+        const char32_t cp = d.cp;
         if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFEFC)) {
             if (cp < 0x0660 || cp > 0x0669) return true;  // Arabic-Indic digits are numbers, not letters
         } else if (cp >= 0x00C0 && !(cp >= 0x06F0 && cp <= 0x06F9) && !(cp >= 0x2000 && cp <= 0x206F)) {
             return false;
         }
-        i += len;
+        i += d.len;
     }
     return false;
 }
@@ -164,7 +143,7 @@ json slide(const Event& e, const Group& group, size_t index) {
                                    to_string(e.kind), html_escape(e.value));
     if (!e.sources.empty()) body += " \u00b7 " + sources_html(e);
     body += "</small></p>";
-    s["text"] = {{"headline", isolated(html_escape(headline_of(text, 90)))}, {"text", body}};
+    s["text"] = {{"headline", isolated(html_escape(one_line(text, 90)))}, {"text", body}};
     s["group"] = group.label;
     // Unique per slide and safe in a URL fragment (TimelineJS puts it there).
     s["unique_id"] = e.id ? fmt::format("event-{}-{}", e.id, group.key) : fmt::format("slide-{}-{}", index, group.key);

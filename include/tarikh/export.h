@@ -34,6 +34,11 @@ std::string export_timelinejs(const std::vector<Event>& events, const EventQuery
 // queried pair, or only the pairs that include the queried actor.
 std::vector<CountryPair> lanes_for(const Event& e, const EventQuery& query);
 
+// Valid UTF-8 `text` on one line, as a headline or a table shows a sentence:
+// its first `max_chars` code points, each run of line breaks and tabs one
+// space (none leading), and "…" when it was cut.
+std::string one_line(std::string_view text, size_t max_chars);
+
 // English name of a country from engine/data/countries.tsv; the code itself
 // when unknown.
 std::string country_name(std::string_view code);

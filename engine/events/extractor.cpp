@@ -121,8 +121,11 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     if (named.empty()) return {};
     const std::vector<events::KindHit> kind_hits = events::builtin_kind_lexicon(lang).find(folded, text, words);
     // "joining the Abraham Accords" reports the joining, not the 2020 signing.
-    const std::vector<Span> cues = events::builtin_membership_cues(lang).find(folded, text, words);
-    std::erase_if(dates, [&](const Mention* m) { return events::names_joined_agreement(*m, text, cues); });
+    // (Most documents name no event: their words are not searched for cues.)
+    if (std::any_of(dates.begin(), dates.end(), [](const Mention* m) { return !m->event.empty(); })) {
+        const std::vector<Span> cues = events::builtin_membership_cues(lang).find(folded, text, words);
+        std::erase_if(dates, [&](const Mention* m) { return events::names_joined_agreement(*m, text, cues); });
+    }
 
     std::vector<Event> out;
     size_t next_date = 0;

@@ -2,6 +2,7 @@
 // the Arabic presentation forms (what PDF extraction and old encoders leave
 // behind) into letters, and the letter folds below then apply to the result.
 #include "text/fold_table.h"
+#include "text/utf8.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -105,24 +106,6 @@ std::u32string fold_code_point(const icu::Normalizer2& normalizer, char32_t c) {
     // must not split the word it sits on.
     if (folded == U" " && letters.size() > 1) folded.clear();
     return folded;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
 }
 
 std::unique_ptr<FoldTable> build() {

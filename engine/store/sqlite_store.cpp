@@ -251,6 +251,8 @@ private:
     void add_keys(int64_t id, const std::vector<int64_t>& keys);
     void write_lanes(int64_t id, const Event& e);
     void delete_lanes(int64_t id, const Event& old);
+    // Runs `statement` (insert or delete) with the key of each of e's lane rows.
+    void for_each_lane_row(const char* statement, int64_t id, const Event& e);
     int64_t lane_id(const CountryPair& pair);
     Event read_row(const Statement& s) const;
     std::vector<int64_t> matching_ids(const EventQuery& q);
@@ -687,23 +689,18 @@ int64_t SqliteStore::lane_id(const CountryPair& pair) {
     return id;
 }
 
-void SqliteStore::write_lanes(int64_t id, const Event& e) {
+void SqliteStore::for_each_lane_row(const char* statement, int64_t id, const Event& e) {
     const StoredSpan span = stored_span(e.interval);
-    auto& s = statements_.at("insert_lane_event");
+    auto& s = statements_.at(statement);
     for (const auto& pair : e.pairs) {
         s.bind(1, lane_id(pair)).bind(2, int64_t{span.cls}).bind(3, span.earliest).bind(4, span.latest).bind(5, id);
         s.run();
     }
 }
 
-void SqliteStore::delete_lanes(int64_t id, const Event& old) {
-    const StoredSpan span = stored_span(old.interval);
-    auto& s = statements_.at("delete_lane_event");
-    for (const auto& pair : old.pairs) {
-        s.bind(1, lane_id(pair)).bind(2, int64_t{span.cls}).bind(3, span.earliest).bind(4, span.latest).bind(5, id);
-        s.run();
-    }
-}
+void SqliteStore::write_lanes(int64_t id, const Event& e) { for_each_lane_row("insert_lane_event", id, e); }
+
+void SqliteStore::delete_lanes(int64_t id, const Event& old) { for_each_lane_row("delete_lane_event", id, old); }
 
 // ── Reading ──────────────────────────────────────────────────────────────
 

@@ -49,17 +49,20 @@ namespace {
 // last lines of the document: "date 2025-11-08", "Tuesday, 27 January , 2026".
 std::optional<Day> find_dateline(std::string_view folded, const std::vector<Token>& tokens,
                                  const std::vector<RawDate>& raws) {
-    // Line numbers of the non-empty lines, by token.
+    // Line numbers of the non-empty lines, by token, and the tokens on each
+    // line, counted once: counting them per candidate was quadratic on a long
+    // line full of dates.
     std::vector<uint32_t> line_of(tokens.size());
+    std::vector<uint32_t> tokens_on_line;
     uint32_t line = 0;
     for (size_t k = 0; k < tokens.size(); ++k) {
         if (k && tokens[k].newline) ++line;
         line_of[k] = line;
+        if (tokens_on_line.size() <= line) tokens_on_line.resize(line + 1, 0);
+        ++tokens_on_line[line];
     }
     const uint32_t lines = tokens.empty() ? 0 : line + 1;
-    auto words_on_line = [&](uint32_t l) {
-        return std::count_if(line_of.begin(), line_of.end(), [&](uint32_t x) { return x == l; });
-    };
+    auto words_on_line = [&](uint32_t l) { return long(tokens_on_line[l]); };
     auto try_raw = [&](const RawDate& r) -> std::optional<Day> {
         if (r.kind != RawKind::Point || r.a.granularity != Granularity::Day || !r.a.year) return std::nullopt;
         uint32_t l = line_of[r.first];

@@ -253,4 +253,52 @@ Interval islamic_year(int year) {
     return days_interval(first, next - 1);
 }
 
+// --- Any calendar ------------------------------------------------------------
+
+std::optional<Day> day_in(Calendar c, int year, unsigned month, unsigned day) {
+    if (month < 1 || month > 12 || day < 1 || day > month_length(c, year, month)) return std::nullopt;
+    switch (c) {
+        case Calendar::SolarHijri: return from_solar_hijri(year, month, day);
+        case Calendar::Islamic: return from_islamic(year, month, day);
+        case Calendar::Gregorian: break;
+    }
+    return Day{date::year{year} / date::month{month} / date::day{day}};
+}
+
+unsigned month_length(Calendar c, int year, unsigned month) {
+    switch (c) {
+        case Calendar::SolarHijri: return solar_hijri_month_length(year, month);
+        case Calendar::Islamic: return islamic_month_length(year, month);
+        case Calendar::Gregorian: break;
+    }
+    return unsigned((date::year{year} / date::month{month} / date::last).day());
+}
+
+int year_of(Calendar c, Day d) {
+    switch (c) {
+        case Calendar::SolarHijri: return to_solar_hijri(d).year;
+        case Calendar::Islamic: return to_islamic(d).year;
+        case Calendar::Gregorian: break;
+    }
+    return int(date::year_month_day{d}.year());
+}
+
+Interval month_span(Calendar c, int year, unsigned month) {
+    switch (c) {
+        case Calendar::SolarHijri: return solar_hijri_month(year, month);
+        case Calendar::Islamic: return islamic_month(year, month);
+        case Calendar::Gregorian: break;
+    }
+    return {Day{date::year{year} / date::month{month} / 1}, Day{date::year{year} / date::month{month} / date::last}};
+}
+
+Interval year_span(Calendar c, int year) {
+    switch (c) {
+        case Calendar::SolarHijri: return solar_hijri_year(year);
+        case Calendar::Islamic: return islamic_year(year);
+        case Calendar::Gregorian: break;
+    }
+    return {Day{date::year{year} / date::January / 1}, Day{date::year{year} / date::December / 31}};
+}
+
 }  // namespace tarikh

@@ -31,4 +31,14 @@ Interval solar_hijri_year(int year);
 Interval islamic_month(int year, unsigned month);
 Interval islamic_year(int year);
 
+// The same for any of the three calendars, chosen by its enum: the one
+// dispatch that callers use instead of switching on the calendar themselves.
+// from_calendar and month_length want a month 1–12; a day past the month's
+// length is not a day (day_in gives nullopt).
+std::optional<Day> day_in(Calendar c, int year, unsigned month, unsigned day);
+unsigned month_length(Calendar c, int year, unsigned month);
+int year_of(Calendar c, Day d);
+Interval month_span(Calendar c, int year, unsigned month);
+Interval year_span(Calendar c, int year);
+
 }  // namespace tarikh

@@ -2,6 +2,7 @@
 // (DESIGN §5) or as a table for people.
 #include "cli/command.h"
 #include "tarikh/parser.h"
+#include "tarikh/timeml.h"
 
 #include <fmt/format.h>
 
@@ -69,8 +70,9 @@ void setup_parse(CLI::App& app, int& exit_code) {
     cmd->add_option("--lang", args->lang, "Language of the documents: fa, ar, en or auto (detect per document)")
         ->check(CLI::IsMember({"fa", "ar", "en", "auto"}));
     cmd->add_option("--dct", args->dct, "Document creation time (YYYY-MM-DD) for relative dates");
-    cmd->add_option("--format", args->format, "jsonl (one object per mention) or table")
-        ->check(CLI::IsMember({"jsonl", "table"}));
+    cmd->add_option("--format", args->format,
+                    "jsonl (one object per mention), table, or timeml (each document with TIMEX3 tags)")
+        ->check(CLI::IsMember({"jsonl", "table", "timeml"}));
     cmd->add_option("inputs", args->inputs, "Files to read; - or nothing for standard input");
     cmd->callback([args, &exit_code] {
         ParseOptions options;
@@ -99,6 +101,11 @@ void setup_parse(CLI::App& app, int& exit_code) {
             ParseResult r = parser.parse(text, options);
             if (args->format == "table") {
                 print_table(r, name, text);
+                continue;
+            }
+            if (args->format == "timeml") {
+                const std::string doc = document_to_timeml(r, name, text);
+                std::fwrite(doc.data(), 1, doc.size(), stdout);
                 continue;
             }
             out.clear();

@@ -108,4 +108,17 @@ TEST_F(CliParse, TableForPeople) {
     EXPECT_NE(r.out.find("2024-03-25"), std::string::npos) << r.out;
 }
 
+TEST_F(CliParse, TimemlGivesOneDocumentPerFile) {
+    fs::path a = write("a.txt", "The embassy opened on 29 March 2023.");
+    fs::path b = write("b.txt", "وصل الرئيس في ١٥ رمضان ١٤٤٥ هـ.");
+    Outcome r = run("parse --format timeml --dct 2024-01-01 " + a.string() + " " + b.string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("<DOCID>" + a.string() + "</DOCID>"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("value=\"2023-03-29\">29 March 2023</TIMEX3>"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("value=\"2024-03-25\">١٥ رمضان ١٤٤٥ هـ</TIMEX3>"), std::string::npos) << r.out;
+    size_t docs = 0;
+    for (size_t at = 0; (at = r.out.find("</TimeML>", at)) != std::string::npos; ++at) ++docs;
+    EXPECT_EQ(docs, 2u);
+}
+
 }  // namespace

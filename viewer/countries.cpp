@@ -1,6 +1,6 @@
 #include "countries.h"
 
-#include "embedded_data.h"
+#include "tarikh/actors.h"
 
 #include <unicode/utf8.h>
 
@@ -70,7 +70,21 @@ std::string fold_for_search(std::string_view s) {
     return out;
 }
 
-CountryNames::CountryNames() : CountryNames(tarikh::embedded_data("data/countries.tsv")) {}
+CountryNames::CountryNames() {
+    for (const auto& code : tarikh::known_countries())
+        add(code, {tarikh::country_label(code, "en"), tarikh::country_label(code, "fa"), tarikh::country_label(code, "ar")});
+}
+
+void CountryNames::add(const std::string& code, CountryName n) {
+    // A cell may list variants ("Iran|Islamic Republic of Iran"); the first is the label.
+    for (std::string* s : {&n.en, &n.fa, &n.ar}) {
+        for (auto v : split(*s, '|'))
+            if (!trim(v).empty()) lookup_[fold_for_search(trim(v))] = code;
+        if (auto bar = s->find('|'); bar != std::string::npos) s->resize(bar);
+    }
+    lookup_[fold_for_search(code)] = code;
+    names_[code] = std::move(n);
+}
 
 CountryNames::CountryNames(std::string_view tsv) {
     size_t a = 0;
@@ -88,14 +102,7 @@ CountryNames::CountryNames(std::string_view tsv) {
         n.en = std::string(trim(f[1]));
         if (f.size() > 2) n.fa = std::string(trim(f[2]));
         if (f.size() > 3) n.ar = std::string(trim(f[3]));
-        // A cell may list variants ("Iran|Islamic Republic of Iran"); the first is the label.
-        for (std::string* s : {&n.en, &n.fa, &n.ar}) {
-            for (auto v : split(*s, '|'))
-                if (!trim(v).empty()) lookup_[fold_for_search(trim(v))] = code;
-            if (auto bar = s->find('|'); bar != std::string::npos) s->resize(bar);
-        }
-        lookup_[fold_for_search(code)] = code;
-        names_[code] = std::move(n);
+        add(code, std::move(n));
     }
 }
 

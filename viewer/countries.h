@@ -1,6 +1,6 @@
-// Country names for lane labels, from engine/data/countries.tsv (code,
-// English, Persian, Arabic), compiled into the binary. A code the file does
-// not know is shown as itself.
+// Country names for lane labels: CLDR's through ICU (tarikh::country_label),
+// or a table (code, English, Persian, Arabic) in tests. A code neither knows
+// is shown as itself.
 #pragma once
 
 #include <string>
@@ -17,7 +17,7 @@ struct CountryName {
 
 class CountryNames {
 public:
-    CountryNames();  // reads the embedded countries.tsv
+    CountryNames();  // every country CLDR knows
     explicit CountryNames(std::string_view tsv);
 
     // The name in `lang`, else English, else the code.
@@ -28,6 +28,8 @@ public:
     size_t size() const { return names_.size(); }
 
 private:
+    void add(const std::string& code, CountryName n);
+
     std::unordered_map<std::string, CountryName> names_;
     std::unordered_map<std::string, std::string> lookup_;  // folded name → code
 };

@@ -1,5 +1,6 @@
 #include "actors/gazetteer.h"
 
+#include "actors/countries.h"
 #include "actors/tsv.h"
 #include "actors/language_data.h"
 
@@ -66,7 +67,7 @@ std::optional<ActorType> actor_type_from_string(std::string_view s) {
     return std::nullopt;
 }
 
-Gazetteer::Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_tsv)
+Gazetteer::Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_tsv, std::string_view locale)
     : index_(load_morphology(affixes_tsv)) {
     for_each_tsv_row(gazetteer_tsv, [&](const std::vector<std::string_view>& f) {
         auto fail = [&](std::string_view why) { errors_.push_back(std::string(f[0]) + ": " + std::string(why)); };
@@ -106,19 +107,33 @@ Gazetteer::Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_ts
                 } else if (!flag.empty()) return fail("unknown flag");
             }
         }
-        e.all_caps = is_acronym(e.name);
-        if (e.all_caps) affixes = false;  // "USA" is not "US" + a plural
-        // Adjective-only affixes (Arabic ال and ة, Persian ی, English s) make
-        // adjectives and plurals of people: a demonym takes them, a name does not
-        // (الحماس is "the zeal", حلبة a race track, the Americas are not America).
-        // A shadowing phrase takes every affix, to hide the name in all its forms.
-        const auto accepted = !affixes ? PhraseIndex::Affixes::None
-                              : e.type == ActorType::Demonym || e.code.empty() ? PhraseIndex::Affixes::All
-                                                                               : PhraseIndex::Affixes::General;
-        uint32_t id = uint32_t(entries_.size());
-        entries_.push_back(std::move(e));
-        if (!index_.add(f[0], id, accepted)) fail("no word in the name");
+        if (!e.code.empty() && !is_known_country(e.code)) return fail("not a country CLDR knows: " + e.code);
+        if (!e.alt.empty() && !is_known_country(e.alt)) return fail("not a country CLDR knows: " + e.alt);
+        add(std::move(e), f[0], affixes);
     });
+    if (!locale.empty())
+        for (CldrName& n : cldr_country_names(locale)) {
+            ActorEntry e;
+            e.name = std::move(n.name);
+            e.code = std::move(n.code);
+            const std::string phrase = e.name;
+            add(std::move(e), phrase, true);
+        }
+}
+
+void Gazetteer::add(ActorEntry e, std::string_view phrase, bool affixes) {
+    e.all_caps = is_acronym(e.name);
+    if (e.all_caps) affixes = false;  // "USA" is not "US" + a plural
+    // Adjective-only affixes (Arabic ال and ة, Persian ی, English s) make
+    // adjectives and plurals of people: a demonym takes them, a name does not
+    // (الحماس is "the zeal", حلبة a race track, the Americas are not America).
+    // A shadowing phrase takes every affix, to hide the name in all its forms.
+    const auto accepted = !affixes ? PhraseIndex::Affixes::None
+                          : e.type == ActorType::Demonym || e.code.empty() ? PhraseIndex::Affixes::All
+                                                                           : PhraseIndex::Affixes::General;
+    const uint32_t id = uint32_t(entries_.size());
+    entries_.push_back(std::move(e));
+    if (!index_.add(phrase, id, accepted)) errors_.push_back(entries_.back().name + ": no word in the name");
 }
 
 const Gazetteer& builtin_gazetteer(Lang lang) { return builtin_language_data<Gazetteer>(lang); }

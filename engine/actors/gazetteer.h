@@ -27,8 +27,11 @@ class Gazetteer {
 public:
     static constexpr const char* kDataFile = "gazetteer.tsv";  // in each engine/lang/<lang>/
     // `gazetteer_tsv`: rows `name<TAB>code<TAB>type[<TAB>flags]` (see the file's
-    // header); `affixes_tsv`: the language's affixes.tsv.
-    Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_tsv);
+    // header); `affixes_tsv`: the language's affixes.tsv. With a `locale`
+    // ("fa"), every country's CLDR names in it are added after the file's
+    // rows, so a row of the file decides how a name is read (مالی, also
+    // "financial", is listed as context-only and CLDR's row adds nothing).
+    Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_tsv, std::string_view locale = {});
 
     const PhraseIndex& index() const { return index_; }
     const ActorEntry& entry(uint32_t i) const { return entries_[i]; }
@@ -37,6 +40,8 @@ public:
     const std::vector<std::string>& errors() const { return errors_; }
 
 private:
+    void add(ActorEntry e, std::string_view phrase, bool affixes);
+
     PhraseIndex index_;
     std::vector<ActorEntry> entries_;
     std::vector<std::string> errors_;

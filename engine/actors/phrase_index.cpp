@@ -13,12 +13,20 @@ bool is_ascii(std::string_view s) {
 
 // Two words of a phrase may be apart by spaces and line breaks (PDF text
 // breaks lines anywhere) and at most one joining mark: "U.S.", "Nur-Sultan",
-// "al-Assad". Anything else (a comma, a full stop and a new sentence) breaks the phrase.
+// "al-Assad", "Côte d’Ivoire", "Trinidad & Tobago" (CLDR's way of writing
+// "and" in names). Anything else (a comma, a full stop and a new sentence)
+// breaks the phrase.
 bool joinable_gap(std::string_view gap) {
+    constexpr std::string_view kRightQuote = "\xE2\x80\x99";  // ’, an apostrophe as typeset
     int marks = 0;
-    for (char c : gap) {
+    for (size_t i = 0; i < gap.size(); ++i) {
+        const char c = gap[i];
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
-        if ((c == '-' || c == '.' || c == '\'') && ++marks == 1) continue;
+        if ((c == '-' || c == '.' || c == '\'' || c == '&') && ++marks == 1) continue;
+        if (gap.substr(i).starts_with(kRightQuote) && ++marks == 1) {
+            i += kRightQuote.size() - 1;
+            continue;
+        }
         return false;
     }
     return true;

@@ -1,41 +1,12 @@
-// Country names for labels, read once from the compiled-in gazetteer table
-// engine/data/countries.tsv (columns: code, English, Persian, Arabic).
-#include "embedded_data.h"
+// Country names for labels (lanes, exports): CLDR's, through ICU.
+#include "tarikh/actors.h"
 #include "tarikh/export.h"
 
-#include <map>
 #include <string>
 
 namespace tarikh {
-namespace {
 
-std::map<std::string, std::string, std::less<>> load_names() {
-    std::map<std::string, std::string, std::less<>> names;
-    std::string_view data = embedded_data("data/countries.tsv");
-    while (!data.empty()) {
-        size_t nl = data.find('\n');
-        std::string_view line = data.substr(0, nl);
-        data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line[0] == '#') continue;
-        size_t tab = line.find('\t');
-        if (tab == std::string_view::npos) continue;
-        std::string_view code = line.substr(0, tab), rest = line.substr(tab + 1);
-        std::string_view english = rest.substr(0, rest.find('\t'));
-        // A header row ("code\tEnglish…") is not a two-letter upper-case code.
-        if (code.empty() || english.empty() || code == "code") continue;
-        names.emplace(std::string(code), std::string(english));
-    }
-    return names;
-}
-
-}  // namespace
-
-std::string country_name(std::string_view code) {
-    static const auto names = load_names();
-    auto it = names.find(code);
-    return it == names.end() ? std::string(code) : it->second;
-}
+std::string country_name(std::string_view code) { return country_label(code, "en"); }
 
 std::vector<CountryPair> lanes_for(const Event& e, const EventQuery& q) {
     std::vector<CountryPair> out;

@@ -11,6 +11,7 @@
 #include "tarikh/mention.h"
 #include "tarikh/normalize.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -42,5 +43,13 @@ public:
 
 // The sorted, unique codes of a set of matches.
 std::vector<CountryCode> actor_codes(const std::vector<ActorMatch>& matches);
+
+// Every country tarikh knows, sorted: the ISO 3166 regions of ICU's CLDR data.
+const std::vector<CountryCode>& known_countries();
+bool is_known_country(std::string_view code);
+// A country's name for a label in `lang` ("en", "fa", "ar"), from CLDR: the
+// short name where it is a word ("Palestine", "عربستان"), else the standard
+// one; the code itself for a code CLDR does not know.
+std::string country_label(std::string_view code, std::string_view lang);
 
 }  // namespace tarikh

@@ -39,8 +39,8 @@ std::vector<CountryPair> lanes_for(const Event& e, const EventQuery& query);
 // space (none leading), and "…" when it was cut.
 std::string one_line(std::string_view text, size_t max_chars);
 
-// English name of a country from engine/data/countries.tsv; the code itself
-// when unknown.
+// English name of a country for a label (CLDR, tarikh/actors.h); the code
+// itself when unknown.
 std::string country_name(std::string_view code);
 // "Azerbaijan–Israel" (en dash); "Azerbaijan" for the country's own lane.
 std::string pair_label(const CountryPair& pair);

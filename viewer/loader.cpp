@@ -16,8 +16,9 @@ using Clock = std::chrono::steady_clock;
 
 std::unique_ptr<Store> open_existing(const std::string& path) {
     // ReadOnly never creates; say plainly what is missing rather than SQLite's words.
-    if (!std::filesystem::exists(path)) throw StoreError(path + ": no such store (create it with `tarikh ingest`)");
-    return open_sqlite_store(path, OpenMode::ReadOnly);
+    if (!is_postgresql_location(path) && !std::filesystem::exists(path))
+        throw StoreError(path + ": no such store (create it with `tarikh ingest`)");
+    return open_store(path, OpenMode::ReadOnly);
 }
 
 // Counts and bounds of the store. The store is closed again at once: see read_pages.

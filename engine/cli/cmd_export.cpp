@@ -56,7 +56,7 @@ int run_export(const ExportArgs& args) {
     std::string content;
     size_t count = 0;
     try {
-        auto store = open_sqlite_store(args.flags.db, OpenMode::ReadOnly);
+        auto store = open_store(args.flags.db, OpenMode::ReadOnly);
         const std::vector<Event> events = store->query(*query);
         count = events.size();
         content = args.format == "timelinejs" ? export_timelinejs(events, *query) : export_json(events, *query);

@@ -42,7 +42,7 @@ int run_ingest(const IngestArgs& args) {
     const auto start = std::chrono::steady_clock::now();
     std::unique_ptr<Store> store;
     try {
-        store = open_sqlite_store(args.db, OpenMode::ReadWrite);
+        store = open_store(args.db, OpenMode::ReadWrite);
     } catch (const StoreError& e) {
         std::fprintf(stderr, "tarikh ingest: %s\n", e.what());
         return 1;

@@ -34,7 +34,7 @@ int run_load(const LoadArgs& args) {
     const auto start = std::chrono::steady_clock::now();
     std::unique_ptr<Store> store;
     try {
-        store = open_sqlite_store(args.db, OpenMode::ReadWrite);
+        store = open_store(args.db, OpenMode::ReadWrite);
     } catch (const StoreError& e) {
         std::fprintf(stderr, "tarikh load: %s\n", e.what());
         return 1;

@@ -104,7 +104,7 @@ int run_query(const QueryArgs& args) {
     auto query = build_query(args.flags, "query");
     if (!query) return 2;
     try {
-        auto store = open_sqlite_store(args.flags.db, OpenMode::ReadOnly);
+        auto store = open_store(args.flags.db, OpenMode::ReadOnly);
         const std::vector<Event> events = store->query(*query);
         if (args.format == "table") {
             print_table(events, *query);

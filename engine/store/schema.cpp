@@ -71,4 +71,53 @@ CREATE TABLE dedup(event INTEGER PRIMARY KEY, keys BLOB NOT NULL);
 )sql";
 }
 
+std::string_view postgresql_schema_sql() {
+    return R"sql(
+CREATE TABLE tarikh_meta(key text PRIMARY KEY, value text NOT NULL);
+
+CREATE TABLE documents(
+  hash text PRIMARY KEY,
+  id text NOT NULL,
+  bytes bigint NOT NULL,
+  date bigint,
+  lang text,
+  url text,
+  events integer NOT NULL,
+  added timestamptz NOT NULL DEFAULT now()
+);
+
+-- Ids come from a sequence, so writers on several machines never share one.
+CREATE SEQUENCE event_ids;
+CREATE TABLE events(
+  id bigint PRIMARY KEY,
+  span_class integer NOT NULL,
+  earliest bigint,
+  latest bigint,
+  value text NOT NULL,
+  granularity text NOT NULL,
+  mod text NOT NULL,
+  kind text NOT NULL,
+  lang text NOT NULL,
+  confidence real NOT NULL,
+  actors text NOT NULL,
+  pairs text NOT NULL,
+  text text NOT NULL,
+  n_sources integer NOT NULL,
+  sources bytea NOT NULL
+);
+CREATE INDEX events_by_time ON events(span_class, earliest, latest, id);
+
+CREATE TABLE lanes(id serial PRIMARY KEY, pair text NOT NULL UNIQUE, a text NOT NULL, b text NOT NULL);
+CREATE INDEX lanes_by_a ON lanes(a);
+CREATE INDEX lanes_by_b ON lanes(b);
+CREATE TABLE event_lanes(
+  lane integer NOT NULL, span_class integer NOT NULL, earliest bigint NOT NULL,
+  latest bigint NOT NULL, event bigint NOT NULL,
+  PRIMARY KEY(lane, span_class, earliest, latest, event));
+
+-- Every dedup key of every event, looked up where it lives.
+CREATE TABLE dedup_keys(key bigint NOT NULL, event bigint NOT NULL, PRIMARY KEY(key, event));
+)sql";
+}
+
 }  // namespace tarikh::store

@@ -31,5 +31,9 @@ int64_t span_class_min_days(int c);
 
 // Statements that create an empty store (one transaction, by the caller).
 std::string_view schema_sql();
+// The same tables in PostgreSQL (store/pg_store.cpp): the same columns and
+// keys, so one query builder (store/query_sql.h) serves both, and unique
+// constraints on what concurrent writers must never store twice.
+std::string_view postgresql_schema_sql();
 
 }  // namespace tarikh::store

@@ -1,7 +1,10 @@
 // The SQLite store: schema in schema.cpp, interval binning in schema.h, dedup
 // keys in wording.h. This file opens stores safely, writes batches and
 // answers queries.
+#include "store/batch_dedup.h"
+#include "store/event_row.h"
 #include "store/key_index.h"
+#include "store/query_sql.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 #include "store/store_file.h"
@@ -40,122 +43,6 @@ std::string content_hash(std::string_view text) {
 namespace store {
 namespace {
 
-using std::chrono::days;
-
-int64_t day_number(Day d) { return d.time_since_epoch().count(); }
-Day day_from_number(int64_t n) { return Day(days(n)); }
-
-// Open ends of a query window, far outside any calendar the engine handles.
-constexpr int64_t kMinusInfinity = -(int64_t{1} << 40);
-constexpr int64_t kPlusInfinity = int64_t{1} << 40;
-
-// ── Sources, packed into one BLOB per event ──────────────────────────────
-// Per source: u32 doc length, the doc bytes, u32 span begin, end, date span
-// begin, end (little endian). One row read gives the whole event.
-
-void put_u32(std::string& out, uint32_t v) {
-    char b[4] = {char(v), char(v >> 8), char(v >> 16), char(v >> 24)};
-    out.append(b, 4);
-}
-
-uint32_t get_u32(std::string_view in, size_t at) {
-    const auto* p = reinterpret_cast<const unsigned char*>(in.data()) + at;
-    return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
-
-std::string pack_sources(const std::vector<Source>& sources) {
-    std::string out;
-    for (const auto& s : sources) {
-        put_u32(out, static_cast<uint32_t>(s.doc.size()));
-        out += s.doc;
-        put_u32(out, s.span.begin);
-        put_u32(out, s.span.end);
-        put_u32(out, s.date_span.begin);
-        put_u32(out, s.date_span.end);
-    }
-    return out;
-}
-
-std::vector<Source> unpack_sources(std::string_view in, const std::string& path) {
-    std::vector<Source> out;
-    size_t at = 0;
-    while (at < in.size()) {
-        if (at + 4 > in.size()) throw StoreError(path + ": the store is damaged (sources)");
-        const uint32_t n = get_u32(in, at);
-        at += 4;
-        if (at + n + 16 > in.size()) throw StoreError(path + ": the store is damaged (sources)");
-        Source s;
-        s.doc.assign(in.substr(at, n));
-        at += n;
-        s.span = {get_u32(in, at), get_u32(in, at + 4)};
-        s.date_span = {get_u32(in, at + 8), get_u32(in, at + 12)};
-        at += 16;
-        out.push_back(std::move(s));
-    }
-    return out;
-}
-
-std::string join_actors(const std::vector<CountryCode>& actors) {
-    std::string out;
-    for (const auto& a : actors) {
-        if (!out.empty()) out += ' ';
-        out += a;
-    }
-    return out;
-}
-
-std::string join_pairs(const std::vector<CountryPair>& pairs) {
-    std::string out;
-    for (const auto& p : pairs) {
-        if (!out.empty()) out += ' ';
-        out += pair_key(p);
-    }
-    return out;
-}
-
-std::vector<std::string> split_words(std::string_view s) {
-    std::vector<std::string> out;
-    size_t i = 0;
-    while (i < s.size()) {
-        const size_t b = s.find_first_not_of(" \t\n\r", i);
-        if (b == std::string_view::npos) break;
-        size_t e = s.find_first_of(" \t\n\r", b);
-        if (e == std::string_view::npos) e = s.size();
-        out.emplace_back(s.substr(b, e - b));
-        i = e;
-    }
-    return out;
-}
-
-CountryPair pair_from_key(const std::string& key) {
-    auto dash = key.find('-');
-    if (dash == std::string::npos) return {key, key};
-    return {key.substr(0, dash), key.substr(dash + 1)};
-}
-
-// An event's interval as stored: its class and day numbers (0, 0 undated).
-struct StoredSpan {
-    int cls = kUndatedClass;
-    int64_t earliest = 0;
-    int64_t latest = 0;
-};
-
-StoredSpan stored_span(const Interval& iv) {
-    if (!iv.anchored()) return {};
-    int64_t a = day_number(*iv.earliest), b = day_number(*iv.latest);
-    return {span_class(a, b), a, b};
-}
-
-
-// Years (Gregorian) of the interval's bounds, for the dedup time buckets.
-std::vector<int64_t> buckets_of(const Interval& iv) {
-    if (!iv.anchored()) return time_buckets(std::nullopt, std::nullopt);
-    auto year = [](Day d) { return int64_t{static_cast<int>(date::year_month_day{d}.year())}; };
-    return time_buckets(year(*iv.earliest), year(*iv.latest));
-}
-
-int64_t length_days(const Interval& iv) { return (*iv.latest - *iv.earliest).count(); }
-
 // SQL function tarikh_has_words(text, words): 1 when every word (already
 // folded, separated by '\n') occurs in the folded text.
 void has_words_sql(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -184,49 +71,6 @@ void count(WriteStats& stats, int outcome) {
     if (outcome == 1) ++stats.events_merged;
 }
 
-// An event made ready for the store: normalized, with its wording and dedup
-// keys. Computing this is pure, so a batch is prepared on every core before
-// the single writer goes through it.
-struct Prepared {
-    Event event;
-    Shingles shingles;
-    std::string pairs;              // join_pairs(event.pairs)
-    std::vector<int64_t> keys;      // near-duplicate keys
-    int64_t exact = 0;              // exact-wording key
-};
-
-Prepared prepare(const Event& in) {
-    Prepared p{in, {}, {}, {}, 0};
-    Event& e = p.event;
-    normalize_actors(e);
-    if (e.interval.anchored() && *e.interval.latest < *e.interval.earliest)
-        std::swap(e.interval.earliest, e.interval.latest);
-    p.shingles = shingles_of(e.text);
-    p.pairs = join_pairs(e.pairs);
-    p.keys = dedup_keys(p.pairs, p.shingles, buckets_of(e.interval));
-    p.exact = exact_key(p.pairs, p.shingles);
-    return p;
-}
-
-std::vector<Prepared> prepare_all(const std::vector<const Event*>& events) {
-    std::vector<Prepared> out(events.size());
-    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                             static_cast<unsigned>(events.size() / 256 + 1)));
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t i; (i = next.fetch_add(64)) < events.size();)
-            for (size_t j = i; j < std::min(events.size(), i + 64); ++j) out[j] = prepare(*events[j]);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    return out;
-}
-
-constexpr std::string_view kEventColumns =
-    "id, span_class, earliest, latest, value, granularity, mod, kind, lang, confidence, actors, pairs, text, sources";
-
 class SqliteStore final : public Store {
 public:
     SqliteStore(const std::filesystem::path& path, OpenMode mode);
@@ -237,7 +81,7 @@ public:
     WriteStats add_documents(const std::vector<DocumentEvents>& batch) override;
     WriteStats add_events(const std::vector<Event>& events) override;
     StoreStats stats() override;
-    std::filesystem::path path() const override { return path_; }
+    std::string location() const override { return path_.string(); }
 
 private:
     enum Outcome { Added = 0, Merged = 1, Unchanged = 2 };
@@ -389,26 +233,22 @@ Statement& SqliteStore::cached(const std::string& sql) {
 }
 
 Event SqliteStore::read_row(const Statement& s) const {
-    Event e;
-    e.id = s.int64(0);
-    if (s.int64(1) != kUndatedClass) {
-        e.interval = {day_from_number(s.int64(2)), day_from_number(s.int64(3))};
-    } else {
-        // An undated event may still know one bound.
-        if (!s.is_null(2)) e.interval.earliest = day_from_number(s.int64(2));
-        if (!s.is_null(3)) e.interval.latest = day_from_number(s.int64(3));
-    }
-    e.value = s.text(4);
-    e.granularity = granularity_from_string(s.text(5)).value_or(Granularity::Unknown);
-    e.mod = mod_from_string(s.text(6)).value_or(Mod::None);
-    e.kind = event_kind_from_string(s.text(7)).value_or(EventKind::Other);
-    e.lang = lang_from_string(s.text(8)).value_or(Lang::En);
-    e.confidence = static_cast<float>(s.real(9));
-    for (auto& a : split_words(s.text(10))) e.actors.push_back(std::move(a));
-    for (auto& p : split_words(s.text(11))) e.pairs.push_back(pair_from_key(p));
-    e.text = s.text(12);
-    e.sources = unpack_sources(s.text(13), db_->path());
-    return e;
+    EventRow r;
+    r.id = s.int64(0);
+    r.cls = static_cast<int>(s.int64(1));
+    r.earliest = s.opt_int64(2);
+    r.latest = s.opt_int64(3);
+    r.value = s.text(4);
+    r.granularity = s.text(5);
+    r.mod = s.text(6);
+    r.kind = s.text(7);
+    r.lang = s.text(8);
+    r.confidence = s.real(9);
+    r.actors = s.text(10);
+    r.pairs = s.text(11);
+    r.text = s.text(12);
+    r.sources = s.text(13);
+    return event_from_row(r, db_->path());
 }
 
 // ── Writing ──────────────────────────────────────────────────────────────
@@ -424,24 +264,6 @@ bool SqliteStore::has_document(std::string_view hash) {
     const bool found = lookup_.step();
     lookup_.reset();
     return found;
-}
-
-// Keys packed for the dedup table: 8 bytes each, little endian.
-std::string pack_keys(const std::vector<int64_t>& keys) {
-    std::string out;
-    for (int64_t k : keys) {
-        const auto u = static_cast<uint64_t>(k);
-        put_u32(out, static_cast<uint32_t>(u));
-        put_u32(out, static_cast<uint32_t>(u >> 32));
-    }
-    return out;
-}
-
-std::vector<int64_t> unpack_keys(std::string_view blob) {
-    std::vector<int64_t> out;
-    for (size_t at = 0; at + 8 <= blob.size(); at += 8)
-        out.push_back(static_cast<int64_t>(uint64_t{get_u32(blob, at)} | uint64_t{get_u32(blob, at + 4)} << 32));
-    return out;
 }
 
 void SqliteStore::remember_span(int64_t id, const StoredSpan& span) {
@@ -594,27 +416,8 @@ SqliteStore::Outcome SqliteStore::put_event(const Prepared& p) {
         best = read_row(row);
         row.reset();
     }
-    // Merge: all sources; the more precise interval; the higher confidence.
     Event merged = best;
-    bool changed = false;
-    for (const auto& s : e.sources) {
-        if (std::find(merged.sources.begin(), merged.sources.end(), s) == merged.sources.end()) {
-            merged.sources.push_back(s);
-            changed = true;
-        }
-    }
-    if (e.interval.anchored() && length_days(e.interval) < length_days(merged.interval)) {
-        merged.interval = e.interval;
-        merged.value = e.value;
-        merged.granularity = e.granularity;
-        merged.mod = e.mod;
-        changed = true;
-    }
-    if (e.confidence > merged.confidence) {
-        merged.confidence = e.confidence;
-        changed = true;
-    }
-    if (!changed) return Outcome::Unchanged;
+    if (!merge_report(merged, e)) return Outcome::Unchanged;
     merge_into(best.id, merged);
     if (merged.interval != best.interval) {
         delete_lanes(best.id, best);
@@ -704,86 +507,19 @@ void SqliteStore::delete_lanes(int64_t id, const Event& old) { for_each_lane_row
 
 // ── Reading ──────────────────────────────────────────────────────────────
 
-// The ids of the matching events, in result order. The driving table is the
-// narrowest index the query names: a pair's lane, an actor's, or the events'
-// own interval index; the other filters are checked on the event row.
 std::vector<int64_t> SqliteStore::matching_ids(const EventQuery& q) {
-    std::string from_clause, key_filter, key_value;
-    std::string id_col;
-    if (q.pair) {
-        CountryPair p = *q.pair;
-        if (p.second < p.first) std::swap(p.first, p.second);
-        from_clause = "event_lanes d";
-        key_filter = "d.lane = (SELECT id FROM lanes WHERE pair = ?3) AND ";
-        key_value = pair_key(p);
-        id_col = "d.event";
-    } else if (q.actor) {
-        // The lanes the actor is in; an event of three actors is in two of them.
-        from_clause = "event_lanes d";
-        key_filter = "d.lane IN (SELECT id FROM lanes WHERE a = ?3 UNION SELECT id FROM lanes WHERE b = ?3) AND ";
-        key_value = *q.actor;
-        id_col = "d.event";
-    } else {
-        from_clause = "events d";
-        id_col = "d.id";
-    }
-    std::string row_filter;
-    const bool needs_row = q.kind || !q.text.empty() || (q.pair && q.actor);
-    if (needs_row && id_col != "d.id") from_clause += " JOIN events e ON e.id = d.event";
-    const std::string e = id_col == "d.id" ? "d" : "e";
-    if (q.kind) row_filter += fmt::format(" AND {}.kind = ?4", e);
-    if (!q.text.empty()) row_filter += fmt::format(" AND tarikh_has_words({}.text, ?5)", e);
-    if (q.pair && q.actor) row_filter += fmt::format(" AND instr(' ' || {}.actors || ' ', ?6) > 0", e);
-    const std::string limit = q.limit ? " LIMIT ?7" : "";
-    // Through an actor's lanes, an event of three actors comes twice.
-    const bool repeats = q.actor && !q.pair;
-
-    std::string sql;
-    if (q.undated) {
-        sql = fmt::format("SELECT {6}{0} FROM {1} WHERE {2}d.span_class = {3}{4} ORDER BY {0}{5}", id_col, from_clause,
-                          key_filter, kUndatedClass, row_filter, limit, repeats ? "DISTINCT " : "");
-    } else {
-        const int64_t from = q.from ? day_number(*q.from) : kMinusInfinity;
-        const int64_t to = q.to ? day_number(*q.to) : kPlusInfinity;
-        if (from > to) return {};
-        std::vector<std::string> parts;
-        for (int c = 0; c <= kOpenClass; ++c) {
-            std::string range;
-            if (q.within) {
-                if (span_class_min_days(c) > to - from + 1) break;
-                range = "d.earliest BETWEEN ?1 AND ?2 AND d.latest <= ?2";
-            } else if (c == kOpenClass) {
-                range = "d.earliest <= ?2 AND d.latest >= ?1";
-            } else {
-                range = fmt::format("d.earliest BETWEEN ?1 - {} AND ?2 AND d.latest >= ?1", span_class_max_days(c) - 1);
-            }
-            std::string part = fmt::format("SELECT {} AS id, d.earliest AS a, d.latest AS b FROM {} WHERE {}d.span_class = {} AND {}{}",
-                                           id_col, from_clause, key_filter, c, range, row_filter);
-            // With a limit, each class contributes only its first rows: they
-            // come out of the index already in order.
-            if (q.limit && !repeats) part = fmt::format("SELECT * FROM ({} ORDER BY d.earliest, d.latest, {}{})", part, id_col, limit);
-            parts.push_back(std::move(part));
+    static const SqlDialect dialect{[](int n, bool) { return fmt::format("?{}", n); }, "instr", "tarikh_has_words"};
+    const IdQuery sql = matching_ids_sql(q, dialect);
+    if (sql.sql.empty()) return {};
+    Statement& s = cached(sql.sql);
+    for (size_t i = 0; i < sql.params.size(); ++i) {
+        const int at = static_cast<int>(i + 1);
+        if (const auto* v = std::get_if<int64_t>(&sql.params[i])) {
+            s.bind(at, *v);
+        } else {
+            s.bind(at, std::get<std::string>(sql.params[i]));
         }
-        if (parts.empty()) return {};
-        std::string all;
-        for (const auto& p : parts) all += (all.empty() ? "" : " UNION ALL ") + p;
-        sql = fmt::format("SELECT id FROM ({}){} ORDER BY a, b, id{}", all, repeats ? " GROUP BY id" : "", limit);
     }
-
-    Statement& s = cached(sql);
-    if (!q.undated) {
-        s.bind(1, q.from ? day_number(*q.from) : kMinusInfinity);
-        s.bind(2, q.to ? day_number(*q.to) : kPlusInfinity);
-    }
-    if (!key_value.empty()) s.bind(3, key_value);
-    if (q.kind) s.bind(4, to_string(*q.kind));
-    if (!q.text.empty()) {
-        std::string words;
-        for (const auto& w : split_words(fold(q.text))) words += w + '\n';
-        s.bind(5, words);
-    }
-    if (q.pair && q.actor) s.bind(6, " " + *q.actor + " ");
-    if (q.limit) s.bind(7, static_cast<int64_t>(q.limit));
     std::vector<int64_t> ids;
     while (s.step()) ids.push_back(s.int64(0));
     s.reset();

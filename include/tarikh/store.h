@@ -1,5 +1,6 @@
-// The event store (DESIGN §6). SQLite is the embedded default; the interface
-// leaves room for a server backend. Nothing but the store touches SQLite.
+// The event store (DESIGN §6). SQLite is the embedded default; PostgreSQL
+// serves many writers and readers on many machines. Nothing but the store
+// touches either: the CLI and the viewer open a location with open_store().
 #pragma once
 
 #include "tarikh/event.h"
@@ -96,12 +97,22 @@ public:
     // events again adds nothing.
     virtual WriteStats add_events(const std::vector<Event>& events) = 0;
     virtual StoreStats stats() = 0;
-    virtual std::filesystem::path path() const = 0;
+    // The file or the database, as messages name it (no password).
+    virtual std::string location() const = 0;
 };
+
+// Opens the store a --db value names: a postgresql:// (or postgres://) URI is
+// a PostgreSQL database, anything else an SQLite file. ReadWrite creates the
+// store (the file, or the tables in an empty database).
+std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode);
+bool is_postgresql_location(std::string_view location);
 
 // Opens (or in ReadWrite mode creates) the SQLite store at `path`. Throws
 // StoreError for a file that is not a tarikh store, and never changes it then.
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, OpenMode mode);
+// Connects to the PostgreSQL database at `uri` (a libpq URI). Throws
+// StoreError when it cannot connect, or the database holds other tables.
+std::unique_ptr<Store> open_postgresql_store(const std::string& uri, OpenMode mode);
 
 // The key documents are stored under: a 128-bit hash of the bytes, as 32 hex digits.
 std::string content_hash(std::string_view text);

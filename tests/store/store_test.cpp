@@ -1,5 +1,7 @@
-// The SQLite store: round trip, idempotence, dedup, and the edges of date
-// queries. Events are built by hand; no parser is involved.
+// The store, on every backend with the same assertions: round trip,
+// idempotence, dedup, and the edges of date queries. Events are built by
+// hand; no parser is involved.
+#include "backends.h"
 #include "store_fixtures.h"
 
 #include "tarikh/store.h"
@@ -12,15 +14,18 @@ namespace {
 
 using testing::day;
 using testing::make_event;
-using testing::ScratchDir;
+using testing::StoreBackend;
 using testing::texts_of;
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
 
-std::unique_ptr<Store> fresh(const ScratchDir& dir) { return open_sqlite_store(dir / "t.db", OpenMode::ReadWrite); }
+class EventStore : public StoreBackend {
+protected:
+    std::unique_ptr<Store> fresh() { return open(OpenMode::ReadWrite); }
+};
+TARIKH_ON_EVERY_BACKEND(EventStore);
 
-TEST(Store, RoundTripKeepsEveryField) {
-    ScratchDir dir;
+TEST_P(EventStore, RoundTripKeepsEveryField) {
     Event e = make_event("Azerbaijan and Israel signed a deal.", day(2023, 12, 1), day(2023, 12, 31), {"IL", "AZ"});
     e.value = "2023-12";
     e.granularity = Granularity::Month;
@@ -30,11 +35,11 @@ TEST(Store, RoundTripKeepsEveryField) {
     e.confidence = 0.75f;
     e.sources.push_back({"doc-b", {5, 50}, {7, 12}});
     {
-        auto store = fresh(dir);
+        auto store = fresh();
         WriteStats w = store->add_events({e});
         EXPECT_EQ(w.events_added, 1u);
     }
-    auto store = open_sqlite_store(dir / "t.db", OpenMode::ReadOnly);
+    auto store = open(OpenMode::ReadOnly);
     auto all = store->all_events();
     ASSERT_EQ(all.size(), 1u);
     const Event& got = all[0];
@@ -53,9 +58,8 @@ TEST(Store, RoundTripKeepsEveryField) {
     EXPECT_EQ(got.sources, e.sources);
 }
 
-TEST(Store, SingleActorGoesToItsOwnLane) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, SingleActorGoesToItsOwnLane) {
+    auto store = fresh();
     store->add_events({make_event("Iran held elections.", day(2024, 6, 28), day(2024, 6, 28), {"IR"})});
     EventQuery q;
     q.pair = CountryPair{"IR", "IR"};
@@ -64,9 +68,8 @@ TEST(Store, SingleActorGoesToItsOwnLane) {
     EXPECT_EQ(got[0].pairs[0], CountryPair("IR", "IR"));
 }
 
-TEST(Store, SameDocumentsTwiceAddNothing) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, SameDocumentsTwiceAddNothing) {
+    auto store = fresh();
     DocumentEvents d;
     d.document = {"a.txt", content_hash("text of a"), 9, std::nullopt, std::nullopt, ""};
     d.events = {make_event("Baku and Tel Aviv agreed.", day(2023, 1, 5), day(2023, 1, 5), {"AZ", "IL"}, "a.txt")};
@@ -88,9 +91,8 @@ TEST(Store, SameDocumentsTwiceAddNothing) {
     EXPECT_EQ(s.sources, 1u);
 }
 
-TEST(Store, LoadingTheSameEventsTwiceAddsNothing) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, LoadingTheSameEventsTwiceAddsNothing) {
+    auto store = fresh();
     std::vector<Event> events = {
         make_event("Russia and Turkey met in Sochi.", day(2020, 3, 5), day(2020, 3, 5), {"RU", "TR"}, "x", 0),
         make_event("Iran and Armenia opened a border crossing.", day(2021, 1, 1), day(2021, 12, 31), {"IR", "AM"}, "x", 50),
@@ -103,9 +105,8 @@ TEST(Store, LoadingTheSameEventsTwiceAddsNothing) {
     EXPECT_EQ(store->stats().sources, 2u);
 }
 
-TEST(Store, SameEventFromSeveralDocumentsIsStoredOnceWithAllSources) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, SameEventFromSeveralDocumentsIsStoredOnceWithAllSources) {
+    auto store = fresh();
     // Near-identical wording: punctuation, case and one word differ; the
     // intervals overlap (a day inside a month).
     Event a = make_event("On 7 December 2023, Azerbaijan and Israel signed an agreement on gas supplies.",
@@ -145,9 +146,8 @@ TEST(Store, SameEventFromSeveralDocumentsIsStoredOnceWithAllSources) {
     EXPECT_TRUE(store->query(nov).empty());
 }
 
-TEST(Store, DifferentSentencesOfOnePairAndDateStayApart) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, DifferentSentencesOfOnePairAndDateStayApart) {
+    auto store = fresh();
     WriteStats w = store->add_events({
         make_event("Azerbaijan and Armenia exchanged prisoners.", day(2023, 12, 7), day(2023, 12, 7), {"AZ", "AM"}, "a"),
         make_event("Azerbaijan and Armenia agreed to hold talks on the border.", day(2023, 12, 7), day(2023, 12, 7),
@@ -156,9 +156,8 @@ TEST(Store, DifferentSentencesOfOnePairAndDateStayApart) {
     EXPECT_EQ(w.events_added, 2u);
 }
 
-TEST(Store, FoldedWordingMatchesAcrossPersianAndArabicSpellings) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, FoldedWordingMatchesAcrossPersianAndArabicSpellings) {
+    auto store = fresh();
     // Arabic ي/ك against Persian ی/ک, tatweel, ZWNJ and digits.
     Event fa = make_event("جمهوری آذربایجان و رژیم صهیونیستی در ۱۵ آذر ۱۴۰۲ قرارداد امضا کردند.", day(2023, 12, 6),
                           day(2023, 12, 6), {"AZ", "IL"}, "fa-1");
@@ -169,10 +168,10 @@ TEST(Store, FoldedWordingMatchesAcrossPersianAndArabicSpellings) {
     EXPECT_EQ(w.events_merged, 1u);
 }
 
-class QueryEdges : public ::testing::Test {
+class QueryEdges : public EventStore {
 protected:
     void SetUp() override {
-        store = fresh(dir);
+        store = fresh();
         store->add_events({
             make_event("ends on from", day(2023, 9, 20), day(2023, 10, 1), {"AZ", "IL"}),
             make_event("starts on to", day(2023, 10, 31), day(2023, 11, 15), {"AZ", "IL"}),
@@ -187,22 +186,22 @@ protected:
         q.from = day(2023, 10, 1);
         q.to = day(2023, 10, 31);
     }
-    ScratchDir dir;
     std::unique_ptr<Store> store;
     EventQuery q;
 };
+TARIKH_ON_EVERY_BACKEND(QueryEdges);
 
-TEST_F(QueryEdges, OverlapIncludesEventsTouchingEitherEnd) {
+TEST_P(QueryEdges, OverlapIncludesEventsTouchingEitherEnd) {
     EXPECT_THAT(texts_of(store->query(q)),
                 ElementsAre("covers it", "ends on from", "exactly the window", "inside", "starts on to"));
 }
 
-TEST_F(QueryEdges, WithinKeepsOnlyContainedEvents) {
+TEST_P(QueryEdges, WithinKeepsOnlyContainedEvents) {
     q.within = true;
     EXPECT_THAT(texts_of(store->query(q)), ElementsAre("exactly the window", "inside"));
 }
 
-TEST_F(QueryEdges, OneDayWindows) {
+TEST_P(QueryEdges, OneDayWindows) {
     q.from = q.to = day(2023, 10, 1);
     EXPECT_THAT(texts_of(store->query(q)), ElementsAre("covers it", "ends on from", "exactly the window"));
     q.within = true;
@@ -211,7 +210,7 @@ TEST_F(QueryEdges, OneDayWindows) {
     EXPECT_THAT(texts_of(store->query(q)), ElementsAre("inside"));
 }
 
-TEST_F(QueryEdges, OpenEnds) {
+TEST_P(QueryEdges, OpenEnds) {
     EventQuery before;
     before.to = day(2000, 12, 31);
     EXPECT_THAT(texts_of(store->query(before)), ElementsAre("the twentieth century"));
@@ -224,7 +223,7 @@ TEST_F(QueryEdges, OpenEnds) {
     EXPECT_EQ(store->query(all).size(), 8u);  // dated ones only
 }
 
-TEST_F(QueryEdges, UndatedEventsAreKeptAndListedApart) {
+TEST_P(QueryEdges, UndatedEventsAreKeptAndListedApart) {
     EventQuery u;
     u.undated = true;
     EXPECT_THAT(texts_of(store->query(u)), ElementsAre("a month later, unanchored"));
@@ -236,7 +235,7 @@ TEST_F(QueryEdges, UndatedEventsAreKeptAndListedApart) {
     EXPECT_EQ(store->all_events().size(), 8u);
 }
 
-TEST_F(QueryEdges, FiltersCombine) {
+TEST_P(QueryEdges, FiltersCombine) {
     q.pair = CountryPair{"IL", "AZ"};  // either order
     EXPECT_THAT(texts_of(store->query(q)), ElementsAre("covers it", "ends on from", "starts on to"));
     q.pair.reset();
@@ -256,7 +255,7 @@ TEST_F(QueryEdges, FiltersCombine) {
     EXPECT_TRUE(store->query(q).empty());
 }
 
-TEST_F(QueryEdges, LimitTakesTheFirstInDateOrder) {
+TEST_P(QueryEdges, LimitTakesTheFirstInDateOrder) {
     q.limit = 2;
     EXPECT_THAT(texts_of(store->query(q)), ElementsAre("covers it", "ends on from"));
     q.pair = CountryPair{"AZ", "IL"};
@@ -267,15 +266,14 @@ TEST_F(QueryEdges, LimitTakesTheFirstInDateOrder) {
     EXPECT_THAT(texts_of(store->query(first)), ElementsAre("the twentieth century"));
 }
 
-TEST_F(QueryEdges, EmptyWindowGivesNothing) {
+TEST_P(QueryEdges, EmptyWindowGivesNothing) {
     q.from = day(2023, 11, 1);
     q.to = day(2023, 10, 1);
     EXPECT_TRUE(store->query(q).empty());
 }
 
-TEST(Store, AllEventsAreInDateOrder) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, AllEventsAreInDateOrder) {
+    auto store = fresh();
     store->add_events({
         make_event("c", day(2020, 1, 3), day(2020, 1, 3), {"AZ"}),
         make_event("a", day(1990, 1, 1), day(1999, 12, 31), {"AZ"}),
@@ -284,9 +282,8 @@ TEST(Store, AllEventsAreInDateOrder) {
     EXPECT_THAT(texts_of(store->all_events()), ElementsAre("a", "b", "c"));
 }
 
-TEST(Store, StatsCountAndSpan) {
-    ScratchDir dir;
-    auto store = fresh(dir);
+TEST_P(EventStore, StatsCountAndSpan) {
+    auto store = fresh();
     store->add_events({
         make_event("one", day(1991, 12, 26), day(1991, 12, 26), {"RU"}),
         make_event("two", day(2025, 6, 13), day(2025, 6, 24), {"IL", "IR"}),
@@ -300,14 +297,13 @@ TEST(Store, StatsCountAndSpan) {
     EXPECT_EQ(s.latest, day(2025, 6, 24));
 }
 
-TEST(Store, ReadOnlyStoreRefusesWrites) {
-    ScratchDir dir;
-    fresh(dir);
-    auto store = open_sqlite_store(dir / "t.db", OpenMode::ReadOnly);
+TEST_P(EventStore, ReadOnlyStoreRefusesWrites) {
+    fresh();
+    auto store = open(OpenMode::ReadOnly);
     EXPECT_THROW(store->add_events({make_event("x", day(2020, 1, 1), day(2020, 1, 1), {"AZ"})}), StoreError);
 }
 
-TEST(Store, ContentHashIsStableAndDiscriminating) {
+TEST(ContentHash, IsStableAndDiscriminating) {
     EXPECT_EQ(content_hash("abc"), content_hash("abc"));
     EXPECT_NE(content_hash("abc"), content_hash("abd"));
     EXPECT_NE(content_hash(""), content_hash(std::string(1, '\0')));

@@ -1,0 +1,453 @@
+// The PostgreSQL store: the schema of schema.cpp (postgresql_schema_sql), the
+// same query SQL as SQLite (query_sql.h) and the same dedup decisions
+// (batch_dedup.h), so both backends answer alike. Rows go in through COPY.
+//
+// Several writers, on one machine or many: each batch is one transaction that
+// first takes the store's write lock (a transaction-level advisory lock), so
+// dedup decisions are made one batch at a time against everything committed
+// before, exactly as one writer would make them. What runs in parallel is
+// what costs: reading and extracting documents, preparing the batch's
+// wording keys. Readers are never blocked (MVCC); each query reads one
+// snapshot.
+#include "store/batch_dedup.h"
+#include "store/event_row.h"
+#include "store/pg_db.h"
+#include "store/query_sql.h"
+#include "store/store_file.h"
+#include "store/schema.h"
+
+#include "tarikh/event_json.h"
+#include "tarikh/store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace tarikh::store {
+namespace {
+
+// Advisory lock ids ("TRKH" and a purpose): one writer's batch at a time; one
+// schema creation at a time.
+constexpr int64_t kWriteLock = 0x54524B48'00000001;
+constexpr int64_t kSchemaLock = 0x54524B48'00000002;
+
+const SqlDialect kDialect{
+    [](int n, bool integer) { return fmt::format("${}::{}", n, integer ? "bigint" : "text"); },
+    "strpos",
+    "",  // words are matched on folded text, which only the engine can fold
+};
+
+std::vector<PgParam> bind_all(const IdQuery& q) {
+    std::vector<PgParam> out;
+    for (const auto& p : q.params)
+        out.push_back(std::holds_alternative<int64_t>(p) ? std::to_string(std::get<int64_t>(p)) : std::get<std::string>(p));
+    return out;
+}
+
+class PgStore final : public Store {
+public:
+    PgStore(const std::string& uri, OpenMode mode);
+
+    std::vector<Event> query(const EventQuery& q) override;
+    std::vector<Event> all_events() override;
+    bool has_document(std::string_view hash) override;
+    WriteStats add_documents(const std::vector<DocumentEvents>& batch) override;
+    WriteStats add_events(const std::vector<Event>& events) override;
+    StoreStats stats() override;
+    std::string location() const override { return db_.where(); }
+
+private:
+    void open_schema(OpenMode mode);
+    // The batch's writes, inside the caller's transaction and write lock.
+    WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip);
+    std::vector<bool> add_document_rows(const std::vector<DocumentEvents>& batch, WriteStats& stats);
+    std::map<std::string, int64_t> lane_ids(const std::vector<BatchWrites::Added>& added,
+                                            const std::vector<BatchWrites::Changed>& changed);
+    void copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t>& lanes, int64_t id, const Event& e);
+    std::map<int64_t, Event> read_events(const std::vector<int64_t>& ids);
+    std::vector<Event> read_rows(const PgResult& r);
+    template <class Body>
+    WriteStats in_write_transaction(Body&& body);
+
+    std::string uri_;
+    PgDb db_;
+    bool writable_;
+    std::mutex lookup_mutex_;
+    std::unique_ptr<PgDb> lookup_db_;  // has_document, from another thread
+};
+
+PgStore::PgStore(const std::string& uri, OpenMode mode) : uri_(uri), db_(uri), writable_(mode == OpenMode::ReadWrite) {
+    db_.exec("SET client_min_messages = warning");
+    open_schema(mode);
+    if (!writable_) db_.exec("SET default_transaction_read_only = on");
+}
+
+void PgStore::open_schema(OpenMode mode) {
+    auto probe = [&] {
+        PgResult r = db_.exec(
+            "SELECT to_regclass('tarikh_meta') IS NOT NULL, "
+            "(SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema())");
+        return std::pair{r.text(0, 0) == "t", r.int64(0, 1)};
+    };
+    auto [ours, tables] = probe();
+    if (!ours) {
+        if (tables > 0)
+            throw StoreError(fmt::format("{}: not a tarikh store (the database holds tables of another application)", db_.where()));
+        if (mode == OpenMode::ReadOnly)
+            throw StoreError(fmt::format("{}: no tarikh store in this database (run `tarikh ingest` or `tarikh load` first)", db_.where()));
+        db_.exec("BEGIN");
+        try {
+            // Two writers starting on an empty database: one creates, the other waits and finds it.
+            db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kSchemaLock));
+            if (!probe().first) {
+                db_.exec(postgresql_schema_sql());
+                db_.exec(fmt::format("INSERT INTO tarikh_meta VALUES ('format', 'tarikh-store'), ('schema', '{}'), "
+                                     "('created', now()::text)", kSchemaVersion));
+            }
+            db_.exec("COMMIT");
+        } catch (...) {
+            db_.exec("ROLLBACK");
+            throw;
+        }
+    }
+    PgResult r = db_.exec("SELECT value FROM tarikh_meta WHERE key = 'format'");
+    if (r.rows() != 1 || r.text(0, 0) != "tarikh-store")
+        throw StoreError(fmt::format("{}: not a tarikh store (no format mark)", db_.where()));
+    PgResult v = db_.exec("SELECT value FROM tarikh_meta WHERE key = 'schema'");
+    if (v.rows() == 1 && v.int64(0, 0) > int64_t{kSchemaVersion})
+        throw StoreError(fmt::format("{}: made by a newer tarikh (store schema {}, this build reads up to {})", db_.where(),
+                                     v.text(0, 0), kSchemaVersion));
+    if (writable_) {
+        // Staging tables for a batch, private to this connection.
+        db_.exec(R"sql(
+CREATE TEMP TABLE new_documents(hash text, id text, bytes bigint, date bigint, lang text, url text, events integer, ord integer)
+  ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE changed_events(id bigint, span_class integer, earliest bigint, latest bigint, value text,
+  granularity text, mod text, confidence real, n_sources integer, sources bytea) ON COMMIT DELETE ROWS;
+)sql");
+    }
+}
+
+std::vector<Event> PgStore::read_rows(const PgResult& r) {
+    std::vector<Event> out;
+    out.reserve(static_cast<size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const std::string sources = r.bytes(i, 13);
+        EventRow row;
+        row.id = r.int64(i, 0);
+        row.cls = static_cast<int>(r.int64(i, 1));
+        row.earliest = r.opt_int64(i, 2);
+        row.latest = r.opt_int64(i, 3);
+        row.value = r.text(i, 4);
+        row.granularity = r.text(i, 5);
+        row.mod = r.text(i, 6);
+        row.kind = r.text(i, 7);
+        row.lang = r.text(i, 8);
+        row.confidence = r.real(i, 9);
+        row.actors = r.text(i, 10);
+        row.pairs = r.text(i, 11);
+        row.text = r.text(i, 12);
+        row.sources = sources;
+        out.push_back(event_from_row(row, db_.where()));
+    }
+    return out;
+}
+
+std::map<int64_t, Event> PgStore::read_events(const std::vector<int64_t>& ids) {
+    std::map<int64_t, Event> out;
+    if (ids.empty()) return out;
+    PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE id = ANY($1::bigint[])", kEventColumns), {pg_array(ids)});
+    for (Event& e : read_rows(r)) out.emplace(e.id, std::move(e));
+    return out;
+}
+
+// ── Reading ──────────────────────────────────────────────────────────────
+
+std::vector<Event> PgStore::query(const EventQuery& q) {
+    const IdQuery sql = matching_ids_sql(q, kDialect);
+    if (sql.sql.empty()) return {};
+    // One snapshot for the ids and the rows: writers committing meanwhile
+    // are seen wholly or not at all.
+    db_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    std::vector<Event> out;
+    try {
+        PgResult ids = db_.exec(sql.sql, bind_all(sql));
+        std::vector<int64_t> order;
+        for (int i = 0; i < ids.rows(); ++i) order.push_back(ids.int64(i, 0));
+        std::map<int64_t, Event> rows = read_events(order);
+        db_.exec("COMMIT");
+        const auto words = folded_words(q.text);
+        for (int64_t id : order) {
+            auto it = rows.find(id);
+            if (it == rows.end() || !has_all_words(it->second.text, words)) continue;
+            out.push_back(std::move(it->second));
+            if (q.limit && out.size() == q.limit) break;
+        }
+    } catch (...) {
+        db_.exec("ROLLBACK");
+        throw;
+    }
+    return out;
+}
+
+std::vector<Event> PgStore::all_events() {
+    PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE span_class >= 0 ORDER BY earliest, latest, id", kEventColumns));
+    return read_rows(r);
+}
+
+StoreStats PgStore::stats() {
+    PgResult r = db_.exec(
+        "SELECT (SELECT count(*) FROM documents), count(*), count(*) FILTER (WHERE span_class < 0), "
+        "coalesce(sum(n_sources), 0), min(earliest) FILTER (WHERE span_class >= 0), "
+        "max(latest) FILTER (WHERE span_class >= 0) FROM events");
+    StoreStats st;
+    st.documents = static_cast<size_t>(r.int64(0, 0));
+    st.events = static_cast<size_t>(r.int64(0, 1));
+    st.undated_events = static_cast<size_t>(r.int64(0, 2));
+    st.sources = static_cast<size_t>(r.int64(0, 3));
+    if (auto a = r.opt_int64(0, 4)) st.earliest = day_from_number(*a);
+    if (auto b = r.opt_int64(0, 5)) st.latest = day_from_number(*b);
+    return st;
+}
+
+bool PgStore::has_document(std::string_view hash) {
+    std::lock_guard lock(lookup_mutex_);
+    if (!lookup_db_) lookup_db_ = std::make_unique<PgDb>(uri_);
+    return lookup_db_->exec("SELECT 1 FROM documents WHERE hash = $1", {std::string(hash)}).rows() > 0;
+}
+
+// ── Writing ──────────────────────────────────────────────────────────────
+
+template <class Body>
+WriteStats PgStore::in_write_transaction(Body&& body) {
+    if (!writable_) throw StoreError(db_.where() + ": opened read-only");
+    db_.exec("BEGIN");
+    try {
+        db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kWriteLock));
+        WriteStats stats = body();
+        db_.exec("COMMIT");
+        return stats;
+    } catch (...) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (const StoreError&) {  // the connection is gone: the server rolls back
+        }
+        throw;
+    }
+}
+
+WriteStats PgStore::add_events(const std::vector<Event>& events) {
+    std::vector<const Event*> all;
+    all.reserve(events.size());
+    for (const auto& e : events) all.push_back(&e);
+    const std::vector<Prepared> prepared = prepare_all(all);
+    return in_write_transaction([&] { return write(prepared, {}); });
+}
+
+WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
+    std::vector<const Event*> all;
+    for (const auto& de : batch)
+        for (const auto& e : de.events) all.push_back(&e);
+    const std::vector<Prepared> prepared = prepare_all(all);
+    return in_write_transaction([&] {
+        WriteStats stats;
+        std::vector<bool> skip = add_document_rows(batch, stats);
+        WriteStats w = write(prepared, std::move(skip));
+        return stats += w;
+    });
+}
+
+// Adds the documents not stored yet; the events of the others are skipped.
+std::vector<bool> PgStore::add_document_rows(const std::vector<DocumentEvents>& batch, WriteStats& stats) {
+    CopyRows rows;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const DocumentInfo& d = batch[i].document;
+        rows.field(d.hash).field(d.id).field(static_cast<int64_t>(d.bytes));
+        rows.field(d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
+        if (d.lang) {
+            rows.field(to_string(*d.lang));
+        } else {
+            rows.null();
+        }
+        rows.field(d.url).field(static_cast<int64_t>(batch[i].events.size())).field(static_cast<int64_t>(i));
+        rows.end_row();
+    }
+    std::vector<bool> skip;
+    if (batch.empty()) return skip;
+    db_.copy("COPY new_documents FROM STDIN", rows.data());
+    // The first of the batch's copies of a text is the one added.
+    PgResult added = db_.exec(
+        "INSERT INTO documents (hash, id, bytes, date, lang, url, events) "
+        "SELECT DISTINCT ON (hash) hash, id, bytes, date, lang, url, events FROM new_documents ORDER BY hash, ord "
+        "ON CONFLICT (hash) DO NOTHING RETURNING hash");
+    std::set<std::string> fresh;
+    for (int i = 0; i < added.rows(); ++i) fresh.emplace(added.text(i, 0));
+    for (const auto& de : batch) {
+        const bool take = fresh.erase(de.document.hash) > 0;
+        ++(take ? stats.documents_added : stats.documents_skipped);
+        skip.insert(skip.end(), de.events.size(), !take);
+    }
+    return skip;
+}
+
+std::map<std::string, int64_t> PgStore::lane_ids(const std::vector<BatchWrites::Added>& added,
+                                                 const std::vector<BatchWrites::Changed>& changed) {
+    std::map<std::string, CountryPair> pairs;
+    for (const auto& a : added)
+        for (const auto& p : a.event.pairs) pairs.emplace(pair_key(p), p);
+    for (const auto& c : changed)
+        for (const auto& p : c.event.pairs) pairs.emplace(pair_key(p), p);
+    std::map<std::string, int64_t> ids;
+    if (pairs.empty()) return ids;
+    std::vector<std::string> keys, as, bs;
+    for (const auto& [k, p] : pairs) {
+        keys.push_back(k);
+        as.push_back(p.first);
+        bs.push_back(p.second);
+    }
+    db_.exec("INSERT INTO lanes (pair, a, b) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (pair) DO NOTHING",
+             {pg_text_array(keys), pg_text_array(as), pg_text_array(bs)});
+    PgResult r = db_.exec("SELECT pair, id FROM lanes WHERE pair = ANY($1::text[])", {pg_text_array(keys)});
+    for (int i = 0; i < r.rows(); ++i) ids.emplace(std::string(r.text(i, 0)), r.int64(i, 1));
+    return ids;
+}
+
+void PgStore::copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t>& lanes, int64_t id, const Event& e) {
+    const StoredSpan span = stored_span(e.interval);
+    for (const auto& p : e.pairs) {
+        rows.field(lanes.at(pair_key(p))).field(int64_t{span.cls}).field(span.earliest).field(span.latest).field(id);
+        rows.end_row();
+    }
+}
+
+WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip) {
+    BatchDedup dedup(prepared, std::move(skip));
+    const KeyLookup keys = dedup.lookups();
+    std::set<int64_t> met;
+    if (!keys.exact.empty()) {
+        PgResult r = db_.exec("SELECT key, event FROM dedup_keys WHERE key = ANY($1::bigint[])", {pg_array(keys.exact)});
+        for (int i = 0; i < r.rows(); ++i) {
+            dedup.file(r.int64(i, 0), r.int64(i, 1));
+            met.insert(r.int64(i, 1));
+        }
+    }
+    if (!keys.near.empty()) {
+        PgResult r = db_.exec(fmt::format("SELECT k, d.event FROM unnest($1::bigint[]) AS k CROSS JOIN LATERAL "
+                                          "(SELECT event FROM dedup_keys WHERE key = k ORDER BY event DESC LIMIT {}) d",
+                                          kNearCandidates),
+                              {pg_array(keys.near)});
+        for (int i = 0; i < r.rows(); ++i) {
+            dedup.file(r.int64(i, 0), r.int64(i, 1));
+            met.insert(r.int64(i, 1));
+        }
+    }
+    if (!met.empty()) {
+        PgResult r = db_.exec(
+            "SELECT id, pairs, span_class, coalesce(earliest, 0), coalesce(latest, 0), text FROM events WHERE id = ANY($1::bigint[])",
+            {pg_array({met.begin(), met.end()})});
+        for (int i = 0; i < r.rows(); ++i)
+            dedup.know({r.int64(i, 0), std::string(r.text(i, 1)),
+                        {static_cast<int>(r.int64(i, 2)), r.int64(i, 3), r.int64(i, 4)}, std::string(r.text(i, 5))});
+    }
+    dedup.plan();
+    const BatchWrites w = dedup.apply(read_events(dedup.merge_targets()));
+
+    WriteStats stats;
+    stats.events_added = w.events_added;
+    stats.events_merged = w.events_merged;
+    const auto lanes = lane_ids(w.added, w.changed);
+
+    if (!w.added.empty()) {
+        PgResult ids = db_.exec("SELECT nextval('event_ids') FROM generate_series(1, $1::bigint)",
+                                {std::to_string(w.added.size())});
+        CopyRows events, lane_rows, key_rows;
+        for (size_t i = 0; i < w.added.size(); ++i) {
+            const Event& e = w.added[i].event;
+            const int64_t id = ids.int64(static_cast<int>(i), 0);
+            const StoredSpan span = stored_span(e.interval);
+            events.field(id).field(int64_t{span.cls});
+            events.field(e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
+            events.field(e.interval.latest ? std::optional<int64_t>(day_number(*e.interval.latest)) : std::nullopt);
+            events.field(e.value).field(to_string(e.granularity)).field(to_string(e.mod)).field(to_string(e.kind));
+            events.field(to_string(e.lang)).field(double{e.confidence}).field(join_actors(e.actors));
+            events.field(join_pairs(e.pairs)).field(e.text).field(static_cast<int64_t>(e.sources.size()));
+            events.bytes(pack_sources(e.sources));
+            events.end_row();
+            copy_lane_rows(lane_rows, lanes, id, e);
+            for (int64_t k : w.added[i].keys) {
+                key_rows.field(k).field(id);
+                key_rows.end_row();
+            }
+        }
+        db_.copy("COPY events FROM STDIN", events.data());  // every column, in table order
+        db_.copy("COPY event_lanes FROM STDIN", lane_rows.data());
+        db_.copy("COPY dedup_keys FROM STDIN", key_rows.data());
+    }
+
+    if (!w.changed.empty()) {
+        CopyRows rows, lane_rows;
+        std::vector<int64_t> old_lane, old_cls, old_earliest, old_latest, old_event, key, key_event;
+        for (const auto& c : w.changed) {
+            const Event& e = c.event;
+            const StoredSpan span = stored_span(e.interval);
+            rows.field(e.id).field(int64_t{span.cls});
+            rows.field(e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
+            rows.field(e.interval.latest ? std::optional<int64_t>(day_number(*e.interval.latest)) : std::nullopt);
+            rows.field(e.value).field(to_string(e.granularity)).field(to_string(e.mod)).field(double{e.confidence});
+            rows.field(static_cast<int64_t>(e.sources.size())).bytes(pack_sources(e.sources));
+            rows.end_row();
+            if (!c.interval_changed) continue;
+            const StoredSpan old = stored_span(c.old_interval);
+            for (const auto& p : e.pairs) {
+                old_lane.push_back(lanes.at(pair_key(p)));
+                old_cls.push_back(old.cls);
+                old_earliest.push_back(old.earliest);
+                old_latest.push_back(old.latest);
+                old_event.push_back(e.id);
+            }
+            copy_lane_rows(lane_rows, lanes, e.id, e);
+            for (int64_t k : c.new_keys) {
+                key.push_back(k);
+                key_event.push_back(e.id);
+            }
+        }
+        db_.copy("COPY changed_events FROM STDIN", rows.data());
+        db_.exec(
+            "UPDATE events e SET span_class = c.span_class, earliest = c.earliest, latest = c.latest, value = c.value, "
+            "granularity = c.granularity, mod = c.mod, confidence = c.confidence, n_sources = c.n_sources, "
+            "sources = c.sources FROM changed_events c WHERE e.id = c.id");
+        if (!old_event.empty()) {
+            db_.exec("DELETE FROM event_lanes WHERE (lane, span_class, earliest, latest, event) IN "
+                     "(SELECT * FROM unnest($1::integer[], $2::integer[], $3::bigint[], $4::bigint[], $5::bigint[]))",
+                     {pg_array(old_lane), pg_array(old_cls), pg_array(old_earliest), pg_array(old_latest), pg_array(old_event)});
+            db_.copy("COPY event_lanes FROM STDIN", lane_rows.data());
+        }
+        if (!key.empty())
+            db_.exec("INSERT INTO dedup_keys SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING",
+                     {pg_array(key), pg_array(key_event)});
+    }
+    return stats;
+}
+
+}  // namespace
+}  // namespace tarikh::store
+
+namespace tarikh {
+
+bool is_postgresql_location(std::string_view location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::unique_ptr<Store> open_postgresql_store(const std::string& uri, OpenMode mode) {
+    return std::make_unique<store::PgStore>(uri, mode);
+}
+
+std::unique_ptr<Store> open_store(const std::string& location, OpenMode mode) {
+    if (is_postgresql_location(location)) return open_postgresql_store(location, mode);
+    return open_sqlite_store(location, mode);
+}
+
+}  // namespace tarikh

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <tuple>
 #include <thread>
 
 namespace tarikh::store {
@@ -15,8 +16,6 @@ std::vector<int64_t> buckets_of(const Interval& iv) {
     auto year = [](Day d) { return int64_t{static_cast<int>(date::year_month_day{d}.year())}; };
     return time_buckets(year(*iv.earliest), year(*iv.latest));
 }
-
-int64_t length_days(const Interval& iv) { return (*iv.latest - *iv.earliest).count(); }
 
 void add_unique(std::vector<int64_t>& to, const std::vector<int64_t>& keys) {
     for (int64_t k : keys)
@@ -61,15 +60,48 @@ std::vector<Prepared> prepare_all(const std::vector<const Event*>& events) {
     return out;
 }
 
+bool source_before(const Source& a, const Source& b) {
+    return std::tie(a.doc, a.span.begin, a.span.end, a.date_span.begin, a.date_span.end) <
+           std::tie(b.doc, b.span.begin, b.span.end, b.date_span.begin, b.date_span.end);
+}
+
+Source first_source(const std::vector<Source>& sources) {
+    if (sources.empty()) return {};
+    return *std::min_element(sources.begin(), sources.end(), source_before);
+}
+
+namespace {
+
+// Whether a report leads the event it joins: its source comes first.
+bool leads(const Source& report_first, const Source& event_first) { return source_before(report_first, event_first); }
+
+// Whether a report's interval replaces the event's: shorter, or as long and
+// the report leads.
+bool takes_interval(const StoredSpan& report, const StoredSpan& event, bool report_leads) {
+    if (report.cls == kUndatedClass || event.cls == kUndatedClass) return false;
+    const int64_t r = report.latest - report.earliest, e = event.latest - event.earliest;
+    return r < e || (r == e && report_leads && (report.earliest != event.earliest));
+}
+
+}  // namespace
+
 bool merge_report(Event& into, const Event& e) {
     bool changed = false;
+    const bool report_leads = !e.sources.empty() && (into.sources.empty() || leads(first_source(e.sources), first_source(into.sources)));
     for (const auto& s : e.sources) {
         if (std::find(into.sources.begin(), into.sources.end(), s) == into.sources.end()) {
             into.sources.push_back(s);
             changed = true;
         }
     }
-    if (e.interval.anchored() && into.interval.anchored() && length_days(e.interval) < length_days(into.interval)) {
+    if (changed) std::stable_sort(into.sources.begin(), into.sources.end(), source_before);
+    if (report_leads && (into.text != e.text || into.kind != e.kind || into.lang != e.lang)) {
+        into.text = e.text;
+        into.kind = e.kind;
+        into.lang = e.lang;
+        changed = true;
+    }
+    if (takes_interval(stored_span(e.interval), stored_span(into.interval), report_leads)) {
         into.interval = e.interval;
         into.value = e.value;
         into.granularity = e.granularity;
@@ -105,7 +137,7 @@ KeyLookup BatchDedup::lookups() const {
 void BatchDedup::file(int64_t key, int64_t id) { filed_[key].push_back(id); }
 
 void BatchDedup::know(Candidate c) {
-    spans_[c.id] = c.span;
+    current_[c.id] = {c.span, nullptr, c.first};
     const int64_t id = c.id;
     stored_.insert_or_assign(id, std::move(c));
 }
@@ -117,10 +149,10 @@ void BatchDedup::file_keys(const std::vector<int64_t>& keys, int64_t id) {
     }
 }
 
-const Shingles& BatchDedup::shingles_of_stored(int64_t id) {
-    auto it = stored_shingles_.find(id);
-    if (it == stored_shingles_.end()) it = stored_shingles_.emplace(id, shingles_of(stored_.at(id).text)).first;
-    return it->second;
+const Shingles& BatchDedup::shingles_of(int64_t id) {
+    Current& c = current_.at(id);
+    if (!c.shingles) c.shingles = &stored_shingles_.emplace(id, store::shingles_of(stored_.at(id).text)).first->second;
+    return *c.shingles;
 }
 
 // The stored (or earlier new) event event i repeats: same pairs, overlapping
@@ -145,13 +177,12 @@ int64_t BatchDedup::best_match(size_t i) {
     int64_t best = 0;
     double best_score = 0;
     for (int64_t id : candidates) {
-        auto span = spans_.find(id);
-        if (span == spans_.end() || !same_time(span->second, p.span)) continue;
+        auto now = current_.find(id);
+        if (now == current_.end() || !same_time(now->second.span, p.span)) continue;
         const bool in_batch = id >= kBatchBase;
-        const Prepared* own = in_batch ? &batch_[static_cast<size_t>(id - kBatchBase)] : nullptr;
-        const std::string& pairs = in_batch ? own->pairs : stored_.at(id).pairs;
+        const std::string& pairs = in_batch ? batch_[static_cast<size_t>(id - kBatchBase)].pairs : stored_.at(id).pairs;
         if (pairs != p.pairs) continue;
-        const double score = jaccard(in_batch ? own->shingles : shingles_of_stored(id), p.shingles);
+        const double score = jaccard(shingles_of(id), p.shingles);
         if (score >= kSameWording && score > best_score) {
             best_score = score;
             best = id;
@@ -166,23 +197,32 @@ const std::vector<Placement>& BatchDedup::plan() {
         if (skip_[i]) continue;
         const Prepared& p = batch_[i];
         const int64_t best = best_match(i);
+        const Source first = first_source(p.event.sources);
         if (!best) {
             const int64_t id = kBatchBase + static_cast<int64_t>(i);
             plan_[i] = {Placement::New, i, 0};
-            spans_[id] = p.span;
+            current_[id] = {p.span, &p.shingles, first};
             file_keys(p.all_keys(), id);
             continue;
         }
         plan_[i] = best >= kBatchBase ? Placement{Placement::IntoNew, static_cast<size_t>(best - kBatchBase), 0}
                                       : Placement{Placement::IntoStored, 0, best};
-        // A more precise report narrows the event: it is then findable from
-        // the report's years too.
-        StoredSpan& span = spans_[best];
-        if (p.span.cls != kUndatedClass && span.cls != kUndatedClass &&
-            p.span.latest - p.span.earliest < span.latest - span.earliest) {
-            span = p.span;
-            file_keys(p.all_keys(), best);
+        // As merge_report will: a leading report gives its wording, a more
+        // precise one its interval; the event is then findable by the
+        // report's keys too (its words, its years).
+        Current& now = current_.at(best);
+        const bool report_leads = !p.event.sources.empty() && leads(first, now.first);
+        bool refiled = false;
+        if (report_leads) {
+            now.shingles = &p.shingles;
+            now.first = first;
+            refiled = true;
         }
+        if (takes_interval(p.span, now.span, report_leads)) {
+            now.span = p.span;
+            refiled = true;
+        }
+        if (refiled) file_keys(p.all_keys(), best);
     }
     return plan_;
 }
@@ -230,10 +270,11 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
             keys = &it->second.new_keys;
         }
         const Interval before = into->interval;
+        const std::string text_before = into->text;
         if (!merge_report(*into, p.event)) continue;
         ++out.events_merged;
         if (pl.kind == Placement::IntoStored) touched[pl.stored] = true;
-        if (into->interval != before) add_unique(*keys, p.all_keys());
+        if (into->interval != before || into->text != text_before) add_unique(*keys, p.all_keys());
     }
     for (auto& [id, c] : changed) {
         if (!touched.count(id)) continue;

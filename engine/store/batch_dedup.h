@@ -50,6 +50,7 @@ struct Candidate {
     std::string pairs;
     StoredSpan span;
     std::string text;
+    Source first;                   // its first source (see merge_report)
 };
 
 // The keys to look up, sorted and unique.
@@ -104,12 +105,13 @@ private:
     // Ids of events of this batch that are new, above any stored id, so that
     // "most recent first" puts them ahead.
     static constexpr int64_t kBatchBase = int64_t{1} << 62;
-    struct Known {
-        std::string pairs;
+    // What an event met so far looks like now, after the batch's merges.
+    struct Current {
         StoredSpan span;
-        const Shingles* shingles = nullptr;
+        const Shingles* shingles = nullptr;   // null: a stored text not yet cut into shingles
+        Source first;
     };
-    const Shingles& shingles_of_stored(int64_t id);
+    const Shingles& shingles_of(int64_t id);
     int64_t best_match(size_t i);
     void file_keys(const std::vector<int64_t>& keys, int64_t id);
 
@@ -118,12 +120,20 @@ private:
     std::unordered_map<int64_t, std::vector<int64_t>> filed_;   // key → ids
     std::unordered_map<int64_t, Candidate> stored_;
     std::unordered_map<int64_t, Shingles> stored_shingles_;
-    std::unordered_map<int64_t, StoredSpan> spans_;             // current span of every id met, after merges
+    std::unordered_map<int64_t, Current> current_;              // every id met
     std::vector<Placement> plan_;
 };
 
-// Folds a report into the event it repeats: all sources; the more precise
-// interval; the higher confidence. False when nothing changed.
+// Folds a report into the event it repeats: all sources, in document order;
+// the more precise interval; the higher confidence; and the wording (text,
+// kind, language) of the report whose source comes first, which also breaks
+// ties between intervals of one length. So the merged event is the same
+// whichever report came first: writers running side by side on shards store
+// what one writer going through them in turn stores. False when nothing changed.
 bool merge_report(Event& into, const Event& report);
+// The order of sources: document, then spans.
+bool source_before(const Source& a, const Source& b);
+// The first of an event's sources in that order (an empty one for none).
+Source first_source(const std::vector<Source>& sources);
 
 }  // namespace tarikh::store

@@ -126,7 +126,8 @@ void PgStore::open_schema(OpenMode mode) {
 CREATE TEMP TABLE new_documents(hash text, id text, bytes bigint, date bigint, lang text, url text, events integer, ord integer)
   ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE changed_events(id bigint, span_class integer, earliest bigint, latest bigint, value text,
-  granularity text, mod text, confidence real, n_sources integer, sources bytea) ON COMMIT DELETE ROWS;
+  granularity text, mod text, kind text, lang text, confidence real, text text, n_sources integer, sources bytea)
+  ON COMMIT DELETE ROWS;
 )sql");
     }
 }
@@ -346,11 +347,13 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
     }
     if (!met.empty()) {
         PgResult r = db_.exec(
-            "SELECT id, pairs, span_class, coalesce(earliest, 0), coalesce(latest, 0), text FROM events WHERE id = ANY($1::bigint[])",
+            "SELECT id, pairs, span_class, coalesce(earliest, 0), coalesce(latest, 0), text, sources FROM events "
+            "WHERE id = ANY($1::bigint[])",
             {pg_array({met.begin(), met.end()})});
         for (int i = 0; i < r.rows(); ++i)
             dedup.know({r.int64(i, 0), std::string(r.text(i, 1)),
-                        {static_cast<int>(r.int64(i, 2)), r.int64(i, 3), r.int64(i, 4)}, std::string(r.text(i, 5))});
+                        {static_cast<int>(r.int64(i, 2)), r.int64(i, 3), r.int64(i, 4)}, std::string(r.text(i, 5)),
+                        first_source(unpack_sources(r.bytes(i, 6), db_.where()))});
     }
     dedup.plan();
     const BatchWrites w = dedup.apply(read_events(dedup.merge_targets()));
@@ -396,9 +399,14 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             rows.field(e.id).field(int64_t{span.cls});
             rows.field(e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
             rows.field(e.interval.latest ? std::optional<int64_t>(day_number(*e.interval.latest)) : std::nullopt);
-            rows.field(e.value).field(to_string(e.granularity)).field(to_string(e.mod)).field(double{e.confidence});
+            rows.field(e.value).field(to_string(e.granularity)).field(to_string(e.mod)).field(to_string(e.kind));
+            rows.field(to_string(e.lang)).field(double{e.confidence}).field(e.text);
             rows.field(static_cast<int64_t>(e.sources.size())).bytes(pack_sources(e.sources));
             rows.end_row();
+            for (int64_t k : c.new_keys) {
+                key.push_back(k);
+                key_event.push_back(e.id);
+            }
             if (!c.interval_changed) continue;
             const StoredSpan old = stored_span(c.old_interval);
             for (const auto& p : e.pairs) {
@@ -409,15 +417,12 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
                 old_event.push_back(e.id);
             }
             copy_lane_rows(lane_rows, lanes, e.id, e);
-            for (int64_t k : c.new_keys) {
-                key.push_back(k);
-                key_event.push_back(e.id);
-            }
         }
         db_.copy("COPY changed_events FROM STDIN", rows.data());
         db_.exec(
             "UPDATE events e SET span_class = c.span_class, earliest = c.earliest, latest = c.latest, value = c.value, "
-            "granularity = c.granularity, mod = c.mod, confidence = c.confidence, n_sources = c.n_sources, "
+            "granularity = c.granularity, mod = c.mod, kind = c.kind, lang = c.lang, confidence = c.confidence, "
+            "text = c.text, n_sources = c.n_sources, "
             "sources = c.sources FROM changed_events c WHERE e.id = c.id");
         if (!old_event.empty()) {
             db_.exec("DELETE FROM event_lanes WHERE (lane, span_class, earliest, latest, event) IN "

@@ -213,8 +213,8 @@ void SqliteStore::prepare_writes() {
                                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
     statements_.emplace("update_event",
                         Statement(d, "UPDATE events SET span_class = ?2, earliest = ?3, latest = ?4, value = ?5, "
-                                     "granularity = ?6, mod = ?7, confidence = ?8, n_sources = ?9, sources = ?10 "
-                                     "WHERE id = ?1"));
+                                     "granularity = ?6, mod = ?7, confidence = ?8, n_sources = ?9, sources = ?10, "
+                                     "text = ?11, kind = ?12, lang = ?13 WHERE id = ?1"));
     statements_.emplace("insert_lane_event", Statement(d, "INSERT OR IGNORE INTO event_lanes VALUES (?1, ?2, ?3, ?4, ?5)"));
     statements_.emplace("delete_lane_event", Statement(d, "DELETE FROM event_lanes WHERE lane = ?1 AND span_class = ?2 AND "
                                                           "earliest = ?3 AND latest = ?4 AND event = ?5"));
@@ -422,8 +422,9 @@ SqliteStore::Outcome SqliteStore::put_event(const Prepared& p) {
     if (merged.interval != best.interval) {
         delete_lanes(best.id, best);
         write_lanes(best.id, merged);
-        add_keys(best.id, keys);  // findable from its new years too
     }
+    // Findable from its new years and words too.
+    if (merged.interval != best.interval || merged.text != best.text) add_keys(best.id, keys);
     return Outcome::Merged;
 }
 
@@ -471,6 +472,7 @@ bool SqliteStore::merge_into(int64_t id, const Event& e) {
     s.bind(4, e.interval.latest ? std::optional<int64_t>(day_number(*e.interval.latest)) : std::nullopt);
     s.bind(5, e.value).bind(6, to_string(e.granularity)).bind(7, to_string(e.mod)).bind(8, double{e.confidence});
     s.bind(9, static_cast<int64_t>(e.sources.size())).bind_blob(10, pack_sources(e.sources));
+    s.bind(11, e.text).bind(12, to_string(e.kind)).bind(13, to_string(e.lang));
     s.run();
     return db_->changes() > 0;
 }

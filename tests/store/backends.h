@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace tarikh::testing {
 
@@ -30,11 +31,18 @@ protected:
         return location_;
     }
     std::unique_ptr<Store> open(OpenMode mode = OpenMode::ReadWrite) { return open_store(location(), mode); }
+    // Another store of the same backend, empty, for tests that compare stores.
+    std::string another() {
+        if (GetParam() == "postgresql") return more_.emplace_back(std::make_unique<ScratchDatabase>())->uri();
+        return (dir_ / ("t" + std::to_string(more_.size() + others_++) + ".db")).string();
+    }
 
     ScratchDir dir_;
 
 private:
     std::unique_ptr<ScratchDatabase> database_;
+    std::vector<std::unique_ptr<ScratchDatabase>> more_;
+    size_t others_ = 0;
     std::string location_;
 };
 

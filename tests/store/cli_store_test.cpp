@@ -1,42 +1,20 @@
 // `tarikh ingest | extract | load | query | export` as a user meets them:
 // exit codes, messages naming the input, formats parsed back, and a --db that
 // is not a store left as it was.
+#include "cli_fixture.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using ::testing::HasSubstr;
-
-struct Outcome {
-    int code;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::vector<std::string> lines_of(const std::string& s) {
-    std::vector<std::string> out;
-    std::istringstream in(s);
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) out.push_back(line);
-    return out;
-}
 
 // Two hand-made events on either side of 1 Farvardin 1402 (2023-03-21), and one undated.
 constexpr const char* kEvents =
@@ -47,27 +25,12 @@ constexpr const char* kEvents =
     R"({"earliest":null,"latest":null,"value":"XXXX","actors":["TR"],"text":"A month later Turkey responded.","lang":"en"})"
     "\n";
 
-class CliStore : public ::testing::Test {
-protected:
-    fs::path dir = fs::temp_directory_path() / ("tarikh-cli-store-" + std::to_string(::getpid()));
-    void SetUp() override {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    void TearDown() override { fs::remove_all(dir); }
+using tarikh::testing::lines_of;
+using tarikh::testing::Outcome;
+using tarikh::testing::slurp;
 
-    fs::path write(const std::string& name, const std::string& bytes) {
-        fs::path p = dir / name;
-        fs::create_directories(p.parent_path());
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p;
-    }
-    Outcome run(const std::string& args) {
-        std::string cmd = std::string(TARIKH_BINARY_DIR) + "/tarikh " + args + " </dev/null >" + (dir / "out").string() +
-                          " 2>" + (dir / "err").string();
-        int status = std::system(cmd.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
-    }
+class CliStore : public tarikh::testing::CliRun {
+protected:
     std::string db() const { return (dir / "t.db").string(); }
     void load_sample() {
         write("events.jsonl", kEvents);

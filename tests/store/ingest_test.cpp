@@ -1,5 +1,6 @@
 // The ingest pipeline on the seeds: documents → extractor → store, in
 // batches; the second run adds nothing; the store answers lane queries.
+#include "backends.h"
 #include "store_fixtures.h"
 
 #include "tarikh/documents.h"
@@ -11,7 +12,10 @@ namespace tarikh {
 namespace {
 
 using testing::day;
-using testing::ScratchDir;
+using testing::StoreBackend;
+
+class Ingest : public StoreBackend {};
+TARIKH_ON_EVERY_BACKEND(Ingest);
 
 IngestResult ingest_seeds(Store& store, const Extractor& extractor, size_t batch) {
     std::vector<InputProblem> problems;
@@ -21,11 +25,10 @@ IngestResult ingest_seeds(Store& store, const Extractor& extractor, size_t batch
     return ingest([&] { return reader.next(); }, extractor, store, options);
 }
 
-TEST(Ingest, SeedsTwiceAndInAnyBatchSize) {
+TEST_P(Ingest, SeedsTwiceAndInAnyBatchSize) {
     const Parser parser;
     const Extractor extractor(parser);
-    ScratchDir dir;
-    auto store = open_sqlite_store(dir / "t.db", OpenMode::ReadWrite);
+    auto store = open();
     IngestResult first = ingest_seeds(*store, extractor, 2);
     EXPECT_EQ(first.documents, 5u);
     EXPECT_EQ(first.written.documents_added, 5u);
@@ -41,16 +44,15 @@ TEST(Ingest, SeedsTwiceAndInAnyBatchSize) {
     EXPECT_EQ(store->stats().sources, before.sources);
 
     // One batch or many: the same store.
-    auto other = open_sqlite_store(dir / "u.db", OpenMode::ReadWrite);
+    auto other = open_store(another(), OpenMode::ReadWrite);
     ingest_seeds(*other, extractor, 256);
     EXPECT_EQ(other->stats().events, before.events);
 }
 
-TEST(Ingest, SeedsGiveTheKarabakhWarOnTheAzerbaijanIranLane) {
+TEST_P(Ingest, SeedsGiveTheKarabakhWarOnTheAzerbaijanIranLane) {
     const Parser parser;
     const Extractor extractor(parser);
-    ScratchDir dir;
-    auto store = open_sqlite_store(dir / "t.db", OpenMode::ReadWrite);
+    auto store = open();
     ingest_seeds(*store, extractor, 256);
     EventQuery q;
     q.pair = CountryPair{"AZ", "IR"};

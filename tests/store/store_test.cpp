@@ -9,6 +9,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 namespace tarikh {
 namespace {
 
@@ -129,8 +132,10 @@ TEST_P(EventStore, SameEventFromSeveralDocumentsIsStoredOnceWithAllSources) {
     ASSERT_EQ(got.size(), 2u);
     const Event& merged = got[0];
     ASSERT_EQ(merged.sources.size(), 2u);
-    EXPECT_EQ(merged.sources[0].doc, "news-2.txt");
-    EXPECT_EQ(merged.sources[1].doc, "news-1.txt");
+    // Sources in document order, and the wording of the first of them.
+    EXPECT_EQ(merged.sources[0].doc, "news-1.txt");
+    EXPECT_EQ(merged.sources[1].doc, "news-2.txt");
+    EXPECT_EQ(merged.text, a.text);
     // The more precise date wins.
     EXPECT_EQ(merged.interval, (Interval{day(2023, 12, 7), day(2023, 12, 7)}));
 
@@ -144,6 +149,70 @@ TEST_P(EventStore, SameEventFromSeveralDocumentsIsStoredOnceWithAllSources) {
     nov.pair.reset();
     nov.actor = "IL";
     EXPECT_TRUE(store->query(nov).empty());
+}
+
+// Writers working side by side on shards must store what one writer going
+// through the shards in turn stores: a merged event cannot depend on which
+// report came first.
+TEST_P(EventStore, MergedEventIsTheSameWhicheverReportCameFirst) {
+    Event a = make_event("Azerbaijan and Israel signed an agreement on gas supplies in Baku", day(2023, 12, 1),
+                         day(2023, 12, 31), {"AZ", "IL"}, "news-1.txt", 100);
+    a.kind = EventKind::Energy;
+    Event b = make_event("Azerbaijan and Israel signed an agreement on gas supplies in Baku today", day(2023, 12, 1),
+                         day(2023, 12, 31), {"AZ", "IL"}, "news-2.txt", 40);
+    b.confidence = 0.9f;
+    Event c = make_event("Azerbaijan and Israel signed an agreement on gas supplies, in Baku.", day(2023, 11, 25),
+                         day(2023, 12, 24), {"AZ", "IL"}, "news-3.txt", 7);
+    std::vector<std::vector<Event>> orders = {{a, b, c}, {c, b, a}, {b, c, a}};
+    std::vector<Event> results;
+    for (const auto& order : orders) {
+        auto store = open_store(another(), OpenMode::ReadWrite);
+        for (const Event& e : order) store->add_events({e});  // one batch each, as separate writers would
+        auto all = store->all_events();
+        ASSERT_EQ(all.size(), 1u);
+        results.push_back(all[0]);
+    }
+    for (auto& r : results) {
+        r.id = 0;
+        EXPECT_EQ(r.text, a.text);
+        EXPECT_EQ(r.kind, EventKind::Energy);
+        EXPECT_FLOAT_EQ(r.confidence, 0.9f);
+        EXPECT_EQ(r.interval, (Interval{day(2023, 11, 25), day(2023, 12, 24)}));  // the most precise
+        ASSERT_EQ(r.sources.size(), 3u);
+        EXPECT_EQ(r.sources[0].doc, "news-1.txt");
+        EXPECT_EQ(r.sources, results[0].sources);
+    }
+}
+
+// Each batch is one transaction and each query reads one snapshot: a reader
+// running beside a writer sees whole batches, never part of one.
+TEST_P(EventStore, ReadersSeeWholeBatchesWhileAWriterWrites) {
+    constexpr size_t kBatch = 40, kBatches = 25;
+    auto writer = fresh();
+    std::atomic<bool> done{false};
+    std::thread writing([&] {
+        for (size_t b = 0; b < kBatches; ++b) {
+            std::vector<Event> batch;
+            for (size_t i = 0; i < kBatch; ++i)
+                batch.push_back(make_event("report " + std::to_string(b) + " " + std::to_string(i) + " of the talks",
+                                           day(2020, 1, 1) + std::chrono::days(i), day(2020, 1, 1) + std::chrono::days(i),
+                                           {"AZ", "TR"}, "d" + std::to_string(b)));
+            writer->add_events(batch);
+        }
+        done = true;
+    });
+    auto reader = open(OpenMode::ReadOnly);
+    size_t reads = 0;
+    EventQuery lane;
+    lane.pair = CountryPair{"AZ", "TR"};
+    while (!done) {
+        EXPECT_EQ(reader->query({}).size() % kBatch, 0u);
+        EXPECT_EQ(reader->query(lane).size() % kBatch, 0u);
+        ++reads;
+    }
+    writing.join();
+    EXPECT_EQ(reader->stats().events, kBatch * kBatches);
+    EXPECT_GT(reads, 0u);
 }
 
 TEST_P(EventStore, DifferentSentencesOfOnePairAndDateStayApart) {

@@ -77,6 +77,40 @@ std::vector<ActorMatch> outside_dates(std::vector<ActorMatch> actors, const std:
 
 std::string_view trimmed_text(std::string_view text, Span s) { return text.substr(s.begin, s.end - s.begin); }
 
+// The words an event keeps: its sentence, or of a sentence longer than
+// kMaxEventText a window of that many bytes around the date, cut at spaces.
+// Each event of a sentence with thousands of dates copied the whole sentence
+// (770 MB of output from 96 KB); the source still points to the whole
+// sentence by its span.
+constexpr size_t kMaxEventText = 1024;
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+Span event_text(std::string_view text, Span sentence, Span date) {
+    if (sentence.end - sentence.begin <= kMaxEventText) return sentence;
+    const size_t room = kMaxEventText - std::min<size_t>(kMaxEventText, date.end - date.begin);
+    size_t b = std::max<size_t>(sentence.begin, date.begin > room / 2 ? date.begin - room / 2 : 0);
+    size_t e = std::min<size_t>(sentence.end, b + kMaxEventText);
+    b = std::max<size_t>(sentence.begin, std::min<size_t>(b, e > kMaxEventText ? e - kMaxEventText : 0));
+    // To whole words (a space inside the window, outside the date), else to whole characters.
+    if (b > sentence.begin) {
+        size_t w = b;
+        while (w < date.begin && !is_ascii_space(text[w])) ++w;
+        if (w < date.begin) b = w + 1;
+        while (b < date.begin && (static_cast<uint8_t>(text[b]) & 0xC0) == 0x80) ++b;
+    }
+    if (e < sentence.end) {
+        size_t w = e;
+        while (w > date.end && !is_ascii_space(text[w])) --w;
+        if (w > date.end) e = w;
+        while (e > date.end && (static_cast<uint8_t>(text[e]) & 0xC0) == 0x80) --e;
+    }
+    e = std::max<size_t>(e, std::min(date.end, sentence.end));  // never half a date
+    while (b < e && is_ascii_space(text[b])) ++b;
+    while (e > b && is_ascii_space(text[e - 1])) --e;
+    return {uint32_t(b), uint32_t(e)};
+}
+
 // Three decimals: finer digits would only be noise in the JSON and the store.
 float rounded(float x) { return std::round(x * 1000.0f) / 1000.0f; }
 
@@ -144,6 +178,9 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
             std::vector<const ActorMatch*> own = actors_in(named, clause.span);
             const bool borrowed = own.empty();
             auto [codes, evidence] = codes_and_evidence(borrowed ? sentence_actors : own);
+            // A list of that many countries names no participants, and its
+            // pairs would flood the lanes (their number grows as the square).
+            if (codes.size() > kMaxEventActors) continue;
             if (borrowed) evidence *= kBorrowedActors;
             EventKind kind = events::vote(kind_hits, clause.span);
             if (kind == EventKind::Other) kind = events::vote(kind_hits, sentence);
@@ -157,7 +194,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
                 e.actors = codes;
                 e.pairs = pairs_of(codes);
                 e.kind = kind;
-                e.text = std::string(trimmed_text(text, sentence));
+                e.text = std::string(trimmed_text(text, event_text(text, sentence, m->span)));
                 e.lang = lang;
                 e.confidence = rounded(std::clamp(m->confidence * evidence, 0.0f, 1.0f));
                 e.sources.push_back({doc.id, sentence, m->span});

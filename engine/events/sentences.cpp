@@ -197,6 +197,51 @@ size_t clause_mark_at(std::string_view text, size_t i) {
     return 0;
 }
 
+namespace {
+
+// Answers "is `pos` strictly inside one of the spans?" for positions in any
+// order: spans sorted by begin, with the furthest end reached so far.
+class InsideAny {
+public:
+    explicit InsideAny(std::vector<Span> spans) : spans_(std::move(spans)) {
+        std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+        uint32_t reach = 0;
+        for (const Span& s : spans_) reach_.push_back(reach = std::max(reach, s.end));
+    }
+    bool operator()(size_t pos) const {
+        auto it = std::lower_bound(spans_.begin(), spans_.end(), pos, [](const Span& s, size_t p) { return s.begin < p; });
+        return it != spans_.begin() && reach_[size_t(it - spans_.begin()) - 1] > pos;
+    }
+    // The furthest end of the spans that begin before `pos`.
+    size_t reach(size_t pos) const {
+        auto it = std::lower_bound(spans_.begin(), spans_.end(), pos, [](const Span& s, size_t p) { return s.begin < p; });
+        return it == spans_.begin() ? pos : std::max<size_t>(pos, reach_[size_t(it - spans_.begin()) - 1]);
+    }
+
+private:
+    std::vector<Span> spans_;
+    std::vector<uint32_t> reach_;
+};
+
+// Where to cut text that runs on from `from` past kMaxSentenceBytes: the last
+// space of the window's second half outside a date, else the window's end
+// (moved past a date it would split, and to a character boundary).
+size_t bounded_cut(std::string_view text, size_t from, const InsideAny& dates) {
+    const size_t limit = from + kMaxSentenceBytes;
+    for (size_t at = limit; at > from + kMaxSentenceBytes / 2; --at)
+        if ((text[at] == ' ' || text[at] == '\n' || text[at] == '\t') && !dates(at)) return at;
+    size_t at = dates.reach(limit);
+    while (at < text.size() && (static_cast<uint8_t>(text[at]) & 0xC0) == 0x80) ++at;
+    return std::min(at, text.size());
+}
+
+void push_sentence(std::string_view text, size_t from, size_t to, std::vector<Span>& out) {
+    Span s = trimmed(text, from, to);
+    if (s.end > s.begin && has_letters(text.substr(s.begin, s.end - s.begin))) out.push_back(s);
+}
+
+}  // namespace
+
 std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>& keep_together,
                                   const std::vector<Span>& stand_alone) {
     KeepTogether keep(keep_together);
@@ -245,10 +290,19 @@ std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>
     std::vector<Span> out;
     size_t from = 0;
     cuts.push_back(text.size());
+    const InsideAny dates(keep_together);
     for (size_t to : cuts) {
         if (to <= from) continue;
-        Span s = trimmed(text, from, to);
-        if (s.end > s.begin && has_letters(text.substr(s.begin, s.end - s.begin))) out.push_back(s);
+        // A run of text with no sentence mark (a table, a list, hostile
+        // input) is cut into pieces of bounded length, at a space outside
+        // any date: every event of a sentence carries a part of it, and
+        // the clauses of one sentence are searched per date.
+        while (to - from > kMaxSentenceBytes) {
+            const size_t at = bounded_cut(text, from, dates);
+            push_sentence(text, from, at, out);
+            from = at;
+        }
+        push_sentence(text, from, to, out);
         from = to;
     }
     return out;

@@ -19,6 +19,10 @@
 
 namespace tarikh::events {
 
+// Longer runs of text without a sentence end are cut (at a space outside the
+// dates) into sentences of at most this many bytes.
+inline constexpr size_t kMaxSentenceBytes = 2048;
+
 // The sentences of `text`, in order, as byte spans trimmed of white space.
 // No sentence ends inside a span of `keep_together` (the date mentions: a
 // range broken over two lines is still one date); each span of `stand_alone`

@@ -43,12 +43,17 @@ std::string read_string(const json& j, const char* field, bool required) {
     return it->get<std::string>();
 }
 
-// A country code as stored: no space or '-', which separate codes in the store.
+// A country code: [A-Z0-9]{2,8} once upper-cased. Codes are joined with
+// spaces and '-' in the store and printed in tables and CSV as they are, so
+// nothing else (no comma, quote, control or escape character) gets in.
 CountryCode read_code(const json& j, const char* field) {
     if (!j.is_string()) bad(field, "expected country codes (strings)");
     std::string c = j.get<std::string>();
-    if (c.empty() || c.size() > 8 || c.find_first_of(" -\t\n") != std::string::npos) bad(field, "not a country code: " + c);
     for (auto& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const bool valid = c.size() >= 2 && c.size() <= 8 &&
+                       std::all_of(c.begin(), c.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); });
+    // Shown escaped and short: the code may hold anything.
+    if (!valid) bad(field, "not a country code ([A-Z0-9]{2,8}): " + json(c.substr(0, 16)).dump(-1, ' ', true, json::error_handler_t::replace));
     return c;
 }
 
@@ -166,10 +171,13 @@ Event event_from_json_value(const nlohmann::json& j) {
     }
     if (auto it = j.find("actors"); it != j.end()) {
         if (!it->is_array()) bad("actors", "expected an array of country codes");
+        if (it->size() > kMaxEventActors) bad("actors", fmt::format("more than {} countries", kMaxEventActors));
         for (const auto& a : *it) e.actors.push_back(read_code(a, "actors"));
     }
     if (auto it = j.find("pairs"); it != j.end()) {
         if (!it->is_array()) bad("pairs", "expected an array of [code, code]");
+        if (it->size() > kMaxEventActors * (kMaxEventActors + 1) / 2)
+            bad("pairs", fmt::format("more pairs than {} countries make", kMaxEventActors));
         for (const auto& p : *it) {
             if (!p.is_array() || p.size() != 2) bad("pairs", "expected [code, code]");
             e.pairs.emplace_back(read_code(p[0], "pairs"), read_code(p[1], "pairs"));
@@ -205,6 +213,7 @@ Event event_from_json_value(const nlohmann::json& j) {
         }
     }
     normalize_actors(e);
+    if (e.actors.size() > kMaxEventActors) bad("actors", fmt::format("more than {} countries", kMaxEventActors));
     return e;
 }
 

@@ -39,8 +39,8 @@ Prepared prepare(const Event& in) {
     p.shingles = shingles_of(e.text);
     p.pairs = join_pairs(e.pairs);
     p.keys = dedup_keys(p.pairs, p.shingles, buckets_of(e.interval));
-    p.exact = exact_key(p.pairs, p.shingles);
     p.span = stored_span(e.interval);
+    p.exact = exact_key(p.pairs, p.shingles, p.span.earliest, p.span.latest);
     return p;
 }
 

@@ -41,7 +41,9 @@ std::vector<Prepared> prepare_all(const std::vector<const Event*>& events);
 // At most this many events per near-duplicate key, the most recently stored:
 // an insert costs the same in a store of any size even when a busy lane
 // repeats a template (reports of one event arrive close together). Every event
-// filed under an exact-wording key is a candidate.
+// filed under an exact-wording key is a candidate: the key holds the interval,
+// and events of one wording, pairs and interval merge, so it files one or a
+// few.
 inline constexpr size_t kNearCandidates = 48;
 
 // What dedup reads of a stored event.

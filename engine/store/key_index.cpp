@@ -16,13 +16,21 @@ void KeyIndex::add(int64_t key, int64_t event) {
     if ((used_ + 1) * 2 > slots_.size()) grow();
     const uint32_t f = fingerprint(key);
     const size_t mask = slots_.size() - 1;
+    size_t filed = 0, oldest = 0;
     for (size_t i = f & mask;; i = (i + 1) & mask) {
         if (slots_[i].key == 0) {
+            if (filed >= kMaxPerKey) {
+                // Full: the new event takes the place of the earliest (ids grow with time).
+                if (slots_[oldest].event < static_cast<uint32_t>(event)) slots_[oldest].event = static_cast<uint32_t>(event);
+                return;
+            }
             slots_[i] = {f, static_cast<uint32_t>(event)};
             ++used_;
             return;
         }
-        if (slots_[i].key == f && slots_[i].event == event) return;  // already filed
+        if (slots_[i].key != f) continue;
+        if (slots_[i].event == event) return;  // already filed
+        if (filed++ == 0 || slots_[i].event < slots_[oldest].event) oldest = i;
     }
 }
 

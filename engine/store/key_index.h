@@ -17,6 +17,13 @@ namespace tarikh::store {
 
 class KeyIndex {
 public:
+    // Events kept per key: the latest. A key shared by more events (a
+    // template repeated across a lane) would otherwise make every add and
+    // find walk all of them: a run of one key is contiguous in the table.
+    static constexpr size_t kMaxPerKey = 64;
+
+    // Files `event` under `key`; past kMaxPerKey events under it, the
+    // earliest filed is forgotten.
     void add(int64_t key, int64_t event);
     // Appends the events filed under `key`, at most `max` of them, the most
     // recently added first.

@@ -367,13 +367,13 @@ SqliteStore::Outcome SqliteStore::put_event(const Prepared& p) {
     const Shingles& sh = p.shingles;
     const std::string& pairs = p.pairs;
 
-    // Keys narrow the search to a few events: every event of the same
-    // wording, and at most the 48 latest per near-duplicate key, so an insert
+    // Keys narrow the search to a few events: those of the same wording and
+    // interval, and at most the 48 latest per near-duplicate key, so an insert
     // costs the same in a store of any size even when a busy lane repeats a
     // template (reports of one event arrive close together).
     std::vector<int64_t> candidates;
-    key_index_.find(p.exact, SIZE_MAX, candidates);
-    for (int64_t key : p.keys) key_index_.find(key, 48, candidates);
+    key_index_.find(p.exact, KeyIndex::kMaxPerKey, candidates);
+    for (int64_t key : p.keys) key_index_.find(key, kNearCandidates, candidates);
     std::vector<int64_t> keys = p.keys;
     keys.push_back(p.exact);
     std::sort(candidates.begin(), candidates.end());

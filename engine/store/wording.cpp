@@ -118,8 +118,10 @@ double jaccard(const Shingles& a, const Shingles& b) {
     return double(common) / double(a.size() + b.size() - common);
 }
 
-int64_t exact_key(std::string_view pairs_key, const Shingles& s) {
+int64_t exact_key(std::string_view pairs_key, const Shingles& s, int64_t earliest, int64_t latest) {
     uint64_t h = mix64(hash_bytes(pairs_key, 4) ^ s.size());
+    h = mix64(h ^ static_cast<uint64_t>(earliest));
+    h = mix64(h ^ static_cast<uint64_t>(latest));
     for (uint64_t x : s) h = mix64(h ^ x);
     return static_cast<int64_t>(h);
 }

@@ -4,6 +4,7 @@
 #include "tarikh/mention.h"
 #include "tarikh/time.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +23,11 @@ using CountryCode = std::string;
 // the pair (X, X): that country's own lane.
 using CountryPair = std::pair<CountryCode, CountryCode>;
 
+// The most countries one event names. Pairs grow as the square of the
+// countries (2,000 actors made 2M lane rows); an event over the bound is
+// refused by the reader of event JSON and never made by the extractor.
+inline constexpr size_t kMaxEventActors = 16;
+
 struct Source {
     std::string doc;   // document id (file path or the "id" of a JSON Lines document)
     Span span;         // the sentence, bytes of the document as given
@@ -38,7 +44,7 @@ struct Event {
     std::vector<CountryCode> actors;    // sorted, unique
     std::vector<CountryPair> pairs;     // sorted
     EventKind kind = EventKind::Other;
-    std::string text;                   // the sentence
+    std::string text;                   // the sentence (of a long one: the clause, at most ~1 KB around the date)
     Lang lang = Lang::En;
     float confidence = 1.0f;
     std::vector<Source> sources;

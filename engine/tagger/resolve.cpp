@@ -27,12 +27,30 @@ int rank(Granularity g) {
     return 8;
 }
 
-Day first_of(int y, unsigned m) { return sys_days{year{y} / month{m} / 1}; }
-Day last_of(int y, unsigned m) { return sys_days{year{y} / month{m} / last}; }
+// A year out of 1–9999 (time.h): "999 centuries ago", "9999 … 999 years
+// later". date::year holds 16 bits and would wrap (−32363), and ISO's four
+// digits end at 9999; resolve() gives such a mention null bounds.
+struct OutOfYears {};
+
+// The year `y` as an int, checked; computed in 64 bits so that counts of
+// units times their length cannot overflow on the way.
+int checked_year(int64_t y) {
+    if (y < kFirstYear || y > kLastYear) throw OutOfYears{};
+    return static_cast<int>(y);
+}
+
+// A count of days or weeks that keeps a Day within the years.
+int checked_days(int64_t n) {
+    if (n < -int64_t{kLastYear} * 366 || n > int64_t{kLastYear} * 366) throw OutOfYears{};
+    return static_cast<int>(n);
+}
+
+Day first_of(int64_t y, unsigned m) { return sys_days{year{checked_year(y)} / month{m} / 1}; }
+Day last_of(int64_t y, unsigned m) { return sys_days{year{checked_year(y)} / month{m} / last}; }
 
 // Months counted from year 0, so month arithmetic is integer arithmetic.
-int month_index(year_month_day d) { return int(d.year()) * 12 + int(unsigned(d.month())) - 1; }
-Day from_month_index(int idx) { return first_of(idx >= 0 ? idx / 12 : (idx - 11) / 12, unsigned(((idx % 12) + 12) % 12) + 1); }
+int64_t month_index(year_month_day d) { return int64_t(int(d.year())) * 12 + int(unsigned(d.month())) - 1; }
+Day from_month_index(int64_t idx) { return first_of(idx >= 0 ? idx / 12 : (idx - 11) / 12, unsigned(((idx % 12) + 12) % 12) + 1); }
 
 int year_in(Calendar c, Day d) {
     switch (c) {
@@ -43,7 +61,8 @@ int year_in(Calendar c, Day d) {
     return int(year_month_day{d}.year());
 }
 
-Interval year_interval(Calendar c, int y) {
+Interval year_interval(Calendar c, int64_t y64) {
+    const int y = checked_year(y64);
     switch (c) {
         case Calendar::SolarHijri: return solar_hijri_year(y);
         case Calendar::Islamic: return islamic_year(y);
@@ -53,6 +72,7 @@ Interval year_interval(Calendar c, int y) {
 }
 
 Interval month_interval(Calendar c, int y, int m) {
+    checked_year(y);
     switch (c) {
         case Calendar::SolarHijri: return solar_hijri_month(y, m);
         case Calendar::Islamic: return islamic_month(y, m);
@@ -82,6 +102,7 @@ Interval season_interval(Calendar c, int y, int season) {
 }
 
 std::optional<Day> day_of(Calendar c, int y, int m, int d) {
+    checked_year(y);
     switch (c) {
         case Calendar::SolarHijri:
             if (d > int(solar_hijri_month_length(y, m))) return std::nullopt;
@@ -118,8 +139,8 @@ Interval apply_mod(Interval iv, Granularity g, Mod mod, Calendar c = Calendar::G
         if (mod == Mod::Mid) return {b1, b2 - days{1}};
         return {b2, z};
     }
-    int m0 = month_index(year_month_day{a}), m1 = month_index(year_month_day{z + days{1}});
-    int third = (m1 - m0) / 3;
+    int64_t m0 = month_index(year_month_day{a}), m1 = month_index(year_month_day{z + days{1}});
+    int64_t third = (m1 - m0) / 3;
     if (third <= 0) return iv;
     if (mod == Mod::Start) return {a, from_month_index(m0 + third) - days{1}};
     if (mod == Mod::Mid) return {from_month_index(m0 + third), from_month_index(m1 - third) - days{1}};
@@ -359,43 +380,43 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
 // The unit of `g` that contains `d`, in calendar c, shifted by n units.
 Interval unit_containing(Day d, Granularity g, int n, Calendar c, int week_start) {
     switch (g) {
-        case Granularity::Day: return {d + days{n}, d + days{n}};
+        case Granularity::Day: return {d + days{checked_days(n)}, d + days{checked_days(n)}};
         case Granularity::Week: {
             weekday start = weekday{static_cast<unsigned>(week_start % 7)};
-            Day s = d - (weekday{d} - start) + weeks{n};
+            Day s = d - (weekday{d} - start) + days{checked_days(int64_t{n} * 7)};
             return {s, s + days{6}};
         }
         case Granularity::Month:
             if (c == Calendar::SolarHijri) {
                 auto sh = to_solar_hijri(d);
-                int idx = sh.year * 12 + int(sh.month) - 1 + n;
-                return solar_hijri_month(idx / 12, unsigned(idx % 12) + 1);
+                int64_t idx = int64_t{sh.year} * 12 + int(sh.month) - 1 + n;
+                return solar_hijri_month(checked_year(idx / 12), unsigned(idx % 12) + 1);
             } else {
-                int idx = month_index(year_month_day{d}) + n;
+                int64_t idx = month_index(year_month_day{d}) + n;
                 return {from_month_index(idx), from_month_index(idx + 1) - days{1}};
             }
         case Granularity::Season: {
-            int idx = month_index(year_month_day{d});
-            int s = ((idx + 1) / 3) * 3 - 1 + 3 * n;  // seasons start in Mar, Jun, Sep, Dec
+            int64_t idx = month_index(year_month_day{d});
+            int64_t s = ((idx + 1) / 3) * 3 - 1 + 3 * int64_t{n};  // seasons start in Mar, Jun, Sep, Dec
             return {from_month_index(s), from_month_index(s + 3) - days{1}};
         }
         case Granularity::Quarter: {
-            int idx = month_index(year_month_day{d});
-            int q = (idx / 3) * 3 + 3 * n;
+            int64_t idx = month_index(year_month_day{d});
+            int64_t q = (idx / 3) * 3 + 3 * int64_t{n};
             return {from_month_index(q), from_month_index(q + 3) - days{1}};
         }
         case Granularity::Half: {
-            int idx = month_index(year_month_day{d});
-            int h = (idx / 6) * 6 + 6 * n;
+            int64_t idx = month_index(year_month_day{d});
+            int64_t h = (idx / 6) * 6 + 6 * int64_t{n};
             return {from_month_index(h), from_month_index(h + 6) - days{1}};
         }
-        case Granularity::Year: return year_interval(c, year_in(c, d) + n);
+        case Granularity::Year: return year_interval(c, int64_t{year_in(c, d)} + n);
         case Granularity::Decade: {
-            int y = (int(year_month_day{d}.year()) / 10 + n) * 10;
-            return {first_of(y, 1), last_of(y + 9, 12)};
+            int64_t y = (int(year_month_day{d}.year()) / 10 + int64_t{n}) * 10;
+            return {first_of(std::max<int64_t>(y, 1), 1), last_of(y + 9, 12)};
         }
         case Granularity::Century: {
-            int cc = (int(year_month_day{d}.year()) - 1) / 100 + 1 + n;
+            int64_t cc = (int(year_month_day{d}.year()) - 1) / 100 + 1 + int64_t{n};
             return {first_of((cc - 1) * 100 + 1, 1), last_of(cc * 100, 12)};
         }
         case Granularity::Unknown: break;
@@ -406,18 +427,20 @@ Interval unit_containing(Day d, Granularity g, int n, Calendar c, int week_start
 Day shift_day(Day d, Granularity g, int n) {
     year_month_day ymd{d};
     switch (g) {
-        case Granularity::Day: return d + days{n};
-        case Granularity::Week: return d + weeks{n};
+        case Granularity::Day: return d + days{checked_days(n)};
+        case Granularity::Week: return d + days{checked_days(int64_t{n} * 7)};
         case Granularity::Month: case Granularity::Season: case Granularity::Quarter: case Granularity::Half: {
-            int per = g == Granularity::Month ? 1 : g == Granularity::Half ? 6 : 3;
-            auto ym = year_month{ymd.year(), ymd.month()} + months{n * per};
+            const int64_t per = g == Granularity::Month ? 1 : g == Granularity::Half ? 6 : 3;
+            const int64_t idx = month_index(ymd) + n * per;
+            const year_month ym{year{checked_year(idx >= 0 ? idx / 12 : (idx - 11) / 12)}, month{unsigned(((idx % 12) + 12) % 12) + 1}};
             auto out = ym / ymd.day();
             return out.ok() ? sys_days{out} : sys_days{ym / last};
         }
         case Granularity::Year: case Granularity::Decade: case Granularity::Century: {
-            int per = g == Granularity::Year ? 1 : g == Granularity::Decade ? 10 : 100;
-            auto out = (ymd.year() + years{n * per}) / ymd.month() / ymd.day();
-            return out.ok() ? sys_days{out} : sys_days{(ymd.year() + years{n * per}) / ymd.month() / last};
+            const int64_t per = g == Granularity::Year ? 1 : g == Granularity::Decade ? 10 : 100;
+            const year y{checked_year(int(ymd.year()) + n * per)};
+            auto out = y / ymd.month() / ymd.day();
+            return out.ok() ? sys_days{out} : sys_days{y / ymd.month() / last};
         }
         case Granularity::Unknown: break;
     }
@@ -521,13 +544,33 @@ std::optional<Interval> point_interval(const DatePoint& p) {
     if (!p.year || p.base.rel != Rel::None) return std::nullopt;
     ResolveState none;
     Anchor a;
-    auto r = resolve_point(p, none, a);
-    if (!r) return std::nullopt;
-    return r->interval;
+    try {
+        auto r = resolve_point(p, none, a);
+        if (!r || !r->interval.anchored() || !in_year_range(*r->interval.earliest) || !in_year_range(*r->interval.latest))
+            return std::nullopt;
+        return r->interval;
+    } catch (const OutOfYears&) {
+        return std::nullopt;
+    }
 }
 
-std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const LanguageSettings& set,
-                               ResolveState& st) {
+namespace {
+
+// A mention whose time lies outside the years keeps its text and kind, and
+// gets null bounds and no anchor, like a date nothing anchors.
+void unanchor(Mention& m) {
+    m.interval = {};
+    m.value = unknown_value(m.granularity);
+    m.native.clear();
+    m.anchor = Anchor::None;
+}
+
+bool within_years(const Interval& iv) {
+    return !iv.anchored() || (in_year_range(*iv.earliest) && in_year_range(*iv.latest));
+}
+
+std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexicon, const LanguageSettings& set,
+                                         ResolveState& st) {
     Mention m;
     m.confidence = raw.confidence;
     switch (raw.kind) {
@@ -630,6 +673,7 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
             if (st.dct) {
                 m.interval = {shift_day(*st.dct, raw.unit, -raw.n), *st.dct};
                 m.anchor = Anchor::Document;
+                if (!within_years(m.interval)) throw OutOfYears{};
             } else {
                 m.anchor = Anchor::None;
             }
@@ -694,8 +738,29 @@ std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const
         }
     }
     if (raw.shift_n != 0) move_by(m, raw.shift_unit, raw.shift_n, set);
+    if (!within_years(m.interval)) throw OutOfYears{};
     if (m.interval.anchored()) st.previous = m;
     return m;
+}
+
+}  // namespace
+
+std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const LanguageSettings& set,
+                               ResolveState& st) {
+    try {
+        return resolve_unchecked(raw, lexicon, set, st);
+    } catch (const OutOfYears&) {
+        Mention m;
+        m.confidence = raw.confidence * 0.7f;
+        m.type = raw.kind == RawKind::PastSpan ? MentionType::Duration : MentionType::Date;
+        m.granularity = raw.kind == RawKind::Point || raw.kind == RawKind::Range ? raw.a.granularity
+                        : raw.kind == RawKind::Shift || raw.kind == RawKind::PastSpan ? raw.unit
+                                                                                      : Granularity::Unknown;
+        m.calendar = raw.kind == RawKind::Point || raw.kind == RawKind::Range ? raw.a.calendar : Calendar::Gregorian;
+        unanchor(m);
+        if (m.type == MentionType::Duration) m.value = duration_value(raw.unit, raw.n);
+        return m;
+    }
 }
 
 }  // namespace tarikh::tagger

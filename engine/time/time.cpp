@@ -113,8 +113,13 @@ std::optional<Day> parse_iso(std::string_view s) {
     if (!year || !month || !day) return std::nullopt;
     const date::year_month_day ymd{date::year{*year}, date::month(unsigned(*month)),
                                    date::day(unsigned(*day))};
-    if (!ymd.ok()) return std::nullopt;
+    if (!ymd.ok() || *year < kFirstYear) return std::nullopt;
     return Day{ymd};
+}
+
+bool in_year_range(Day d) {
+    static const Day first{date::year{kFirstYear} / 1 / 1}, last{date::year{kLastYear} / 12 / 31};
+    return first <= d && d <= last;
 }
 
 }  // namespace tarikh

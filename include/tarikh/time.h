@@ -34,10 +34,18 @@ std::optional<Granularity> granularity_from_string(std::string_view s);
 std::optional<Mod> mod_from_string(std::string_view s);  // "" gives Mod::None
 std::optional<Calendar> calendar_from_string(std::string_view s);
 
+// The years tarikh handles, everywhere: what four ISO digits hold and every
+// reader of its output accepts. A date computed outside them ("999 centuries
+// ago") gets null bounds; a date read outside them is refused.
+inline constexpr int kFirstYear = 1;
+inline constexpr int kLastYear = 9999;
+bool in_year_range(Day d);
+
 // ISO 8601 calendar date, e.g. "2023-10-07"; years below 1000 are padded to
 // four digits ("0622-07-16").
 std::string format_iso(Day d);
-// Strictly YYYY-MM-DD with a day that exists (no "2023-02-30"); nullopt otherwise.
+// Strictly YYYY-MM-DD with a day that exists (no "2023-02-30") in years
+// 0001–9999; nullopt otherwise.
 std::optional<Day> parse_iso(std::string_view s);
 
 }  // namespace tarikh

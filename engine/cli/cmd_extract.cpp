@@ -2,6 +2,7 @@
 // Lines, with no store. A stateless map step: shards can be extracted
 // anywhere and the results loaded with `tarikh load`.
 #include "cli/command.h"
+#include "cli/input_flags.h"
 
 #include "tarikh/documents.h"
 #include "tarikh/event_json.h"
@@ -19,6 +20,7 @@ struct ExtractArgs {
     std::string dct;
     std::string output;
     std::vector<std::string> inputs;
+    uint64_t max_bytes = kDefaultMaxDocumentBytes;
 };
 
 int run_extract(const ExtractArgs& args) {
@@ -40,7 +42,7 @@ int run_extract(const ExtractArgs& args) {
             return 1;
         }
     }
-    DocumentReader reader(files);
+    DocumentReader reader(files, args.max_bytes);
     Parser parser;
     Extractor extractor(parser);
     constexpr size_t kBatch = 64;
@@ -90,6 +92,7 @@ void setup_extract(CLI::App& app, int& exit_code) {
     cmd->add_option("--dct", args->dct, "Creation date (YYYY-MM-DD) for documents that carry none");
     cmd->add_option("-o,--output", args->output, "Write to FILE instead of standard output");
     cmd->add_option("paths", args->inputs, "Files and directories of .txt and .jsonl documents; - or nothing: JSON Lines on stdin");
+    add_max_bytes_flag(cmd, args->max_bytes);
     cmd->callback([args, &exit_code] { exit_code = run_extract(*args); });
 }
 

@@ -1,6 +1,7 @@
 // `tarikh ingest [--db F] [--dct D] PATH…`: documents → events → the store,
 // one transaction per batch, with a progress bar on a terminal and a summary.
 #include "cli/command.h"
+#include "cli/input_flags.h"
 #include "cli/progress.h"
 #include "cli/query_flags.h"
 
@@ -19,6 +20,7 @@ struct IngestArgs {
     std::string db = kDefaultDb;
     std::string dct;
     std::vector<std::string> inputs;
+    uint64_t max_bytes = kDefaultMaxDocumentBytes;
 };
 
 void report_problems(const std::vector<InputProblem>& problems) {
@@ -48,7 +50,7 @@ int run_ingest(const IngestArgs& args) {
         return 1;
     }
 
-    DocumentReader reader(files);
+    DocumentReader reader(files, args.max_bytes);
     Parser parser;
     Extractor extractor(parser);
     ProgressBar bar;
@@ -90,6 +92,7 @@ void setup_ingest(CLI::App& app, int& exit_code) {
     cmd->add_option("--dct", args->dct, "Creation date (YYYY-MM-DD) for documents that carry none");
     cmd->add_option("paths", args->inputs, "Files and directories of .txt and .jsonl documents; - for JSON Lines on stdin")
         ->required();
+    add_max_bytes_flag(cmd, args->max_bytes);
     cmd->callback([args, &exit_code] { exit_code = run_ingest(*args); });
 }
 

@@ -1,6 +1,9 @@
 // `tarikh parse`: every temporal mention of the given documents, as JSON Lines
 // (DESIGN §5) or as a table for people.
 #include "cli/command.h"
+#include "cli/input_flags.h"
+#include "io/input_file.h"
+#include "tarikh/documents.h"
 #include "tarikh/parser.h"
 #include "tarikh/timeml.h"
 
@@ -22,21 +25,8 @@ struct ParseArgs {
     std::string dct;
     std::string format = "jsonl";
     std::vector<std::string> inputs;
+    uint64_t max_bytes = kDefaultMaxDocumentBytes;
 };
-
-bool read_input(const std::string& name, std::string& out, std::string& error) {
-    if (name == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        out = ss.str();
-        return true;
-    }
-    std::ifstream in(name, std::ios::binary);
-    if (!in) { error = std::strerror(errno); return false; }
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) { error = std::strerror(errno); return false; }
-    return true;
-}
 
 // One line of text for a table cell: newlines and tabs become spaces.
 std::string cell(std::string_view s) {
@@ -74,6 +64,7 @@ void setup_parse(CLI::App& app, int& exit_code) {
                     "jsonl (one object per mention), table, or timeml (each document with TIMEX3 tags)")
         ->check(CLI::IsMember({"jsonl", "table", "timeml"}));
     cmd->add_option("inputs", args->inputs, "Files to read; - or nothing for standard input");
+    add_max_bytes_flag(cmd, args->max_bytes);
     cmd->callback([args, &exit_code] {
         ParseOptions options;
         if (args->lang == "fa") options.lang = Lang::Fa;
@@ -91,29 +82,30 @@ void setup_parse(CLI::App& app, int& exit_code) {
         Parser parser;
         std::string out;
         for (const std::string& name : args->inputs) {
-            std::string text, error;
-            if (!read_input(name, text, error)) {
-                // Name the file, go on with the others, and fail at the end.
-                std::fprintf(stderr, "tarikh parse: cannot read %s: %s\n", name.c_str(), error.c_str());
+            // One document at a time: a bad one is named and the others still
+            // parse; the exit code says that one failed.
+            try {
+                const std::string text = io::read_document(name, args->max_bytes);
+                ParseResult r = parser.parse(text, options);
+                if (args->format == "table") {
+                    print_table(r, name, text);
+                    continue;
+                }
+                if (args->format == "timeml") {
+                    const std::string doc = document_to_timeml(r, name, text);
+                    std::fwrite(doc.data(), 1, doc.size(), stdout);
+                    continue;
+                }
+                out.clear();
+                for (const Mention& m : r.mentions) {
+                    out += mention_to_json(m, name, text);
+                    out += '\n';
+                }
+                std::fwrite(out.data(), 1, out.size(), stdout);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "tarikh parse: %s: %s\n", name.c_str(), e.what());
                 exit_code = 2;
-                continue;
             }
-            ParseResult r = parser.parse(text, options);
-            if (args->format == "table") {
-                print_table(r, name, text);
-                continue;
-            }
-            if (args->format == "timeml") {
-                const std::string doc = document_to_timeml(r, name, text);
-                std::fwrite(doc.data(), 1, doc.size(), stdout);
-                continue;
-            }
-            out.clear();
-            for (const Mention& m : r.mentions) {
-                out += mention_to_json(m, name, text);
-                out += '\n';
-            }
-            std::fwrite(out.data(), 1, out.size(), stdout);
         }
     });
 }

@@ -2,6 +2,8 @@
 
 #include "tarikh/event_json.h"
 
+#include "io/input_file.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -17,8 +19,6 @@ namespace {
 bool has_extension(const fs::path& p, std::string_view ext) { return p.extension() == ext; }
 
 bool is_jsonl(const fs::path& p) { return p == "-" || has_extension(p, ".jsonl") || has_extension(p, ".ndjson"); }
-
-std::string error_text(int err) { return std::strerror(err); }
 
 // "2023-10-07" or a timestamp that starts with one ("2023-10-07T08:00:00Z").
 std::optional<Day> document_date(const std::string& s) {
@@ -58,21 +58,13 @@ std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs, std:
     return files;
 }
 
-std::optional<std::string> read_file(const fs::path& path, std::vector<InputProblem>& problems) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        problems.push_back({path.string(), "cannot read: " + error_text(errno)});
+std::optional<std::string> read_file(const fs::path& path, std::vector<InputProblem>& problems, uint64_t max_bytes) {
+    try {
+        return io::read_document(path, max_bytes);
+    } catch (const std::exception& e) {  // InputError, or bad_alloc for a file that does not fit
+        problems.push_back({path.string(), e.what()});
         return std::nullopt;
     }
-    std::string text;
-    std::error_code ec;
-    if (auto size = fs::file_size(path, ec); !ec) text.reserve(size);
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        problems.push_back({path.string(), "cannot read: " + error_text(errno)});
-        return std::nullopt;
-    }
-    return text;
 }
 
 Document document_from_json(std::string_view line) {
@@ -106,7 +98,8 @@ Document document_from_json(std::string_view line) {
     return d;
 }
 
-DocumentReader::DocumentReader(std::vector<fs::path> files) : files_(std::move(files)) {
+DocumentReader::DocumentReader(std::vector<fs::path> files, uint64_t max_bytes)
+    : files_(std::move(files)), max_bytes_(max_bytes) {
     for (const auto& f : files_) {
         std::error_code ec;
         if (f != "-")
@@ -117,24 +110,17 @@ DocumentReader::DocumentReader(std::vector<fs::path> files) : files_(std::move(f
 DocumentReader::~DocumentReader() = default;
 
 bool DocumentReader::open_next_file() {
-    file_.reset();
-    jsonl_ = nullptr;
+    jsonl_.reset();
     while (next_file_ < files_.size()) {
         const fs::path& p = files_[next_file_++];
         if (!is_jsonl(p)) return true;  // a text file: read whole by next()
         line_no_ = 0;
-        if (p == "-") {
-            jsonl_ = &std::cin;
-            jsonl_name_ = "-";
-            return true;
-        }
-        file_ = std::make_unique<std::ifstream>(p, std::ios::binary);
-        if (!*file_) {
-            problems_.push_back({p.string(), "cannot read: " + error_text(errno)});
-            file_.reset();
+        try {
+            jsonl_ = std::make_unique<io::InputFile>(p);
+        } catch (const io::InputError& e) {
+            problems_.push_back({p.string(), e.what()});
             continue;
         }
-        jsonl_ = file_.get();
         jsonl_name_ = p.string();
         return true;
     }
@@ -143,20 +129,29 @@ bool DocumentReader::open_next_file() {
 
 std::optional<Document> DocumentReader::next_jsonl_line() {
     std::string line;
-    while (std::getline(*jsonl_, line)) {
-        ++line_no_;
-        bytes_read_.fetch_add(line.size() + 1, std::memory_order_relaxed);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        try {
-            Document d = document_from_json(line);
-            if (d.id.empty()) d.id = jsonl_name_ + ":" + std::to_string(line_no_);
-            return d;
-        } catch (const std::exception& e) {
-            problems_.push_back({jsonl_name_ + ":" + std::to_string(line_no_), e.what()});
+    bool too_long = false;
+    try {
+        for (uint64_t before = jsonl_->bytes_read(); jsonl_->next_line(line, max_bytes_, too_long);
+             before = jsonl_->bytes_read()) {
+            ++line_no_;
+            bytes_read_.fetch_add(jsonl_->bytes_read() - before, std::memory_order_relaxed);
+            const std::string where = jsonl_name_ + ":" + std::to_string(line_no_);
+            if (too_long) {
+                problems_.push_back({where, "skipped: a line over --max-bytes (" + io::size_text(max_bytes_) + ")"});
+                continue;
+            }
+            if (line.find_first_not_of(" \t") == std::string::npos) continue;
+            try {
+                Document d = document_from_json(line);
+                if (d.id.empty()) d.id = where;
+                return d;
+            } catch (const std::exception& e) {
+                problems_.push_back({where, e.what()});
+            }
         }
+    } catch (const io::InputError& e) {
+        problems_.push_back({jsonl_name_, std::string(e.what()) + " after line " + std::to_string(line_no_)});
     }
-    if (jsonl_->bad()) problems_.push_back({jsonl_name_, "read error after line " + std::to_string(line_no_)});
     return std::nullopt;
 }
 
@@ -164,13 +159,12 @@ std::optional<Document> DocumentReader::next() {
     for (;;) {
         if (jsonl_) {
             if (auto d = next_jsonl_line()) return d;
-            jsonl_ = nullptr;
-            file_.reset();
+            jsonl_.reset();
         }
         if (!open_next_file()) return std::nullopt;
         if (jsonl_) continue;
         const fs::path& p = files_[next_file_ - 1];
-        auto text = read_file(p, problems_);
+        auto text = read_file(p, problems_, max_bytes_);
         if (!text) continue;
         bytes_read_.fetch_add(text->size(), std::memory_order_relaxed);
         Document d;

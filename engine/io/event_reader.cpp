@@ -1,6 +1,8 @@
 #include "tarikh/event_json.h"
 #include "tarikh/event_lines.h"
 
+#include "io/input_file.h"
+
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
@@ -23,28 +25,17 @@ EventReader::EventReader(std::vector<fs::path> files) : files_(std::move(files))
 EventReader::~EventReader() = default;
 
 bool EventReader::open_next() {
-    file_.reset();
-    in_ = nullptr;
+    in_.reset();
     while (next_file_ < files_.size()) {
         const fs::path& p = files_[next_file_++];
         line_no_ = 0;
         name_ = p.string();
-        if (p == "-") {
-            in_ = &std::cin;
+        try {
+            in_ = std::make_unique<io::InputFile>(p);
             return true;
+        } catch (const io::InputError& e) {
+            problems_.push_back({name_, e.what()});
         }
-        std::error_code ec;
-        if (fs::is_directory(p, ec)) {
-            problems_.push_back({name_, "is a directory"});
-            continue;
-        }
-        file_ = std::make_unique<std::ifstream>(p, std::ios::binary);
-        if (!*file_) {
-            problems_.push_back({name_, std::string("cannot read: ") + std::strerror(errno)});
-            continue;
-        }
-        in_ = file_.get();
-        return true;
     }
     return false;
 }
@@ -54,20 +45,30 @@ bool EventReader::next_batch(std::vector<Event>& out, size_t max) {
     size_t added = 0;
     while (added < max) {
         if (!in_ && !open_next()) return false;
-        if (!std::getline(*in_, line)) {
-            if (in_->bad()) problems_.push_back({name_, "read error after line " + std::to_string(line_no_)});
-            in_ = nullptr;
-            file_.reset();
+        bool too_long = false, got = false;
+        const uint64_t before = in_->bytes_read();
+        try {
+            got = in_->next_line(line, kMaxEventLineBytes, too_long);
+        } catch (const io::InputError& e) {
+            problems_.push_back({name_, std::string(e.what()) + " after line " + std::to_string(line_no_)});
+        }
+        if (!got) {
+            in_.reset();
             continue;
         }
         ++line_no_;
-        bytes_read_.fetch_add(line.size() + 1, std::memory_order_relaxed);
+        bytes_read_.fetch_add(in_->bytes_read() - before, std::memory_order_relaxed);
+        const std::string where = name_ + ":" + std::to_string(line_no_);
+        if (too_long) {
+            problems_.push_back({where, "skipped: a line over " + io::size_text(kMaxEventLineBytes)});
+            continue;
+        }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         try {
             out.push_back(event_from_json(line));
             ++added;
         } catch (const std::exception& e) {
-            problems_.push_back({name_ + ":" + std::to_string(line_no_), e.what()});
+            problems_.push_back({where, e.what()});
         }
     }
     return true;

@@ -2,7 +2,10 @@
 // and .jsonl, and JSON Lines on stdin ("-"). A .txt file is one document whose
 // id is its path; a .jsonl line is {"id","text","date"?,"lang"?,"url"?}.
 // A file that cannot be read or a line that is not a document is reported,
-// with its name and line, and the rest is read on.
+// with its name and line, and the rest is read on. Only regular files are
+// read (a FIFO or /dev/zero is refused by name), a document larger than
+// `max_bytes` is skipped with a message, and a UTF-16 file with a byte order
+// mark is converted to UTF-8 (engine/io/input_file.h).
 #pragma once
 
 #include "tarikh/extract.h"
@@ -10,13 +13,19 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace tarikh {
+
+namespace io {
+class InputFile;
+}
+
+// The largest document read unless `--max-bytes` says otherwise.
+inline constexpr uint64_t kDefaultMaxDocumentBytes = uint64_t{256} << 20;
 
 struct InputProblem {
     std::string where;    // "dir/a.txt", "news.jsonl:12", "-:3"
@@ -32,7 +41,7 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>&
 // Reads documents one at a time from the expanded inputs.
 class DocumentReader {
 public:
-    explicit DocumentReader(std::vector<std::filesystem::path> files);
+    explicit DocumentReader(std::vector<std::filesystem::path> files, uint64_t max_bytes = kDefaultMaxDocumentBytes);
     ~DocumentReader();
 
     // The next document; nullopt at the end. Problems met on the way are
@@ -49,9 +58,9 @@ private:
     std::optional<Document> next_jsonl_line();
 
     std::vector<std::filesystem::path> files_;
+    uint64_t max_bytes_;
     size_t next_file_ = 0;
-    std::unique_ptr<std::ifstream> file_;
-    std::istream* jsonl_ = nullptr;     // the open JSON Lines stream, if any
+    std::unique_ptr<io::InputFile> jsonl_;  // the open JSON Lines file, if any
     std::string jsonl_name_;
     size_t line_no_ = 0;
     std::vector<InputProblem> problems_;
@@ -62,7 +71,9 @@ private:
 // Reads one document from a JSON Lines line; throws std::runtime_error saying what is wrong.
 Document document_from_json(std::string_view line);
 
-// Reads a whole file; nullopt (and a problem) when it cannot.
-std::optional<std::string> read_file(const std::filesystem::path& path, std::vector<InputProblem>& problems);
+// Reads a whole document file ("-": standard input); nullopt (and a problem
+// naming it) when it cannot, is not a regular file or is over `max_bytes`.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::vector<InputProblem>& problems,
+                                     uint64_t max_bytes = kDefaultMaxDocumentBytes);
 
 }  // namespace tarikh

@@ -8,12 +8,15 @@
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <memory>
 #include <vector>
 
 namespace tarikh {
+
+// The longest event line read: an event is a few KB, one merged from many
+// documents some more; a longer line is reported and skipped.
+inline constexpr uint64_t kMaxEventLineBytes = uint64_t{16} << 20;
 
 class EventReader {
 public:
@@ -32,8 +35,7 @@ private:
 
     std::vector<std::filesystem::path> files_;
     size_t next_file_ = 0;
-    std::unique_ptr<std::ifstream> file_;
-    std::istream* in_ = nullptr;
+    std::unique_ptr<io::InputFile> in_;
     std::string name_;
     size_t line_no_ = 0;
     std::vector<InputProblem> problems_;

@@ -1,9 +1,10 @@
 // `tarikh export [--db F] [filters] --format json|timelinejs [-o FILE]`:
-// a chronology file. With -o the file is written whole or not at all (a
-// temporary file renamed into place), so a failed export never leaves half a
-// JSON document behind.
+// a chronology file. With -o the file is written whole or not at all
+// (io/output_file.h), so a failed export never leaves half a JSON document
+// behind; -o naming the store is refused.
 #include "cli/command.h"
 #include "cli/query_flags.h"
+#include "io/output_file.h"
 
 #include "tarikh/export.h"
 
@@ -11,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 namespace tarikh::cli {
 namespace {
@@ -22,37 +22,30 @@ struct ExportArgs {
     std::string output;
 };
 
-bool write_whole(const std::string& path, const std::string& content, std::string& error) {
-    const std::filesystem::path target(path);
+// Whether `output` is the store or one of its companion files (its WAL,
+// shared memory, journal): writing there would destroy the store.
+bool is_the_store(const std::filesystem::path& output, const std::string& db) {
+    namespace fs = std::filesystem;
+    if (db.find("://") != std::string::npos) return false;  // a server's store has no file here
     std::error_code ec;
-    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
-    const std::filesystem::path tmp = target.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            error = std::strerror(errno);
-            return false;
-        }
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) {
-            error = std::strerror(errno);
-            std::filesystem::remove(tmp, ec);
-            return false;
-        }
+    const fs::path out = fs::weakly_canonical(output, ec);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        const fs::path store = db + suffix;
+        std::error_code e1;
+        if (fs::equivalent(output, store, e1) || (!ec && out == fs::weakly_canonical(store, e1))) return true;
     }
-    std::filesystem::rename(tmp, target, ec);
-    if (ec) {
-        error = ec.message();
-        std::filesystem::remove(tmp, ec);
-        return false;
-    }
-    return true;
+    return false;
 }
 
 int run_export(const ExportArgs& args) {
     auto query = build_query(args.flags, "export");
     if (!query) return 2;
+    const bool to_file = !args.output.empty() && args.output != "-";
+    if (to_file && is_the_store(args.output, args.flags.db)) {
+        std::fprintf(stderr, "tarikh export: -o %s is the store (--db %s) or one of its files: refused\n",
+                     args.output.c_str(), args.flags.db.c_str());
+        return 2;
+    }
     std::string content;
     size_t count = 0;
     try {
@@ -64,13 +57,14 @@ int run_export(const ExportArgs& args) {
         std::fprintf(stderr, "tarikh export: %s\n", e.what());
         return 1;
     }
-    if (args.output.empty() || args.output == "-") {
-        std::fwrite(content.data(), 1, content.size(), stdout);
-        return std::fflush(stdout) == 0 ? 0 : 1;
+    if (!to_file) {
+        std::fwrite(content.data(), 1, content.size(), stdout);  // checked by main()
+        return 0;
     }
-    std::string error;
-    if (!write_whole(args.output, content, error)) {
-        std::fprintf(stderr, "tarikh export: cannot write %s: %s\n", args.output.c_str(), error.c_str());
+    try {
+        io::write_file_atomically(args.output, content);
+    } catch (const io::OutputError& e) {
+        std::fprintf(stderr, "tarikh export: %s: %s\n", args.output.c_str(), e.what());
         return 1;
     }
     std::fprintf(stderr, "tarikh export: %zu events written to %s (%s)\n", count, args.output.c_str(), args.format.c_str());

@@ -3,6 +3,7 @@
 // anywhere and the results loaded with `tarikh load`.
 #include "cli/command.h"
 #include "cli/input_flags.h"
+#include "io/output_file.h"
 
 #include "tarikh/documents.h"
 #include "tarikh/event_json.h"
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 
 namespace tarikh::cli {
 namespace {
@@ -34,20 +36,25 @@ int run_extract(const ExtractArgs& args) {
     }
     std::vector<InputProblem> problems;
     const auto files = expand_inputs(args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs, problems);
-    std::FILE* out = stdout;
-    if (!args.output.empty() && args.output != "-") {
-        out = std::fopen(args.output.c_str(), "wb");
-        if (!out) {
-            std::fprintf(stderr, "tarikh extract: cannot write %s: %s\n", args.output.c_str(), std::strerror(errno));
+    // -o FILE is written whole or not at all (io/output_file.h): a full disk
+    // leaves FILE as it was, not cut in the middle of a line.
+    std::unique_ptr<io::AtomicFile> file;
+    const std::string out_name = args.output.empty() || args.output == "-" ? "standard output" : args.output;
+    if (out_name != "standard output") {
+        try {
+            file = std::make_unique<io::AtomicFile>(args.output);
+        } catch (const io::OutputError& e) {
+            std::fprintf(stderr, "tarikh extract: %s: %s\n", args.output.c_str(), e.what());
             return 1;
         }
     }
+    std::string write_error;
     DocumentReader reader(files, args.max_bytes);
     Parser parser;
     Extractor extractor(parser);
     constexpr size_t kBatch = 64;
     size_t documents = 0, events = 0;
-    for (bool more = true; more;) {
+    for (bool more = true; more && write_error.empty();) {
         std::vector<Document> batch;
         while (batch.size() < kBatch) {
             auto d = reader.next();
@@ -72,17 +79,33 @@ int run_extract(const ExtractArgs& args) {
                 ++events;
             }
         }
-        std::fwrite(lines.data(), 1, lines.size(), out);
+        try {
+            if (file) {
+                file->write(lines);
+            } else if (std::fwrite(lines.data(), 1, lines.size(), stdout) != lines.size()) {
+                write_error = std::strerror(errno);
+            }
+        } catch (const io::OutputError& e) {
+            write_error = e.what();
+        }
     }
-    const bool write_failed = std::fflush(out) != 0 || std::ferror(out);
-    if (out != stdout) std::fclose(out);
+    if (write_error.empty()) {
+        try {
+            if (file) file->commit();
+            else if (std::fflush(stdout) != 0 || std::ferror(stdout)) write_error = std::strerror(errno);
+        } catch (const io::OutputError& e) {
+            write_error = e.what();
+        }
+    }
+    if (!write_error.empty()) {
+        // Stopped at the first failed write: what was read is not worth going on.
+        std::fprintf(stderr, "tarikh extract: writing %s failed: %s%s\n", out_name.c_str(), write_error.c_str(),
+                     file && file->replaces_whole() ? " (left as it was)" : "");
+        return 1;
+    }
     problems.insert(problems.begin(), reader.problems().begin(), reader.problems().end());
     std::fprintf(stderr, "tarikh extract: %zu events from %zu documents\n", events, documents);
     for (const auto& p : problems) std::fprintf(stderr, "  %s: %s\n", p.where.c_str(), p.message.c_str());
-    if (write_failed) {
-        std::fprintf(stderr, "tarikh extract: writing %s failed\n", args.output.empty() ? "stdout" : args.output.c_str());
-        return 1;
-    }
     return problems.empty() ? 0 : 1;
 }
 

@@ -4,6 +4,8 @@
 #include "cli/input_flags.h"
 #include "io/input_file.h"
 #include "tarikh/documents.h"
+#include "tarikh/event_json.h"
+#include "tarikh/export.h"
 #include "tarikh/parser.h"
 #include "tarikh/timeml.h"
 
@@ -28,15 +30,12 @@ struct ParseArgs {
     uint64_t max_bytes = kDefaultMaxDocumentBytes;
 };
 
-// One line of text for a table cell: newlines and tabs become spaces.
-std::string cell(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return out;
-}
+// One line of text for a table cell: newlines and tabs become spaces,
+// control and bidi-override characters are dropped (tarikh/export.h).
+std::string cell(std::string_view s) { return one_line(valid_utf8(s), s.size()); }
 
 void print_table(const ParseResult& r, std::string_view doc, std::string_view text) {
-    fmt::print("{}  [{}{}]\n", doc, to_string(r.lang), r.dct ? ", dct " + format_iso(*r.dct) : std::string());
+    fmt::print("{}  [{}{}]\n", cell(doc), to_string(r.lang), r.dct ? ", dct " + format_iso(*r.dct) : std::string());
     if (r.mentions.empty()) fmt::print("  (no dates)\n");
     for (const Mention& m : r.mentions) {
         std::string when = m.interval.anchored()
@@ -82,6 +81,7 @@ void setup_parse(CLI::App& app, int& exit_code) {
         Parser parser;
         std::string out;
         for (const std::string& name : args->inputs) {
+            if (std::ferror(stdout)) break;  // output lost (a full disk): main says so
             // One document at a time: a bad one is named and the others still
             // parse; the exit code says that one failed.
             try {

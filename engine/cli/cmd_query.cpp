@@ -47,7 +47,7 @@ void print_table(const std::vector<Event>& events, const EventQuery& q) {
                 docs += s.doc;
             }
             fmt::print("  {:<22} {:<10} {}  [{}]\n", when(*e), to_string(e->kind), one_line(valid_utf8(e->text), 110),
-                       valid_utf8(docs));
+                       one_line(valid_utf8(docs), 400));
         }
         fmt::print("\n");
     }
@@ -80,11 +80,13 @@ void print_csv(const std::vector<Event>& events) {
         }
         for (const auto& s : e.sources)
             sources += fmt::format("{}{}[{},{}]", sources.empty() ? "" : " | ", s.doc, s.span.begin, s.span.end);
+        // Every free-form field quoted as RFC 4180 asks: a stored code or
+        // text may hold a comma, a quote or a line break.
         out += fmt::format("{},{},{},{},{},{},{},{},{},{:.2f},{},{}\r\n", e.id,
                            e.interval.earliest ? format_iso(*e.interval.earliest) : "",
                            e.interval.latest ? format_iso(*e.interval.latest) : "", csv_field(e.value),
-                           to_string(e.granularity), to_string(e.kind), actors, pairs, to_string(e.lang), e.confidence,
-                           csv_field(e.text), csv_field(sources));
+                           to_string(e.granularity), to_string(e.kind), csv_field(actors), csv_field(pairs),
+                           to_string(e.lang), e.confidence, csv_field(e.text), csv_field(sources));
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
 }

@@ -1,9 +1,12 @@
 // `tarikh`: the command line over the engine. Each subcommand lives in its own
 // cmd_*.cpp and registers itself (command.h).
 #include "cli/command.h"
+#include "io/output_file.h"
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <exception>
 #include <vector>
 
 namespace tarikh::cli {
@@ -30,6 +33,9 @@ bool register_command(int order, CommandSetup setup) {
 
 int main(int argc, char** argv) {
     using namespace tarikh::cli;
+    // Past a file size limit (ulimit -f) a write fails with EFBIG and is
+    // reported like a full disk, instead of the process being killed.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"tarikh: dates and events from Persian, Arabic and English news"};
     app.require_subcommand(1);
     int exit_code = 0;
@@ -50,6 +56,17 @@ int main(int argc, char** argv) {
         for (const CLI::App* sub : app.get_subcommands()) failed = sub;
         std::fputs(failed->help().c_str(), stderr);
         return 2;
+    } catch (const std::exception& e) {
+        // A write to a full disk (fmt throws std::system_error), memory
+        // exhausted: said, never an abort. What was stored is kept.
+        std::fflush(stdout);
+        const auto used = app.get_subcommands();
+        std::fprintf(stderr, "tarikh %s: %s\n", used.empty() ? "" : used.front()->get_name().c_str(), e.what());
+        return 1;
     }
+    // Output buffered until now may still fail (a full disk, a closed pipe's
+    // reader gone): an exit code 0 must mean everything was written.
+    const auto used = app.get_subcommands();
+    if (exit_code == 0 && !tarikh::io::stdout_ok(used.empty() ? "" : used.front()->get_name())) return 1;
     return exit_code;
 }

@@ -36,7 +36,9 @@ std::vector<CountryPair> lanes_for(const Event& e, const EventQuery& query);
 
 // Valid UTF-8 `text` on one line, as a headline or a table shows a sentence:
 // its first `max_chars` code points, each run of line breaks and tabs one
-// space (none leading), and "…" when it was cut.
+// space (none leading), and "…" when it was cut. Other control characters
+// (ESC…) and bidi embeddings, overrides and isolates are dropped: they would
+// steer the terminal or reorder the rest of the line.
 std::string one_line(std::string_view text, size_t max_chars);
 
 // English name of a country for a label (CLDR, tarikh/actors.h); the code

@@ -146,6 +146,8 @@ nlohmann::ordered_json event_json_value(const Event& e) {
     // Two decimals: a float's binary noise (0.8999999761…) says nothing.
     j["confidence"] = std::round(double{e.confidence} * 100.0) / 100.0;
     j["sources"] = std::move(sources);
+    // Only on events a person checked: what they said, what the machine read.
+    if (e.curation) j["curation"] = curation_json_value(*e.curation);
     return j;
 }
 

@@ -2,12 +2,14 @@
 // TimelineJS renders text.headline and text.text as HTML, so the sentence is
 // escaped; dir="auto" lets the browser lay out Persian and Arabic right to left.
 #include "export/json_value.h"
+#include "tarikh/curation.h"
 #include "tarikh/event_json.h"
 #include "tarikh/export.h"
 #include "text/utf8.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -132,6 +134,19 @@ std::vector<Group> groups_for(const Event& e, const EventQuery& q) {
     return out;
 }
 
+// "✓ checked by a person: confirmed; corrected date, kind — note": every
+// export says which events a person looked at (curation.h).
+std::string checked_html(const Curation& c) {
+    std::string corrected;
+    if (c.interval) corrected += "date";
+    if (c.pairs) corrected += std::string(corrected.empty() ? "" : ", ") + "countries";
+    if (c.kind) corrected += std::string(corrected.empty() ? "" : ", ") + "kind";
+    std::string out = fmt::format("<p><small>\u2713 checked by a person: {}", to_string(c.verdict));
+    if (!corrected.empty()) out += "; corrected " + corrected;
+    if (!c.note.empty()) out += " \u2014 <span dir=\"auto\">" + html_escape(valid_utf8(c.note)) + "</span>";
+    return out + "</small></p>";
+}
+
 json slide(const Event& e, const Group& group, size_t index) {
     const Precision p = precision_of(e);
     json s = json::object();
@@ -143,6 +158,7 @@ json slide(const Event& e, const Group& group, size_t index) {
                                    to_string(e.kind), html_escape(e.value));
     if (!e.sources.empty()) body += " \u00b7 " + sources_html(e);
     body += "</small></p>";
+    if (e.curation) body += checked_html(*e.curation);
     s["text"] = {{"headline", isolated(html_escape(one_line(text, 90)))}, {"text", body}};
     s["group"] = group.label;
     // Unique per slide and safe in a URL fragment (TimelineJS puts it there).
@@ -163,6 +179,8 @@ std::string title_text(const std::vector<Event>& events, size_t undated, const E
     if (first) out += fmt::format(", {} to {}", format_iso(*first), format_iso(*last));
     out += fmt::format(", {} groups.", lanes.size());
     if (undated) out += fmt::format(" {} undated events are not shown.", undated);
+    const size_t checked = std::count_if(events.begin(), events.end(), [](const Event& e) { return e.curation.has_value(); });
+    if (checked) out += fmt::format(" {} checked by a person.", checked);
     out += "</p>";
     if (q.from || q.to || q.pair || q.actor || q.kind || !q.text.empty())
         out += "<p><small>query: " + html_escape(query_to_json(q)) + "</small></p>";

@@ -10,6 +10,7 @@
 // wording keys. Readers are never blocked (MVCC); each query reads one
 // snapshot.
 #include "store/batch_dedup.h"
+#include "store/curation_rows.h"
 #include "store/event_row.h"
 #include "store/pg_db.h"
 #include "store/query_sql.h"
@@ -58,6 +59,13 @@ public:
     WriteStats add_events(const std::vector<Event>& events) override;
     StoreStats stats() override;
     std::string location() const override { return db_.where(); }
+    size_t count(const EventQuery& q) override;
+    std::vector<Event> events_by_id(const std::vector<int64_t>& ids) override;
+    std::optional<DocumentInfo> document_by_hash(std::string_view hash) override;
+    std::optional<DocumentInfo> document_by_id(std::string_view id) override;
+    void put_curation(const Curation& c) override;
+    bool delete_curation(const CurationKey& key) override;
+    std::vector<Curation> curations() override;
 
 private:
     void open_schema(OpenMode mode);
@@ -69,6 +77,7 @@ private:
     void copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t>& lanes, int64_t id, const Event& e);
     std::map<int64_t, Event> read_events(const std::vector<int64_t>& ids);
     std::vector<Event> read_rows(const PgResult& r);
+    std::optional<DocumentInfo> read_document(const PgResult& r);
     template <class Body>
     WriteStats in_write_transaction(Body&& body);
 
@@ -121,6 +130,16 @@ void PgStore::open_schema(OpenMode mode) {
         throw StoreError(fmt::format("{}: made by a newer tarikh (store schema {}, this build reads up to {})", db_.where(),
                                      v.text(0, 0), kSchemaVersion));
     if (writable_) {
+        // Tables added since the store was made; one writer at a time adds them.
+        db_.exec("BEGIN");
+        try {
+            db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kSchemaLock));
+            db_.exec(curations_schema_sql());
+            db_.exec("COMMIT");
+        } catch (...) {
+            db_.exec("ROLLBACK");
+            throw;
+        }
         // Staging tables for a batch, private to this connection.
         db_.exec(R"sql(
 CREATE TEMP TABLE new_documents(hash text, id text, bytes bigint, date bigint, lang text, url text, events integer, ord integer)
@@ -197,6 +216,81 @@ std::vector<Event> PgStore::query(const EventQuery& q) {
 std::vector<Event> PgStore::all_events() {
     PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE span_class >= 0 ORDER BY earliest, latest, id", kEventColumns));
     return read_rows(r);
+}
+
+size_t PgStore::count(const EventQuery& q) {
+    EventQuery all = q;
+    all.limit = 0;
+    // Words are matched on folded text, which only the engine can fold.
+    if (!q.text.empty()) return query(all).size();
+    const IdQuery sql = matching_ids_sql(all, kDialect);
+    if (sql.sql.empty()) return 0;
+    return static_cast<size_t>(db_.exec("SELECT count(*) FROM (" + sql.sql + ") AS matches", bind_all(sql)).int64(0, 0));
+}
+
+std::vector<Event> PgStore::events_by_id(const std::vector<int64_t>& ids) {
+    std::vector<Event> out;
+    for (auto& [id, e] : read_events(ids)) out.push_back(std::move(e));
+    return out;
+}
+
+std::optional<DocumentInfo> PgStore::read_document(const PgResult& r) {
+    if (r.rows() == 0) return std::nullopt;
+    DocumentInfo d;
+    d.hash = r.text(0, 0);
+    d.id = r.text(0, 1);
+    d.bytes = static_cast<uint64_t>(r.int64(0, 2));
+    if (auto day = r.opt_int64(0, 3)) d.date = day_from_number(*day);
+    if (!r.is_null(0, 4)) d.lang = lang_from_string(r.text(0, 4));
+    if (!r.is_null(0, 5)) d.url = r.text(0, 5);
+    return d;
+}
+
+std::optional<DocumentInfo> PgStore::document_by_hash(std::string_view hash) {
+    return read_document(db_.exec("SELECT hash, id, bytes, date, lang, url FROM documents WHERE hash = $1",
+                                  {std::string(hash)}));
+}
+
+std::optional<DocumentInfo> PgStore::document_by_id(std::string_view id) {
+    return read_document(db_.exec(
+        "SELECT hash, id, bytes, date, lang, url FROM documents WHERE id = $1 ORDER BY added DESC LIMIT 1",
+        {std::string(id)}));
+}
+
+void PgStore::put_curation(const Curation& c) {
+    if (!writable_) throw StoreError(db_.where() + ": opened read-only");
+    std::vector<PgParam> params;
+    for (const auto& v : curation_values(c)) {
+        if (const auto* n = std::get_if<int64_t>(&v)) {
+            params.push_back(std::to_string(*n));
+        } else if (const auto* t = std::get_if<std::string>(&v)) {
+            params.push_back(*t);
+        } else {
+            params.push_back(std::nullopt);
+        }
+    }
+    db_.exec(curation_upsert_sql([](int n) { return fmt::format("${}", n); }), params);
+}
+
+bool PgStore::delete_curation(const CurationKey& key) {
+    if (!writable_) throw StoreError(db_.where() + ": opened read-only");
+    PgResult r = db_.exec(
+        "DELETE FROM curations WHERE document = $1 AND date_begin = $2::bigint AND date_end = $3::bigint RETURNING 1",
+        {key.document, std::to_string(key.date_span.begin), std::to_string(key.date_span.end)});
+    return r.rows() > 0;
+}
+
+std::vector<Curation> PgStore::curations() {
+    std::vector<Curation> out;
+    if (db_.exec("SELECT to_regclass('curations') IS NULL").text(0, 0) == "t") return out;  // made before curation
+    PgResult r = db_.exec(fmt::format("SELECT {} FROM curations ORDER BY document, date_begin, date_end", kCurationColumns));
+    for (int i = 0; i < r.rows(); ++i) {
+        std::array<std::optional<std::string>, kCurationColumnCount> row;
+        for (size_t c = 0; c < row.size(); ++c)
+            if (!r.is_null(i, static_cast<int>(c))) row[c] = std::string(r.text(i, static_cast<int>(c)));
+        out.push_back(curation_from_texts(row));
+    }
+    return out;
 }
 
 StoreStats PgStore::stats() {

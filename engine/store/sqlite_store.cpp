@@ -6,6 +6,7 @@
 #include "store/key_index.h"
 #include "store/query_sql.h"
 #include "store/schema.h"
+#include "store/curation_rows.h"
 #include "store/sqlite_db.h"
 #include "store/store_file.h"
 #include "store/wording.h"
@@ -66,7 +67,7 @@ void has_words_sql(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_int(ctx, 1);
 }
 
-void count(WriteStats& stats, int outcome) {
+void tally(WriteStats& stats, int outcome) {
     if (outcome == 0) ++stats.events_added;
     if (outcome == 1) ++stats.events_merged;
 }
@@ -82,6 +83,13 @@ public:
     WriteStats add_events(const std::vector<Event>& events) override;
     StoreStats stats() override;
     std::string location() const override { return path_.string(); }
+    size_t count(const EventQuery& q) override;
+    std::vector<Event> events_by_id(const std::vector<int64_t>& ids) override;
+    std::optional<DocumentInfo> document_by_hash(std::string_view hash) override;
+    std::optional<DocumentInfo> document_by_id(std::string_view id) override;
+    void put_curation(const Curation& c) override;
+    bool delete_curation(const CurationKey& key) override;
+    std::vector<Curation> curations() override;
 
 private:
     enum Outcome { Added = 0, Merged = 1, Unchanged = 2 };
@@ -99,7 +107,9 @@ private:
     void for_each_lane_row(const char* statement, int64_t id, const Event& e);
     int64_t lane_id(const CountryPair& pair);
     Event read_row(const Statement& s) const;
-    std::vector<int64_t> matching_ids(const EventQuery& q);
+    // With `count`, sets it to the number of matches and returns nothing.
+    std::vector<int64_t> matching_ids(const EventQuery& q, size_t* count = nullptr);
+    std::optional<DocumentInfo> read_document(Statement& s);
     Statement& cached(const std::string& sql);
 
     std::filesystem::path path_;
@@ -173,6 +183,9 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, OpenMode mode) : pat
         // Checkpoint every 64 MB of WAL rather than 16: a bulk load rewrites
         // its hot index pages less often.
         db_->exec("PRAGMA wal_autocheckpoint = 4096");
+        // Tables added since the store was made (additions only: a reader of
+        // an older store sees none of them).
+        db_->exec(curations_schema_sql());
         prepare_writes();
     }
 }
@@ -343,7 +356,7 @@ WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) 
                 continue;
             }
             ++stats.documents_added;
-            for (size_t i = first; i < next; ++i) count(stats, put_event(prepared[i]));
+            for (size_t i = first; i < next; ++i) tally(stats, put_event(prepared[i]));
         }
         return stats;
     });
@@ -357,7 +370,7 @@ WriteStats SqliteStore::add_events(const std::vector<Event>& events) {
     return write_batch([&] {
         WriteStats stats;
         key_index_.reserve(key_index_.size() + prepared.size() * 8);
-        for (const auto& p : prepared) count(stats, put_event(p));
+        for (const auto& p : prepared) tally(stats, put_event(p));
         return stats;
     });
 }
@@ -509,11 +522,12 @@ void SqliteStore::delete_lanes(int64_t id, const Event& old) { for_each_lane_row
 
 // ── Reading ──────────────────────────────────────────────────────────────
 
-std::vector<int64_t> SqliteStore::matching_ids(const EventQuery& q) {
+std::vector<int64_t> SqliteStore::matching_ids(const EventQuery& q, size_t* count) {
     static const SqlDialect dialect{[](int n, bool) { return fmt::format("?{}", n); }, "instr", "tarikh_has_words"};
     const IdQuery sql = matching_ids_sql(q, dialect);
+    if (count) *count = 0;
     if (sql.sql.empty()) return {};
-    Statement& s = cached(sql.sql);
+    Statement& s = cached(count ? "SELECT count(*) FROM (" + sql.sql + ")" : sql.sql);
     for (size_t i = 0; i < sql.params.size(); ++i) {
         const int at = static_cast<int>(i + 1);
         if (const auto* v = std::get_if<int64_t>(&sql.params[i])) {
@@ -523,9 +537,106 @@ std::vector<int64_t> SqliteStore::matching_ids(const EventQuery& q) {
         }
     }
     std::vector<int64_t> ids;
-    while (s.step()) ids.push_back(s.int64(0));
+    if (count) {
+        *count = s.step() ? static_cast<size_t>(s.int64(0)) : 0;
+    } else {
+        while (s.step()) ids.push_back(s.int64(0));
+    }
     s.reset();
     return ids;
+}
+
+size_t SqliteStore::count(const EventQuery& q) {
+    ReadTransaction snapshot(*db_);
+    EventQuery all = q;
+    all.limit = 0;
+    size_t n = 0;
+    matching_ids(all, &n);
+    return n;
+}
+
+std::vector<Event> SqliteStore::events_by_id(const std::vector<int64_t>& ids) {
+    ReadTransaction snapshot(*db_);
+    std::vector<Event> out;
+    Statement& row = cached(fmt::format("SELECT {} FROM events WHERE id = ?1", kEventColumns));
+    for (int64_t id : ids) {
+        row.bind(1, id);
+        if (row.step()) out.push_back(read_row(row));
+        row.reset();
+    }
+    return out;
+}
+
+std::optional<DocumentInfo> SqliteStore::read_document(Statement& s) {
+    std::optional<DocumentInfo> d;
+    if (s.step()) {
+        d.emplace();
+        d->hash = s.text(0);
+        d->id = s.text(1);
+        d->bytes = static_cast<uint64_t>(s.int64(2));
+        if (auto day = s.opt_int64(3)) d->date = day_from_number(*day);
+        if (!s.is_null(4)) d->lang = lang_from_string(s.text(4));
+        if (!s.is_null(5)) d->url = s.text(5);
+    }
+    s.reset();
+    return d;
+}
+
+std::optional<DocumentInfo> SqliteStore::document_by_hash(std::string_view hash) {
+    Statement& s = cached("SELECT hash, id, bytes, date, lang, url FROM documents WHERE hash = ?1");
+    s.bind(1, hash);
+    return read_document(s);
+}
+
+std::optional<DocumentInfo> SqliteStore::document_by_id(std::string_view id) {
+    Statement& s = cached("SELECT hash, id, bytes, date, lang, url FROM documents WHERE id = ?1 ORDER BY added DESC LIMIT 1");
+    s.bind(1, id);
+    return read_document(s);
+}
+
+void SqliteStore::put_curation(const Curation& c) {
+    if (!writable_) throw StoreError(db_->path() + ": opened read-only");
+    Transaction tx(*db_);
+    Statement s(*db_, curation_upsert_sql([](int n) { return fmt::format("?{}", n); }));
+    const auto values = curation_values(c);
+    for (size_t i = 0; i < values.size(); ++i) {
+        const int at = static_cast<int>(i + 1);
+        if (const auto* n = std::get_if<int64_t>(&values[i])) {
+            s.bind(at, *n);
+        } else if (const auto* t = std::get_if<std::string>(&values[i])) {
+            s.bind(at, *t);
+        } else {
+            s.bind_null(at);
+        }
+    }
+    s.run();
+    tx.commit();
+}
+
+bool SqliteStore::delete_curation(const CurationKey& key) {
+    if (!writable_) throw StoreError(db_->path() + ": opened read-only");
+    Transaction tx(*db_);
+    Statement s(*db_, "DELETE FROM curations WHERE document = ?1 AND date_begin = ?2 AND date_end = ?3");
+    s.bind(1, key.document).bind(2, int64_t{key.date_span.begin}).bind(3, int64_t{key.date_span.end});
+    s.run();
+    const bool found = db_->changes() > 0;
+    tx.commit();
+    return found;
+}
+
+std::vector<Curation> SqliteStore::curations() {
+    ReadTransaction snapshot(*db_);
+    std::vector<Curation> out;
+    Statement exists(*db_, "SELECT count(*) FROM sqlite_schema WHERE name = 'curations'");
+    if (!exists.step() || exists.int64(0) == 0) return out;  // a store made before curation
+    Statement s(*db_, fmt::format("SELECT {} FROM curations ORDER BY document, date_begin, date_end", kCurationColumns));
+    while (s.step()) {
+        std::array<std::optional<std::string>, kCurationColumnCount> row;
+        for (size_t i = 0; i < row.size(); ++i)
+            if (!s.is_null(static_cast<int>(i))) row[i] = std::string(s.text(static_cast<int>(i)));
+        out.push_back(curation_from_texts(row));
+    }
+    return out;
 }
 
 std::vector<Event> SqliteStore::query(const EventQuery& q) {

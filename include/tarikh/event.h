@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,45 @@ struct Source {
     friend bool operator==(const Source&, const Source&) = default;
 };
 
+// What a person said about an event (`tarikh curate`, the viewer): a verdict,
+// corrections of what the machine read, a note. The store keeps it beside the
+// machine's event, keyed by the date mention it is about, so that it finds
+// the same event again after a re-ingest, a merge or a rebuild of the store
+// (tarikh/curation.h). Query, export and the viewer show events with their
+// curation applied.
+enum class Verdict { Unchecked, Confirmed, Dismissed };
+
+// The date mention a curation is about: its document, by the hash of the
+// document's text (content_hash) when the store holds that document, else by
+// the document's id (events brought by `tarikh load`), and the mention's bytes
+// in that document. Both survive a rebuild from the same documents, whatever
+// the files are called and whichever report of the event was stored first.
+struct CurationKey {
+    std::string document;
+    Span date_span;
+    friend bool operator==(const CurationKey&, const CurationKey&) = default;
+};
+
+struct Curation {
+    CurationKey key;
+    std::string doc;                                // the document's id (for people, and the fallback)
+    Verdict verdict = Verdict::Unchecked;
+    std::optional<Interval> interval;               // corrections; absent: the machine's reading stands
+    std::optional<std::vector<CountryPair>> pairs;
+    std::optional<EventKind> kind;
+    std::string note;
+    std::string updated;                            // when, in UTC: "2025-12-06T03:40:12Z"
+    // The machine's reading: when stored, as it was when the person looked
+    // (where to look for the event in a store whose ids differ); on an event
+    // read through curated_query, the stored event's current one.
+    Interval machine_interval;
+    std::vector<CountryPair> machine_pairs;
+    EventKind machine_kind = EventKind::Other;
+    int64_t event = 0;                              // the event it was last found on in this store (a hint)
+
+    bool corrects() const { return interval || pairs || kind; }
+};
+
 struct Event {
     int64_t id = 0;                     // assigned by the store; 0 before
     Interval interval;
@@ -48,6 +88,7 @@ struct Event {
     Lang lang = Lang::En;
     float confidence = 1.0f;
     std::vector<Source> sources;
+    std::optional<Curation> curation;   // set by curated_query when a person checked it
 };
 
 }  // namespace tarikh

@@ -26,6 +26,10 @@ struct EventQuery {
     std::string text;                   // words that must all occur in the sentence
     bool undated = false;               // list events whose date could not be anchored
     size_t limit = 0;                   // 0: no limit
+    // Read by curated_query (tarikh/curation.h) only; Store::query answers
+    // for the machine's events as stored and ignores them.
+    bool dismissed = false;             // also list the events a person dismissed
+    bool checked = false;               // only the events a person checked
 };
 
 // Results are ordered by earliest, then latest, then id (undated ones by id).
@@ -99,6 +103,23 @@ public:
     virtual StoreStats stats() = 0;
     // The file or the database, as messages name it (no password).
     virtual std::string location() const = 0;
+
+    // How many events query(q) would return without its limit.
+    virtual size_t count(const EventQuery& q) = 0;
+    // The stored events with these ids, those that exist, in no given order.
+    virtual std::vector<Event> events_by_id(const std::vector<int64_t>& ids) = 0;
+    // The document stored under this content hash; the one last stored under this id.
+    virtual std::optional<DocumentInfo> document_by_hash(std::string_view hash) = 0;
+    virtual std::optional<DocumentInfo> document_by_id(std::string_view id) = 0;
+
+    // Curations: what people said about events, kept beside the machine's
+    // events and never changing them (tarikh/curation.h reads the two
+    // together). put_curation replaces what is kept under c.key.
+    virtual void put_curation(const Curation& c) = 0;
+    // False when nothing was kept under `key`.
+    virtual bool delete_curation(const CurationKey& key) = 0;
+    // Every curation, ordered by key.
+    virtual std::vector<Curation> curations() = 0;
 };
 
 // Opens the store a --db value names: a postgresql:// (or postgres://) URI is

@@ -6,6 +6,7 @@
 #include "cli/query_flags.h"
 #include "io/output_file.h"
 
+#include "tarikh/curation.h"
 #include "tarikh/export.h"
 
 #include <cerrno>
@@ -50,7 +51,7 @@ int run_export(const ExportArgs& args) {
     size_t count = 0;
     try {
         auto store = open_store(args.flags.db, OpenMode::ReadOnly);
-        const std::vector<Event> events = store->query(*query);
+        const std::vector<Event> events = curated_query(*store, *query);
         count = events.size();
         content = args.format == "timelinejs" ? export_timelinejs(events, *query) : export_json(events, *query);
     } catch (const StoreError& e) {

@@ -1,12 +1,15 @@
 #include "cli/query_flags.h"
 
+#include "cli/country_args.h"
+
+#include "tarikh/event_json.h"
+#include "tarikh/export.h"
 #include "tarikh/parser.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <cstdio>
 
 namespace tarikh::cli {
@@ -48,72 +51,74 @@ void add_query_flags(CLI::App* cmd, QueryFlags& f) {
     cmd->add_option("--from", f.from, "Start of the window: an ISO date or any date `parse` reads (\"فروردین ۱۴۰۲\")");
     cmd->add_option("--to", f.to, "End of the window, inclusive (the last day of what it names)");
     cmd->add_flag("--within", f.within, "Events contained in [from, to] (default: overlapping it)");
-    cmd->add_option("--pair", f.pair, "A country pair's lane, e.g. AZ-IL (either order); AZ alone: Azerbaijan's own lane");
-    cmd->add_option("--actor", f.actor, "Events involving this country (ISO 3166-1 alpha-2)");
+    cmd->add_option("--pair", f.pair,
+                    "A country pair's lane by codes or names, e.g. AZ-IL or \"Azerbaijan-Israel\" (either order); "
+                    "one country alone: its own lane");
+    cmd->add_option("--actor", f.actor, "Events involving this country: a code (AZ) or a name in any language (Iran)");
     cmd->add_option("--kind", f.kind, "diplomatic, military, security, energy, economy or other");
     cmd->add_option("--text", f.text, "Words that must all occur in the sentence");
     cmd->add_flag("--undated", f.undated, "List the events whose date could not be anchored");
+    cmd->add_flag("--dismissed", f.dismissed, "Also list the events a person dismissed (`tarikh curate`)");
+    cmd->add_flag("--checked", f.checked, "Only the events a person checked (confirmed, dismissed or corrected)");
     cmd->add_option("--limit", f.limit, "At most N events, the earliest first (0: all)");
 }
 
-std::optional<Interval> date_argument(const std::string& raw) {
+std::optional<size_t> count_argument(const std::string& raw) {
     const std::string text = trimmed(raw);
-    if (text.empty()) return std::nullopt;
+    if (!all_digits(text) || text.size() > 18) return std::nullopt;
+    return static_cast<size_t>(std::stoull(text));
+}
+
+std::optional<Interval> date_argument(const std::string& raw, std::string* why) {
+    const std::string text = trimmed(raw);
+    if (text.empty()) {
+        if (why) *why = "empty";
+        return std::nullopt;
+    }
     if (auto d = parse_iso(text)) return Interval{*d, *d};
     if (auto iv = iso_month_or_year(text)) return iv;
     Parser parser;
-    for (const Mention& m : parser.parse(text).mentions)
-        if (m.type == MentionType::Date && m.interval.anchored()) return m.interval;
+    const std::vector<Mention> mentions = parser.parse(text).mentions;
+    for (const Mention& m : mentions) {
+        if (m.type != MentionType::Date) continue;
+        // The whole text, not a date inside it: "hello 1999" and "2023-13-01"
+        // (whose "2023" the parser reads) are not dates.
+        const bool whole = trimmed(text.substr(0, m.span.begin)).empty() && trimmed(text.substr(m.span.end)).empty();
+        if (!whole) {
+            if (why) *why = fmt::format("only \"{}\" in it is a date", text.substr(m.span.begin, m.span.end - m.span.begin));
+            return std::nullopt;
+        }
+        if (!m.interval.anchored()) {
+            if (why) *why = "a date that needs a reference to be placed (give a year)";
+            return std::nullopt;
+        }
+        return m.interval;
+    }
+    if (why) *why = "no date in it";
     return std::nullopt;
 }
 
-std::optional<CountryCode> country_argument(const std::string& text) {
-    std::string code = trimmed(text);
-    if (code.size() != 2) return std::nullopt;  // ISO 3166-1 alpha-2
-    for (auto& c : code) {
-        if (!std::isalpha(static_cast<unsigned char>(c))) return std::nullopt;
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return code;
-}
-
-std::optional<CountryPair> pair_argument(const std::string& text) {
-    std::string s = text;
-    // Separators people type: - – — : / , and spaces.
-    for (const char* dash : {"\u2013", "\u2014"})
-        for (size_t at; (at = s.find(dash)) != std::string::npos;) s.replace(at, std::strlen(dash), " ");
-    for (char& c : s)
-        if (c == '-' || c == ':' || c == '/' || c == ',') c = ' ';
-    std::vector<std::string> parts;
-    for (size_t i = 0; i < s.size();) {
-        size_t b = s.find_first_not_of(' ', i);
-        if (b == std::string::npos) break;
-        size_t e = s.find(' ', b);
-        parts.push_back(s.substr(b, e - b));
-        i = e == std::string::npos ? s.size() : e;
-    }
-    if (parts.empty() || parts.size() > 2) return std::nullopt;
-    auto a = country_argument(parts[0]);
-    auto b = country_argument(parts.back());
-    if (!a || !b) return std::nullopt;
-    if (*b < *a) std::swap(a, b);
-    return CountryPair{*a, *b};
-}
-
-std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view command) {
+std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view command, size_t default_limit) {
     auto fail = [&](const std::string& message) {
         std::fprintf(stderr, "tarikh %.*s: %s\n", int(command.size()), command.data(), message.c_str());
         return std::nullopt;
     };
     EventQuery q;
+    std::string why;
     if (!f.from.empty()) {
-        auto iv = date_argument(f.from);
-        if (!iv) return fail(fmt::format("--from \"{}\": not a date I can read (try 2023-10-07, 2023-10, \"October 2023\")", f.from));
+        auto iv = date_argument(f.from, &why);
+        if (!iv)
+            return fail(fmt::format("--from \"{}\": not a date I can read whole ({}); try 2023-10-07, 2023-10, 2023 or "
+                                    "\"October 2023\"",
+                                    f.from, why));
         q.from = iv->earliest;
     }
     if (!f.to.empty()) {
-        auto iv = date_argument(f.to);
-        if (!iv) return fail(fmt::format("--to \"{}\": not a date I can read (try 2023-10-31, 2023-10, \"October 2023\")", f.to));
+        auto iv = date_argument(f.to, &why);
+        if (!iv)
+            return fail(fmt::format("--to \"{}\": not a date I can read whole ({}); try 2023-10-31, 2023-10, 2023 or "
+                                    "\"October 2023\"",
+                                    f.to, why));
         q.to = iv->latest;
     }
     if (q.from && q.to && *q.to < *q.from)
@@ -125,12 +130,14 @@ std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view comm
     if (q.undated && (q.from || q.to || q.within))
         return fail("--undated lists events without dates: it does not combine with --from, --to or --within");
     if (!f.pair.empty()) {
-        q.pair = pair_argument(f.pair);
-        if (!q.pair) return fail(fmt::format("--pair \"{}\": expected two country codes such as AZ-IL", f.pair));
+        PairArg p = pair_arg(f.pair);
+        if (!p.pair) return fail(fmt::format("--pair \"{}\": {}", f.pair, p.problem));
+        q.pair = p.pair;
     }
     if (!f.actor.empty()) {
-        q.actor = country_argument(f.actor);
-        if (!q.actor) return fail(fmt::format("--actor \"{}\": expected a country code such as AZ", f.actor));
+        CountryArg a = country_arg(f.actor);
+        if (!a.code) return fail(fmt::format("--actor \"{}\": {}", f.actor, a.problem));
+        q.actor = a.code;
     }
     if (!f.kind.empty()) {
         q.kind = event_kind_from_string(f.kind);
@@ -139,8 +146,35 @@ std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view comm
                                     f.kind));
     }
     q.text = f.text;
-    q.limit = f.limit;
+    q.dismissed = f.dismissed;
+    q.checked = f.checked;
+    q.limit = default_limit;
+    if (!f.limit.empty()) {
+        auto n = count_argument(f.limit);
+        if (!n) return fail(fmt::format("--limit \"{}\": expected a whole number, 0 or more (0: all)", f.limit));
+        q.limit = *n;
+    }
     return q;
+}
+
+std::string describe_query(const EventQuery& q) {
+    std::string out;
+    if (q.undated) {
+        out = "undated events";
+    } else if (q.from || q.to) {
+        const std::string a = q.from ? format_iso(*q.from) : "the beginning";
+        const std::string b = q.to ? format_iso(*q.to) : "the end";
+        out = fmt::format("events {} {} \u2026 {}", q.within ? "within" : "overlapping", a, b);
+    } else {
+        out = "all dated events";
+    }
+    if (q.pair) out += fmt::format(" in the lane {} ({})", pair_label(*q.pair), pair_key(*q.pair));
+    if (q.actor) out += fmt::format(" {} {} ({})", q.pair ? "with" : "involving", country_name(*q.actor), *q.actor);
+    if (q.kind) out += fmt::format(", kind {}", to_string(*q.kind));
+    if (!q.text.empty()) out += fmt::format(", with the words \"{}\"", q.text);
+    if (q.checked) out += ", checked by a person";
+    if (q.dismissed) out += ", dismissed ones included";
+    return out;
 }
 
 }  // namespace tarikh::cli

@@ -1,5 +1,7 @@
-// The store flags shared by `tarikh query` and `tarikh export`: --db and the
-// filters, turned into an EventQuery.
+// The store flags shared by `tarikh query`, `tarikh export` and `tarikh
+// curate`: --db and the filters, turned into an EventQuery, each checked
+// whole: a flag that is not fully understood is an error naming it, never a
+// guess (`--from 2023-13-01` is not 2023).
 #pragma once
 
 #include "tarikh/store.h"
@@ -18,22 +20,29 @@ struct QueryFlags {
     std::string from, to, pair, actor, kind, text;
     bool within = false;
     bool undated = false;
-    size_t limit = 0;
+    bool dismissed = false;
+    bool checked = false;
+    std::string limit;  // as typed; empty: the command's default
 };
 
 void add_db_flag(CLI::App* cmd, std::string& db);
 void add_query_flags(CLI::App* cmd, QueryFlags& flags);
 
-// The query, or nullopt after printing to stderr what is wrong with which flag.
-std::optional<EventQuery> build_query(const QueryFlags& flags, std::string_view command);
+// The query, or nullopt after printing to stderr what is wrong with which
+// flag. `default_limit` applies when --limit is not given (0: all).
+std::optional<EventQuery> build_query(const QueryFlags& flags, std::string_view command, size_t default_limit = 0);
 
 // A date as the user may write it: ISO (2023-10-07, 2023-10, 2023) or
-// anything `tarikh parse` understands ("فروردین ۱۴۰۲", "October 2023"): the
-// interval of the first dated mention. nullopt when there is none.
-std::optional<Interval> date_argument(const std::string& text);
+// anything `tarikh parse` understands ("فروردین ۱۴۰۲", "October 2023"), read
+// whole: the interval of the one date mention that is the whole text. When
+// there is none, `why` says what was found instead.
+std::optional<Interval> date_argument(const std::string& text, std::string* why = nullptr);
 
-// "AZ-IL", "az il", "IL–AZ" → (AZ, IL); "AZ" → (AZ, AZ), the country's own lane.
-std::optional<CountryPair> pair_argument(const std::string& text);
-std::optional<CountryCode> country_argument(const std::string& text);
+// What a query asks, for people: "events overlapping 2023-10-01 … 2023-10-31
+// in the lane Azerbaijan–Israel (AZ-IL), kind military".
+std::string describe_query(const EventQuery& q);
+
+// A whole number >= 0, or nullopt.
+std::optional<size_t> count_argument(const std::string& text);
 
 }  // namespace tarikh::cli

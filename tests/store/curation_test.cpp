@@ -1,6 +1,7 @@
 // Curation (tarikh/curation.h): kept beside the machine's events, found again
 // after a re-ingest and in a store rebuilt from the same documents, applied by
 // query and both exports.
+#include "backends.h"
 #include "store_fixtures.h"
 
 #include "tarikh/curation.h"
@@ -50,11 +51,12 @@ Event stored(Store& store, const std::string& text) {
     return {};
 }
 
-class Curated : public ::testing::Test {
+// Every backend keeps curations and answers curated queries alike.
+class Curated : public testing::StoreBackend {
 protected:
-    ScratchDir dir;
-    std::unique_ptr<Store> store = fresh(dir);
+    std::unique_ptr<Store> store;
     void SetUp() override {
+        store = open();
         store->add_events({
             make_event("Azerbaijan and Israel signed a gas deal.", day(2023, 12, 1), day(2023, 12, 31), {"AZ", "IL"},
                        "a.txt", 0),
@@ -66,7 +68,7 @@ protected:
     }
 };
 
-TEST_F(Curated, KeptAndReadBackWithEveryField) {
+TEST_P(Curated, KeptAndReadBackWithEveryField) {
     Event e = stored(*store, "Azerbaijan and Israel signed a gas deal.");
     Curation c = curation_of(*store, e);
     c.verdict = Verdict::Confirmed;
@@ -76,7 +78,7 @@ TEST_F(Curated, KeptAndReadBackWithEveryField) {
     c.note = "the date is in the second paragraph";
     store->put_curation(c);
     store.reset();
-    auto ro = open_sqlite_store(dir / "t.db", OpenMode::ReadOnly);
+    auto ro = open(OpenMode::ReadOnly);
     auto all = ro->curations();
     ASSERT_EQ(all.size(), 1u);
     const Curation& got = all[0];
@@ -95,7 +97,7 @@ TEST_F(Curated, KeptAndReadBackWithEveryField) {
     EXPECT_THROW(ro->put_curation(c), StoreError);
 }
 
-TEST_F(Curated, DismissedEventsAreHiddenUnlessAskedFor) {
+TEST_P(Curated, DismissedEventsAreHiddenUnlessAskedFor) {
     Event e = stored(*store, "Iran and Azerbaijan held talks.");
     Curation c = curation_of(*store, e);
     c.verdict = Verdict::Dismissed;
@@ -115,7 +117,7 @@ TEST_F(Curated, DismissedEventsAreHiddenUnlessAskedFor) {
     EXPECT_EQ(store->query(EventQuery{}).size(), 3u);
 }
 
-TEST_F(Curated, CorrectionsMoveTheEventBetweenWindowsLanesAndKinds) {
+TEST_P(Curated, CorrectionsMoveTheEventBetweenWindowsLanesAndKinds) {
     Event e = stored(*store, "Azerbaijan and Israel signed a gas deal.");
     Curation c = curation_of(*store, e);
     c.interval = Interval{day(2021, 5, 1), day(2021, 5, 31)};
@@ -159,7 +161,7 @@ TEST_F(Curated, CorrectionsMoveTheEventBetweenWindowsLanesAndKinds) {
     EXPECT_EQ(curated_query(*store, EventQuery{}).front().id, e.id);
 }
 
-TEST_F(Curated, LimitCountsCorrectedEventsInTheirNewPlace) {
+TEST_P(Curated, LimitCountsCorrectedEventsInTheirNewPlace) {
     Event last = stored(*store, "Turkey, Azerbaijan and Israel met.");
     Curation c = curation_of(*store, last);
     c.interval = Interval{day(2020, 1, 1), day(2020, 1, 1)};
@@ -175,7 +177,7 @@ TEST_F(Curated, LimitCountsCorrectedEventsInTheirNewPlace) {
     EXPECT_THAT(ids_of(curated_query(*store, q)), ElementsAre(last.id));
 }
 
-TEST_F(Curated, AnUndatedEventGetsADateFromAPerson) {
+TEST_P(Curated, AnUndatedEventGetsADateFromAPerson) {
     Event u = testing::undated_event("A month later Turkey responded.", {"TR"}, "d.txt");
     store->add_events({u});
     EventQuery undated;
@@ -191,7 +193,7 @@ TEST_F(Curated, AnUndatedEventGetsADateFromAPerson) {
     EXPECT_THAT(ids_of(curated_query(*store, april)), ElementsAre(got.id));
 }
 
-TEST_F(Curated, DeletedCurationLeavesTheMachinesReading) {
+TEST_P(Curated, DeletedCurationLeavesTheMachinesReading) {
     Event e = stored(*store, "Iran and Azerbaijan held talks.");
     Curation c = curation_of(*store, e);
     c.verdict = Verdict::Dismissed;
@@ -201,7 +203,7 @@ TEST_F(Curated, DeletedCurationLeavesTheMachinesReading) {
     EXPECT_EQ(curated_query(*store, EventQuery{}).size(), 3u);
 }
 
-TEST_F(Curated, BothExportsSayWhichEventsAPersonChecked) {
+TEST_P(Curated, BothExportsSayWhichEventsAPersonChecked) {
     Event e = stored(*store, "Azerbaijan and Israel signed a gas deal.");
     Curation c = curation_of(*store, e);
     c.verdict = Verdict::Confirmed;
@@ -229,6 +231,8 @@ TEST_F(Curated, BothExportsSayWhichEventsAPersonChecked) {
         if (s["text"]["text"].get<std::string>().find("checked by a person") != std::string::npos) ++marked;
     EXPECT_EQ(marked, 1u);
 }
+
+TARIKH_ON_EVERY_BACKEND(Curated);
 
 TEST(Curation, JsonLinesRoundTrip) {
     Curation c;
@@ -281,10 +285,11 @@ IngestResult ingest_dir(Store& store, const std::filesystem::path& dir) {
     return ingest([&] { return reader.next(); }, extractor, store, {});
 }
 
-TEST(CurationSurvives, ASecondIngestAndARebuildFromTheSameDocuments) {
-    ScratchDir dir;
+class CurationSurvives : public testing::StoreBackend {};
+
+TEST_P(CurationSurvives, ASecondIngestAndARebuildFromTheSameDocuments) {
     const std::filesystem::path seeds = std::string(TARIKH_SOURCE_DIR) + "/seeds";
-    auto store = fresh(dir);
+    auto store = open();
     ingest_dir(*store, seeds);
     EventQuery lane;
     lane.pair = CountryPair{"AZ", "IL"};
@@ -323,7 +328,7 @@ TEST(CurationSurvives, ASecondIngestAndARebuildFromTheSameDocuments) {
     std::sort(files.begin(), files.end());
     for (size_t i = 0; i < files.size(); ++i)
         std::filesystem::copy_file(files[i], copies / (std::to_string(files.size() - i) + "-renamed.txt"));
-    auto rebuilt = fresh(dir, "rebuilt.db");
+    auto rebuilt = open_store(another(), OpenMode::ReadWrite);
     ingest_dir(*rebuilt, copies.path());
     for (const Curation& k : store->curations()) rebuilt->put_curation(curation_from_json(curation_to_json(k)));
     EXPECT_EQ(refresh_curation_hints(*rebuilt), 0u);
@@ -331,7 +336,9 @@ TEST(CurationSurvives, ASecondIngestAndARebuildFromTheSameDocuments) {
     for (const auto& b : bind_curations(*rebuilt)) EXPECT_EQ(b.curation.event, b.machine.id);
 }
 
-TEST(CurationSurvives, AStoreMadeBeforeCurationIsReadAsHavingNone) {
+TARIKH_ON_EVERY_BACKEND(CurationSurvives);
+
+TEST(CurationSurvivesSqlite, AStoreMadeBeforeCurationIsReadAsHavingNone) {
     ScratchDir dir;
     {
         auto store = fresh(dir);

@@ -32,14 +32,6 @@ out_json pairs_json(const std::vector<CountryPair>& pairs) {
     return a;
 }
 
-std::optional<Day> day_of(const json& j, std::string_view field) {
-    if (j.is_null()) return std::nullopt;
-    if (!j.is_string()) bad(field, "expected an ISO date or null");
-    auto d = parse_iso(j.get_ref<const std::string&>());
-    if (!d) bad(field, "not an ISO date (YYYY-MM-DD): " + j.get<std::string>());
-    return d;
-}
-
 std::vector<CountryPair> pairs_of(const json& j, std::string_view field) {
     if (!j.is_array()) bad(field, "expected an array of [code, code]");
     std::vector<CountryPair> out;
@@ -107,7 +99,7 @@ Curation curation_from_json_value(const nlohmann::json& j) {
     c.updated = string_of(j, "updated", false);
     if (auto it = j.find("interval"); it != j.end() && !it->is_null()) {
         if (!it->is_array() || it->size() != 2) bad("interval", "expected [earliest, latest]");
-        Interval iv{day_of((*it)[0], "interval"), day_of((*it)[1], "interval")};
+        Interval iv{day_from_json((*it)[0], "interval"), day_from_json((*it)[1], "interval")};
         if (!iv.anchored() || *iv.latest < *iv.earliest) bad("interval", "expected two ISO dates, the first not after the second");
         c.interval = iv;
     }
@@ -118,8 +110,8 @@ Curation curation_from_json_value(const nlohmann::json& j) {
     if (auto it = j.find("kind"); it != j.end() && !it->is_null()) c.kind = kind_of(*it, "kind");
     if (auto it = j.find("machine"); it != j.end() && it->is_object()) {
         const json& m = *it;
-        if (auto e = m.find("earliest"); e != m.end()) c.machine_interval.earliest = day_of(*e, "machine.earliest");
-        if (auto l = m.find("latest"); l != m.end()) c.machine_interval.latest = day_of(*l, "machine.latest");
+        if (auto e = m.find("earliest"); e != m.end()) c.machine_interval.earliest = day_from_json(*e, "machine.earliest");
+        if (auto l = m.find("latest"); l != m.end()) c.machine_interval.latest = day_from_json(*l, "machine.latest");
         if (auto p = m.find("pairs"); p != m.end()) c.machine_pairs = pairs_of(*p, "machine.pairs");
         if (auto k = m.find("kind"); k != m.end()) c.machine_kind = kind_of(*k, "machine.kind");
     }
@@ -127,22 +119,14 @@ Curation curation_from_json_value(const nlohmann::json& j) {
     c.doc = string_of(j, "doc", false);
     if (c.doc.empty()) c.doc = c.key.document;
     auto span = j.find("date_span");
-    if (span == j.end() || !span->is_array() || span->size() != 2 || !(*span)[0].is_number_unsigned() ||
-        !(*span)[1].is_number_unsigned())
-        bad("date_span", "expected [begin, end] byte offsets");
-    const auto b = (*span)[0].get<uint64_t>(), e = (*span)[1].get<uint64_t>();
-    if (b > e || e > UINT32_MAX) bad("date_span", "expected begin <= end");
-    c.key.date_span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    if (span == j.end()) bad("date_span", "missing");
+    c.key.date_span = span_from_json(*span, "date_span");
     if (auto it = j.find("event"); it != j.end() && it->is_number_integer()) c.event = it->get<int64_t>();
     return c;
 }
 
 std::string curation_to_json(const Curation& c) { return dump_json(curation_json_value(c)); }
 
-Curation curation_from_json(std::string_view line) {
-    json j = json::parse(line.begin(), line.end(), nullptr, false);
-    if (j.is_discarded()) throw EventJsonError("not valid JSON");
-    return curation_from_json_value(j);
-}
+Curation curation_from_json(std::string_view line) { return curation_from_json_value(parse_json_line(line)); }
 
 }  // namespace tarikh

@@ -26,11 +26,8 @@ out_json span_json(const Span& s) { return out_json::array({s.begin, s.end}); }
 
 std::optional<Day> read_day(const json& j, const char* field) {
     auto it = j.find(field);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) bad(field, "expected an ISO date or null");
-    auto d = parse_iso(it->get_ref<const std::string&>());
-    if (!d) bad(field, "not an ISO date (YYYY-MM-DD): " + it->get<std::string>());
-    return d;
+    if (it == j.end()) return std::nullopt;
+    return day_from_json(*it, field);
 }
 
 std::string read_string(const json& j, const char* field, bool required) {
@@ -57,15 +54,23 @@ CountryCode read_code(const json& j, const char* field) {
     return c;
 }
 
-Span read_span(const json& j, const char* field) {
+}  // namespace
+
+std::optional<Day> day_from_json(const json& v, std::string_view field) {
+    if (v.is_null()) return std::nullopt;
+    if (!v.is_string()) bad(field, "expected an ISO date or null");
+    auto d = parse_iso(v.get_ref<const std::string&>());
+    if (!d) bad(field, "not an ISO date (YYYY-MM-DD): " + v.get<std::string>());
+    return d;
+}
+
+Span span_from_json(const json& j, std::string_view field) {
     if (!j.is_array() || j.size() != 2 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned())
         bad(field, "expected [begin, end] byte offsets");
     const auto b = j[0].get<uint64_t>(), e = j[1].get<uint64_t>();
     if (b > e || e > UINT32_MAX) bad(field, "expected begin <= end");
     return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
 }
-
-}  // namespace
 
 std::optional<Lang> lang_from_string(std::string_view s) {
     if (s == "fa") return Lang::Fa;
@@ -209,8 +214,8 @@ Event event_from_json_value(const nlohmann::json& j) {
             if (!s.is_object()) bad("sources", "expected objects {doc, span, date_span}");
             Source src;
             src.doc = read_string(s, "doc", true);
-            if (auto sp = s.find("span"); sp != s.end()) src.span = read_span(*sp, "span");
-            if (auto dp = s.find("date_span"); dp != s.end()) src.date_span = read_span(*dp, "date_span");
+            if (auto sp = s.find("span"); sp != s.end()) src.span = span_from_json(*sp, "span");
+            if (auto dp = s.find("date_span"); dp != s.end()) src.date_span = span_from_json(*dp, "date_span");
             e.sources.push_back(std::move(src));
         }
     }
@@ -221,10 +226,12 @@ Event event_from_json_value(const nlohmann::json& j) {
 
 std::string event_to_json(const Event& e) { return dump_json(event_json_value(e)); }
 
-Event event_from_json(std::string_view text) {
+nlohmann::json parse_json_line(std::string_view text) {
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded()) throw EventJsonError("not valid JSON");
-    return event_from_json_value(j);
+    return j;
 }
+
+Event event_from_json(std::string_view text) { return event_from_json_value(parse_json_line(text)); }
 
 }  // namespace tarikh

@@ -2,8 +2,9 @@
 // interface alone, so every backend shares this logic (curation.h).
 #include "tarikh/curation.h"
 
+#include "store/event_row.h"
+
 #include "tarikh/event_json.h"
-#include "tarikh/normalize.h"
 
 #include <fmt/format.h>
 
@@ -24,22 +25,6 @@ bool has_pair(const Event& e, const CountryPair& p) {
 bool in_lane_of(const Event& e, const CountryCode& actor) {
     return std::any_of(e.pairs.begin(), e.pairs.end(),
                        [&](const CountryPair& p) { return p.first == actor || p.second == actor; });
-}
-
-// Words as the store's text filter takes them: folded, split at spaces.
-bool has_words(const Event& e, const std::string& words) {
-    if (words.empty()) return true;
-    const std::string text = fold(e.text), wanted = fold(words);
-    size_t i = 0;
-    while (i < wanted.size()) {
-        const size_t b = wanted.find_first_not_of(" \t\n\r", i);
-        if (b == std::string::npos) break;
-        size_t end = wanted.find_first_of(" \t\n\r", b);
-        if (end == std::string::npos) end = wanted.size();
-        if (text.find(std::string_view(wanted).substr(b, end - b)) == std::string::npos) return false;
-        i = end;
-    }
-    return true;
 }
 
 // Result order of Store::query: earliest, latest, id; undated ones by id.
@@ -225,7 +210,7 @@ bool matches_query(const Event& e, const EventQuery& q) {
         return false;
     }
     if (q.kind && e.kind != *q.kind) return false;
-    return has_words(e, q.text);
+    return q.text.empty() || store::has_all_words(e.text, store::folded_words(q.text));
 }
 
 std::vector<Event> curated_query(Store& store, const EventQuery& q) {

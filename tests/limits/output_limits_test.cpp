@@ -121,7 +121,7 @@ TEST(OutputLimits, CsvFieldsAreQuotedAsRfc4180Asks) {
     ASSERT_EQ(r.code, 0) << r.err;
     const auto rows = csv_records(r.out);
     ASSERT_EQ(rows.size(), 2u) << r.out;
-    for (const auto& row : rows) EXPECT_EQ(row.size(), 12u);
+    for (const auto& row : rows) EXPECT_EQ(row.size(), 14u);  // with checked and note (curation)
     EXPECT_EQ(rows[1][6], "AZ IL");
     EXPECT_TRUE(has(rows[1][10], "They said \"yes\", then\r\nno")) << rows[1][10];
 }

@@ -2,12 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
 #include <utility>
 
 namespace tarikh::store {
 
-Db::Db(const std::string& path, int flags) : path_(path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+Db::Db(const std::string& path, int flags, const std::string& uri) : path_(path) {
+    if (!uri.empty()) flags |= SQLITE_OPEN_URI;
+    int rc = sqlite3_open_v2(uri.empty() ? path.c_str() : uri.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
@@ -15,8 +21,57 @@ Db::Db(const std::string& path, int flags) : path_(path) {
         throw StoreError(fmt::format("{}: cannot open: {}", path_, msg));
     }
     sqlite3_extended_result_codes(db_, 1);
-    // A second writer (another ingest) waits instead of failing at once.
-    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_busy_handler(db_, &Db::on_busy, this);
+}
+
+int Db::on_busy(void* self, int attempts) {
+    auto* db = static_cast<Db*>(self);
+    if (attempts == 0) db->waited_ = db->told_ = 0;
+    // Short sleeps first (most waits are a batch's commit), then 100 ms.
+    const double step = attempts < 10 ? 0.01 : 0.1;
+    std::this_thread::sleep_for(std::chrono::duration<double>(step));
+    db->waited_ += step;
+    if (db->waited_ - db->told_ >= kBusyNoticeSeconds) {
+        db->told_ = db->waited_;
+        std::fprintf(stderr, "tarikh: %s is being written by another process; waiting for it (%.0f s)\n",
+                     db->path_.c_str(), db->waited_);
+    }
+    return 1;  // wait on: the other writer's batch ends, or the user stops this one
+}
+
+std::string read_only_uri(const std::string& path) {
+    namespace fs = std::filesystem;
+    const std::string abs = fs::absolute(path).lexically_normal().string();
+    std::string uri = "file:";
+    for (unsigned char c : abs) {
+        if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7F) uri += fmt::format("%{:02X}", c);
+        else uri += static_cast<char>(c);
+    }
+    uri += "?mode=ro";
+    const fs::path dir = fs::path(abs).parent_path();
+    if (::access(dir.c_str(), W_OK) == 0) return uri;
+    std::error_code ec;
+    const bool shm = fs::exists(abs + "-shm", ec);
+    const auto wal = fs::file_size(abs + "-wal", ec);
+    const bool wal_changes = !ec && wal > 0;
+    if (!shm && !wal_changes) return uri + "&immutable=1";
+    if (!shm)
+        throw StoreError(fmt::format("{}: its latest changes are in {}-wal, which cannot be read without write access "
+                                     "to its folder; open it once as a user who can write there",
+                                     path, path));
+    return uri;
+}
+
+void check_integrity(Db& db) {
+    Statement check(db, "PRAGMA quick_check(1)");
+    if (!check.step() || check.text(0) == "ok") return;
+    std::string what(check.text(0));
+    if (const std::string head = "*** in database main ***\n"; what.rfind(head, 0) == 0) what.erase(0, head.size());
+    for (char& c : what)
+        if (c == '\n') c = ' ';
+    throw StoreError(fmt::format("{}: the store is damaged ({}); nothing was written. Restore a copy, or build it "
+                                 "again from the documents",
+                                 db.path(), what));
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }

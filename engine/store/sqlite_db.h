@@ -54,7 +54,11 @@ private:
 
 class Db {
 public:
-    Db(const std::string& path, int flags);
+    // Opens `path` (or, when given, the file: URI `uri` for it: see
+    // read_only_uri). A second connection that must wait for another
+    // writer's lock waits as long as it takes, saying so on stderr every few
+    // seconds, instead of failing ("database is locked").
+    Db(const std::string& path, int flags, const std::string& uri = {});
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
@@ -68,11 +72,26 @@ public:
     // Throws StoreError "<path>: <what>: <sqlite message>".
     [[noreturn]] void fail(std::string_view what, int rc) const;
 
+    // How often a connection waiting for another writer says so.
+    static constexpr double kBusyNoticeSeconds = 3;
+
 private:
+    static int on_busy(void* self, int attempts);
+
     sqlite3* db_ = nullptr;
     std::string path_;
+    double waited_ = 0, told_ = 0;  // seconds spent waiting for a lock, and when it was last said
 };
 
+// A file: URI that opens `path` read-only (mode=ro). A WAL store needs its
+// -shm file to be read; where the folder cannot be written and no writer
+// left one (nor a WAL with changes in it), nothing can be changing the store
+// and it is opened immutable=1, which needs none. A WAL with changes but no
+// -shm cannot be read without write access: StoreError says so.
+std::string read_only_uri(const std::string& path);
+
+// PRAGMA quick_check: throws StoreError naming the store when it is damaged.
+void check_integrity(Db& db);
 // BEGIN IMMEDIATE … COMMIT; rolls back when left by an exception.
 class Transaction {
 public:

@@ -148,7 +148,7 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, OpenMode mode) : pat
         // An SQLite file without tables by its header may still have a WAL
         // holding a schema (an ingest killed before its first checkpoint):
         // look before writing anything, or before calling it empty.
-        Db probe(name, SQLITE_OPEN_READONLY);
+        Db probe(name, SQLITE_OPEN_READONLY, read_only_uri(name));
         Statement s(probe, "SELECT count(*), sum(name = 'tarikh_meta') FROM sqlite_schema");
         s.step();
         const int64_t tables = s.int64(0), ours = s.int64(1);
@@ -159,8 +159,13 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, OpenMode mode) : pat
     }
 
     const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    db_ = std::make_unique<Db>(name, flags | SQLITE_OPEN_NOMUTEX);
+    // A reader opens the store read-only (mode=ro), so `query` works in a
+    // folder its user cannot write.
+    db_ = std::make_unique<Db>(name, flags | SQLITE_OPEN_NOMUTEX, mode == OpenMode::ReadOnly ? read_only_uri(name) : "");
     writable_ = mode == OpenMode::ReadWrite;
+    // Damaged pages behind a sound header: found before this session writes
+    // anything, and said with the store's name (README: its cost).
+    if (writable_ && verdict.kind == FileKind::TarikhStore) check_integrity(*db_);
     sqlite3_create_function_v2(db_->handle(), "tarikh_has_words", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                has_words_sql, nullptr, nullptr, nullptr);
 
@@ -270,7 +275,7 @@ bool SqliteStore::has_document(std::string_view hash) {
     // A connection of its own: WAL lets it read while the writer writes.
     std::lock_guard lock(lookup_mutex_);
     if (!lookup_db_) {
-        lookup_db_ = std::make_unique<Db>(db_->path(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+        lookup_db_ = std::make_unique<Db>(db_->path(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, read_only_uri(db_->path()));
         lookup_ = Statement(*lookup_db_, "SELECT 1 FROM documents WHERE hash = ?1");
     }
     lookup_.bind(1, hash);

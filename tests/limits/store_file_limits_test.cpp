@@ -1,0 +1,104 @@
+// The store as a file shared with others: a second writer waits (it failed
+// after 10 s with "database is locked"), a reader needs no write access to
+// the folder ("attempt to write a readonly database"), and damaged pages
+// behind a sound header are found before anything is written (ingest said
+// nothing and exited 0).
+#include "limits/cli.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <thread>
+#include <unistd.h>
+
+namespace tarikh::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+constexpr const char* kDoc = "Azerbaijan and Israel signed an agreement on 3 May 2020.\n";
+
+TEST(StoreFileLimits, ASecondWriterWaitsAndSaysSo) {
+    CliDir dir;
+    dir.write("a.txt", kDoc);
+    dir.write("b.txt", "Iran and Iraq met on 4 May 2021.\n");
+    ASSERT_EQ(dir.run("ingest --db s.db a.txt").code, 0);
+    // Hold the write lock as a long load would, for longer than the old 10 s.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "s.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    std::thread release([db] {
+        std::this_thread::sleep_for(std::chrono::seconds(11));
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    });
+    const Outcome r = dir.run("ingest --db s.db b.txt", 60);
+    release.join();
+    sqlite3_close(db);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.err, "s.db is being written by another process; waiting for it (9 s)")) << r.err;
+    EXPECT_TRUE(has(r.out, "from 2 documents")) << r.out;
+}
+
+TEST(StoreFileLimits, QueryWorksInAFolderItsUserCannotWrite) {
+    CliDir dir;
+    dir.write("a.txt", kDoc);
+    fs::create_directory(dir / "ro");
+    ASSERT_EQ(dir.run("ingest --db ro/s.db a.txt").code, 0);
+    ASSERT_FALSE(fs::exists(dir / "ro" / "s.db-wal"));
+    // Root writes anywhere: run the query as nobody, for whom the folder
+    // (root's, 0755) is read-only. Otherwise take the write bit away.
+    std::string as, binary = std::string(TARIKH_BINARY_DIR) + "/tarikh";
+    if (::geteuid() == 0) {
+        if (std::system("command -v runuser >/dev/null && id nobody >/dev/null") != 0)
+            GTEST_SKIP() << "running as root without runuser or the user nobody";
+        as = "runuser -u nobody -- ";
+        fs::permissions(dir.path(), fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+        // The build folder may be out of nobody's reach (under /root): a copy beside the store.
+        fs::copy_file(binary, dir / "tarikh");
+        binary = (dir / "tarikh").string();
+    } else {
+        fs::permissions(dir / "ro", fs::perms::owner_write, fs::perm_options::remove);
+    }
+    const std::string cmd = "cd '" + dir.path().string() + "' && " + as + binary +
+                            " query --db ro/s.db --format jsonl >out.txt 2>err.txt";
+    const int status = std::system(cmd.c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 0) << CliDir::read(dir / "err.txt");
+    EXPECT_TRUE(has(CliDir::read(dir / "out.txt"), "\"2020-05-03\"")) << CliDir::read(dir / "err.txt");
+    EXPECT_FALSE(fs::exists(dir / "ro" / "s.db-shm"));
+    fs::permissions(dir / "ro", fs::perms::owner_write, fs::perm_options::add);
+}
+
+TEST(StoreFileLimits, DamagedPagesAreReportedByNameAndNothingIsWritten) {
+    CliDir dir;
+    const fs::path seeds = fs::path(TARIKH_SOURCE_DIR) / "seeds";
+    ASSERT_EQ(dir.run("ingest --db s.db '" + seeds.string() + "'").code, 0);
+    {
+        // Pages 3, 5 and 7 (of 16 KB) overwritten; page 1, the header, kept.
+        std::fstream f(dir / "s.db", std::ios::in | std::ios::out | std::ios::binary);
+        std::mt19937 rng(12);
+        for (int page : {2, 4, 6}) {
+            std::string junk(16384, '\0');
+            for (char& c : junk) c = static_cast<char>(rng());
+            f.seekp(std::streamoff(page) * 16384);
+            f.write(junk.data(), std::streamsize(junk.size()));
+        }
+    }
+    const std::string before = CliDir::read(dir / "s.db");
+    dir.write("a.txt", kDoc);
+    const Outcome r = dir.run("ingest --db s.db a.txt");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(has(r.err, "s.db: the store is damaged (")) << r.err;
+    EXPECT_TRUE(has(r.err, "nothing was written")) << r.err;
+    EXPECT_EQ(CliDir::read(dir / "s.db"), before);
+    EXPECT_FALSE(fs::exists(dir / "s.db-wal") && fs::file_size(dir / "s.db-wal") > 0);
+}
+
+}  // namespace
+}  // namespace tarikh::testing

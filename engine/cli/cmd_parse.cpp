@@ -96,10 +96,16 @@ void setup_parse(CLI::App& app, int& exit_code) {
                     std::fwrite(doc.data(), 1, doc.size(), stdout);
                     continue;
                 }
+                // Written a megabyte at a time: a long document's mentions
+                // would otherwise be held twice, as values and as JSON.
                 out.clear();
                 for (const Mention& m : r.mentions) {
                     out += mention_to_json(m, name, text);
                     out += '\n';
+                    if (out.size() >= (1u << 20)) {
+                        std::fwrite(out.data(), 1, out.size(), stdout);
+                        out.clear();
+                    }
                 }
                 std::fwrite(out.data(), 1, out.size(), stdout);
             } catch (const std::exception& e) {

@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build run test bench clean
+.PHONY: all setup build run test bench fuzz clean
 
 all: build
 
@@ -35,8 +35,14 @@ run: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer targets under ASan + UBSan in build-fuzz/ (fuzz/run.sh), each for
+# FUZZ_SECONDS; a finding fails the run and is kept in build-fuzz/findings/.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
 bench: build
 	$(BUILD)/tarikh-bench parse ../shared/bench/*.txt
 
 clean:
-	rm -rf $(BUILD) out $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(BUILD) build-fuzz out $(DB) $(DB)-wal $(DB)-shm

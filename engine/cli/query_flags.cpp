@@ -22,6 +22,8 @@ bool all_digits(std::string_view s) {
 // YYYY-MM and YYYY, which parse_iso (days only) does not take.
 std::optional<Interval> iso_month_or_year(const std::string& s) {
     using namespace date;
+    // Year 0 is outside the years tarikh handles (1–9999, tarikh/time.h).
+    if (all_digits(s.substr(0, 4)) && std::stoi(s.substr(0, 4)) < kFirstYear) return std::nullopt;
     if (s.size() == 4 && all_digits(s)) {
         const year y{std::stoi(s)};
         return Interval{sys_days{y / January / 1}, sys_days{y / December / 31}};
@@ -77,7 +79,7 @@ std::optional<Interval> date_argument(const std::string& raw, std::string* why) 
     }
     if (auto d = parse_iso(text)) return Interval{*d, *d};
     if (auto iv = iso_month_or_year(text)) return iv;
-    Parser parser;
+    static const Parser parser;  // loads the language data once
     const std::vector<Mention> mentions = parser.parse(text).mentions;
     for (const Mention& m : mentions) {
         if (m.type != MentionType::Date) continue;

@@ -100,5 +100,27 @@ TEST(StoreFileLimits, DamagedPagesAreReportedByNameAndNothingIsWritten) {
     EXPECT_FALSE(fs::exists(dir / "s.db-wal") && fs::file_size(dir / "s.db-wal") > 0);
 }
 
+TEST(StoreFileLimits, AFullDiskWhileWritingKeepsTheLastBatchAndSaysSo) {
+    CliDir dir;
+    dir.write("a.txt", kDoc);
+    ASSERT_EQ(dir.run("ingest --db s.db a.txt").code, 0);
+    const std::string before = dir.run("query --db s.db --format jsonl").out;
+    // Thousands of events in one batch; writes past 64 KB fail (EFBIG, as
+    // ENOSPC on a full disk).
+    std::string big = "Azerbaijan and Israel met on ";
+    for (int i = 0; i < 3000; ++i) big += std::to_string(i % 28 + 1) + "/" + std::to_string(i / 28 % 12 + 1) + "/20" +
+                                          std::to_string(10 + i / 336) + (i % 3 ? ", " : ". Azerbaijan and Israel met on ");
+    dir.write("big.txt", big + "1/1/2001.\n");
+    const std::string cmd = "cd '" + dir.path().string() + "' && sh -c 'ulimit -f 64; exec " + TARIKH_BINARY_DIR +
+                            "/tarikh ingest --db s.db big.txt' >out.txt 2>err.txt";
+    const int status = std::system(cmd.c_str());
+    const std::string err = CliDir::read(dir / "err.txt");
+    EXPECT_EQ(WEXITSTATUS(status), 1) << err;
+    EXPECT_TRUE(has(err, "s.db")) << err;
+    const Outcome after = dir.run("query --db s.db --format jsonl");
+    EXPECT_EQ(after.code, 0) << after.err;
+    EXPECT_EQ(after.out, before);
+}
+
 }  // namespace
 }  // namespace tarikh::testing

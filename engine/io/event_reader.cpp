@@ -80,7 +80,7 @@ LoadResult load_events(EventReader& reader, Store& store, size_t batch,
     // in flight at most, so memory stays bounded whatever the input size.
     std::mutex m;
     std::condition_variable cv;
-    std::deque<std::vector<Event>> ready;
+    std::deque<PreparedEvents> ready;
     bool done = false;
     std::exception_ptr parse_error;
     bool stop = false;
@@ -90,10 +90,12 @@ LoadResult load_events(EventReader& reader, Store& store, size_t batch,
                 std::vector<Event> events;
                 events.reserve(batch);
                 more = reader.next_batch(events, batch);
+                // Made ready for the store here, so the writer only writes.
+                PreparedEvents prepared(std::move(events));
                 std::unique_lock lock(m);
                 cv.wait(lock, [&] { return ready.size() < 2 || stop; });
                 if (stop) break;
-                if (!events.empty()) ready.push_back(std::move(events));
+                if (prepared.size()) ready.push_back(std::move(prepared));
                 cv.notify_all();
             }
         } catch (...) {
@@ -107,7 +109,7 @@ LoadResult load_events(EventReader& reader, Store& store, size_t batch,
     LoadResult result;
     try {
         for (;;) {
-            std::vector<Event> events;
+            PreparedEvents events;
             {
                 std::unique_lock lock(m);
                 cv.wait(lock, [&] { return !ready.empty() || done; });
@@ -117,7 +119,7 @@ LoadResult load_events(EventReader& reader, Store& store, size_t batch,
                 cv.notify_all();
             }
             result.events += events.size();
-            result.written += store.add_events(events);
+            result.written += store.add_prepared(events);
             if (on_progress) on_progress({result.events, result.written});
         }
     } catch (...) {

@@ -17,48 +17,72 @@ std::vector<int64_t> buckets_of(const Interval& iv) {
     return time_buckets(year(*iv.earliest), year(*iv.latest));
 }
 
-void add_unique(std::vector<int64_t>& to, const std::vector<int64_t>& keys) {
-    for (int64_t k : keys)
+void add_unique(std::vector<FiledKey>& to, const std::vector<FiledKey>& keys) {
+    for (const FiledKey& k : keys)
         if (std::find(to.begin(), to.end(), k) == to.end()) to.push_back(k);
 }
 
 }  // namespace
 
-std::vector<int64_t> Prepared::all_keys() const {
-    std::vector<int64_t> k = keys;
-    k.push_back(exact);
-    return k;
-}
-
-Prepared prepare(const Event& in) {
-    Prepared p{in, {}, {}, {}, 0, {}};
+Prepared prepare(Event in) {
+    Prepared p{std::move(in), {}, {}, {}, 0, {}, {}, {}};
     Event& e = p.event;
     normalize_actors(e);
     if (e.interval.anchored() && *e.interval.latest < *e.interval.earliest)
         std::swap(e.interval.earliest, e.interval.latest);
     p.shingles = shingles_of(e.text);
     p.pairs = join_pairs(e.pairs);
-    p.keys = dedup_keys(p.pairs, p.shingles, buckets_of(e.interval));
+    const std::vector<int64_t> buckets = buckets_of(e.interval);
+    p.keys = dedup_keys(p.pairs, p.shingles, buckets);
+    for (int64_t b : buckets) p.shelves.push_back(key_shelf(p.pairs, b));
+    // dedup_keys(): kBands keys per time bucket, the buckets in order.
+    p.filed.reserve(p.keys.size() + 1);
+    for (size_t i = 0; i < p.keys.size(); ++i) p.filed.push_back({p.keys[i], p.shelves[i / kBands]});
     p.span = stored_span(e.interval);
     p.exact = exact_key(p.pairs, p.shingles, p.span.earliest, p.span.latest);
+    p.filed.push_back({p.exact, p.shelves.front()});
     return p;
 }
 
 std::vector<Prepared> prepare_all(const std::vector<const Event*>& events) {
     std::vector<Prepared> out(events.size());
-    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                             static_cast<unsigned>(events.size() / 256 + 1)));
+    prepare_in_parallel(events.size(), [&](size_t j) { out[j] = prepare(*events[j]); });
+    return out;
+}
+
+void prepare_in_parallel(size_t n, const std::function<void(size_t)>& one) {
+    const unsigned threads =
+        std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 256 + 1)));
     std::atomic<size_t> next{0};
     auto work = [&] {
-        for (size_t i; (i = next.fetch_add(64)) < events.size();)
-            for (size_t j = i; j < std::min(events.size(), i + 64); ++j) out[j] = prepare(*events[j]);
+        for (size_t i; (i = next.fetch_add(64)) < n;)
+            for (size_t j = i; j < std::min(n, i + 64); ++j) one(j);
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
-    return out;
 }
+
+}  // namespace tarikh::store
+
+namespace tarikh {
+
+PreparedEvents::PreparedEvents() : items_(std::make_unique<std::vector<store::Prepared>>()) {}
+
+PreparedEvents::PreparedEvents(std::vector<Event> events)
+    : items_(std::make_unique<std::vector<store::Prepared>>(events.size())) {
+    store::prepare_in_parallel(events.size(), [&](size_t j) { (*items_)[j] = store::prepare(std::move(events[j])); });
+}
+
+PreparedEvents::~PreparedEvents() = default;
+PreparedEvents::PreparedEvents(PreparedEvents&&) noexcept = default;
+PreparedEvents& PreparedEvents::operator=(PreparedEvents&&) noexcept = default;
+size_t PreparedEvents::size() const { return items_->size(); }
+
+}  // namespace tarikh
+
+namespace tarikh::store {
 
 bool source_before(const Source& a, const Source& b) {
     return std::tie(a.doc, a.span.begin, a.span.end, a.date_span.begin, a.date_span.end) <
@@ -134,83 +158,125 @@ KeyLookup BatchDedup::lookups() const {
     return k;
 }
 
-void BatchDedup::file(int64_t key, int64_t id) { filed_[key].push_back(id); }
+std::vector<int64_t> BatchDedup::shelves() const {
+    std::vector<int64_t> out;
+    for (size_t i = 0; i < batch_.size(); ++i)
+        if (!skip_[i]) out.insert(out.end(), batch_[i].shelves.begin(), batch_[i].shelves.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void BatchDedup::file(int64_t key, int64_t id) { stored_filed_.emplace_back(key, id); }
 
 void BatchDedup::know(Candidate c) {
-    current_[c.id] = {c.span, nullptr, c.first};
+    stored_spans_[c.id] = c.span;
     const int64_t id = c.id;
     stored_.insert_or_assign(id, std::move(c));
 }
 
-void BatchDedup::file_keys(const std::vector<int64_t>& keys, int64_t id) {
-    for (int64_t k : keys) {
-        auto& ids = filed_[k];
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+// Every event met gets a small number, in id order (stored events, then the
+// batch's new ones), so the keys file them in a KeyIndex and "most recent
+// first" still means the highest id.
+void BatchDedup::number_events() {
+    std::vector<int64_t> ids;
+    ids.reserve(stored_filed_.size());
+    for (const auto& [key, id] : stored_filed_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    real_.assign(1, 0);
+    now_.assign(1, {});
+    real_.reserve(ids.size() + batch_.size() + 1);
+    for (int64_t id : ids) {
+        local_of_[id] = static_cast<uint32_t>(real_.size());
+        real_.push_back(id);
+        StoredSpan span{kUndatedClass - 1, 0, 0};  // unknown (a damaged store): never matches
+        if (auto it = stored_spans_.find(id); it != stored_spans_.end()) {
+            span = it->second;
+        } else if (span_of) {
+            span = span_of(id);
+        }
+        now_.push_back({span, nullptr, {}});
     }
+    first_new_ = static_cast<uint32_t>(real_.size());
+    filed_.reserve(stored_filed_.size() + batch_.size() * 8);
+    for (const auto& [key, id] : stored_filed_) filed_.add(key, local_of_.at(id));
 }
 
-const Shingles& BatchDedup::shingles_of(int64_t id) {
-    Current& c = current_.at(id);
-    if (!c.shingles) c.shingles = &stored_shingles_.emplace(id, store::shingles_of(stored_.at(id).text)).first->second;
-    return *c.shingles;
+const Candidate& BatchDedup::row_of(uint32_t local) {
+    const int64_t id = real_[local];
+    auto it = stored_.find(id);
+    if (it == stored_.end()) it = stored_.emplace(id, read_row(id)).first;
+    return it->second;
+}
+
+const Shingles& BatchDedup::shingles_of(uint32_t local) {
+    if (!now_[local].shingles) {
+        const std::string& text = row_of(local).text;
+        now_[local].shingles = &stored_shingles_.emplace(real_[local], store::shingles_of(text)).first->second;
+    }
+    return *now_[local].shingles;
+}
+
+void BatchDedup::file_keys(const std::vector<FiledKey>& keys, uint32_t local) {
+    for (const FiledKey& k : keys) filed_.add(k.key, local);
 }
 
 // The stored (or earlier new) event event i repeats: same pairs, overlapping
 // interval, the most similar wording above the threshold; 0 when none.
-int64_t BatchDedup::best_match(size_t i) {
+uint32_t BatchDedup::best_match(size_t i) {
     const Prepared& p = batch_[i];
-    std::vector<int64_t> candidates;
-    if (auto it = filed_.find(p.exact); it != filed_.end()) candidates = it->second;
-    for (int64_t key : p.keys) {
-        auto it = filed_.find(key);
-        if (it == filed_.end()) continue;
-        std::vector<int64_t> ids = it->second;
-        if (ids.size() > kNearCandidates) {
-            std::partial_sort(ids.begin(), ids.begin() + kNearCandidates, ids.end(), std::greater<>());
-            ids.resize(kNearCandidates);
-        }
-        candidates.insert(candidates.end(), ids.begin(), ids.end());
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    candidates_.clear();
+    filed_.find(p.exact, KeyIndex::kMaxPerKey, candidates_);
+    for (int64_t key : p.keys) filed_.find(key, kNearCandidates, candidates_);
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
 
-    int64_t best = 0;
+    uint32_t best = 0;
     double best_score = 0;
-    for (int64_t id : candidates) {
-        auto now = current_.find(id);
-        if (now == current_.end() || !same_time(now->second.span, p.span)) continue;
-        const bool in_batch = id >= kBatchBase;
-        const std::string& pairs = in_batch ? batch_[static_cast<size_t>(id - kBatchBase)].pairs : stored_.at(id).pairs;
+    for (int64_t c : candidates_) {
+        const auto local = static_cast<uint32_t>(c);
+        if (now_[local].span.cls < kUndatedClass || !same_time(now_[local].span, p.span)) continue;
+        const bool in_batch = local >= first_new_;
+        const std::string& pairs = in_batch ? batch_[static_cast<size_t>(real_[local] - kBatchBase)].pairs : row_of(local).pairs;
         if (pairs != p.pairs) continue;
-        const double score = jaccard(shingles_of(id), p.shingles);
+        const double score = jaccard(shingles_of(local), p.shingles);
         if (score >= kSameWording && score > best_score) {
             best_score = score;
-            best = id;
+            best = local;
         }
     }
     return best;
 }
 
 const std::vector<Placement>& BatchDedup::plan() {
+    number_events();
     plan_.assign(batch_.size(), Placement{});
     for (size_t i = 0; i < batch_.size(); ++i) {
         if (skip_[i]) continue;
         const Prepared& p = batch_[i];
-        const int64_t best = best_match(i);
+        const uint32_t best = best_match(i);
         const Source first = first_source(p.event.sources);
         if (!best) {
-            const int64_t id = kBatchBase + static_cast<int64_t>(i);
+            const auto local = static_cast<uint32_t>(real_.size());
+            real_.push_back(kBatchBase + static_cast<int64_t>(i));
+            now_.push_back({p.span, &p.shingles, first});
             plan_[i] = {Placement::New, i, 0};
-            current_[id] = {p.span, &p.shingles, first};
-            file_keys(p.all_keys(), id);
+            file_keys(p.all_keys(), local);
             continue;
         }
-        plan_[i] = best >= kBatchBase ? Placement{Placement::IntoNew, static_cast<size_t>(best - kBatchBase), 0}
-                                      : Placement{Placement::IntoStored, 0, best};
+        const bool into_new = best >= first_new_;
+        plan_[i] = into_new ? Placement{Placement::IntoNew, static_cast<size_t>(real_[best] - kBatchBase), 0}
+                            : Placement{Placement::IntoStored, 0, real_[best]};
         // As merge_report will: a leading report gives its wording, a more
         // precise one its interval; the event is then findable by the
         // report's keys too (its words, its years).
-        Current& now = current_.at(best);
+        if (!into_new && !now_[best].shingles) shingles_of(best);
+        Current& now = now_[best];
+        if (!into_new && !now.first_read) {
+            now.first = row_of(best).first;
+            now.first_read = true;
+        }
         const bool report_leads = !p.event.sources.empty() && leads(first, now.first);
         bool refiled = false;
         if (report_leads) {
@@ -248,15 +314,16 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         if (pl.kind == Placement::Skipped) continue;
         if (pl.kind == Placement::New) {
             added_at[i] = out.added.size();
-            out.added.push_back({p.event, p.all_keys()});
+            out.added.push_back({&p.event, std::nullopt, p.all_keys()});
             ++out.events_added;
             continue;
         }
         Event* into;
-        std::vector<int64_t>* keys;
+        std::vector<FiledKey>* keys;
         if (pl.kind == Placement::IntoNew) {
             auto& a = out.added[added_at.at(pl.index)];
-            into = &a.event;
+            if (!a.merged) a.merged = *a.report;
+            into = &*a.merged;
             keys = &a.keys;
         } else {
             auto it = changed.find(pl.stored);

@@ -10,12 +10,15 @@
 #pragma once
 
 #include "store/event_row.h"
+#include "store/key_index.h"
 #include "store/wording.h"
 
 #include "tarikh/store.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,18 +28,27 @@ namespace tarikh::store {
 // An event made ready for the store: normalized, with its wording and dedup
 // keys. Computing this is pure, so a batch is prepared on every core before
 // the writer goes through it.
+struct FiledKey {
+    int64_t key = 0;
+    int64_t shelf = 0;              // key_shelf(): where the SQLite store keeps it
+    friend bool operator==(const FiledKey&, const FiledKey&) = default;
+};
+
 struct Prepared {
     Event event;
     Shingles shingles;
     std::string pairs;              // join_pairs(event.pairs)
     std::vector<int64_t> keys;      // near-duplicate keys
     int64_t exact = 0;              // exact-wording key
+    std::vector<int64_t> shelves;   // per time bucket of the event, in order; the exact key is on the first
     StoredSpan span;
-    // keys and exact, as filed for the event
-    std::vector<int64_t> all_keys() const;
+    std::vector<FiledKey> filed;    // keys and exact, each with its shelf, as filed for the event
+    const std::vector<FiledKey>& all_keys() const { return filed; }
 };
-Prepared prepare(const Event& in);
+Prepared prepare(Event in);
 std::vector<Prepared> prepare_all(const std::vector<const Event*>& events);
+// Calls one(0) … one(n - 1) on every core.
+void prepare_in_parallel(size_t n, const std::function<void(size_t)>& one);
 
 // At most this many events per near-duplicate key, the most recently stored:
 // an insert costs the same in a store of any size even when a busy lane
@@ -46,7 +58,7 @@ std::vector<Prepared> prepare_all(const std::vector<const Event*>& events);
 // few.
 inline constexpr size_t kNearCandidates = 48;
 
-// What dedup reads of a stored event.
+// What dedup reads of a stored event (its light row).
 struct Candidate {
     int64_t id = 0;
     std::string pairs;
@@ -57,7 +69,7 @@ struct Candidate {
 
 // The keys to look up, sorted and unique.
 struct KeyLookup {
-    std::vector<int64_t> exact;     // every event filed under each
+    std::vector<int64_t> exact;     // the KeyIndex::kMaxPerKey latest under each
     std::vector<int64_t> near;      // the kNearCandidates latest (highest ids) under each
 };
 
@@ -71,14 +83,16 @@ struct Placement {
 // The rows a batch writes.
 struct BatchWrites {
     struct Added {
-        Event event;                // id 0: the backend assigns it
-        std::vector<int64_t> keys;
+        const Event* report;        // the batch's event, when nothing merged into it
+        std::optional<Event> merged;  // else what it became
+        std::vector<FiledKey> keys;
+        const Event& event() const { return merged ? *merged : *report; }
     };
     struct Changed {
         Event event;                // the stored event after the merges, its id kept
         bool interval_changed = false;
         Interval old_interval;          // as stored before: its lane rows have it
-        std::vector<int64_t> new_keys;  // to file under it as well
+        std::vector<FiledKey> new_keys; // to file under it as well
     };
     std::vector<Added> added;
     std::vector<Changed> changed;
@@ -92,9 +106,16 @@ public:
     BatchDedup(const std::vector<Prepared>& batch, std::vector<bool> skip = {});
 
     KeyLookup lookups() const;
+    // The shelves the batch's events are filed on, sorted and unique.
+    std::vector<int64_t> shelves() const;
     // What the store holds: event `id` is filed under `key`; its light row.
     void file(int64_t key, int64_t id);
     void know(Candidate c);
+    // Or, without light rows: when each stored event happened (`span_of`),
+    // and the rest of its row read only for the events that overlap one of
+    // the batch (`read_row`), both called from plan().
+    std::function<StoredSpan(int64_t)> span_of;
+    std::function<Candidate(int64_t)> read_row;
 
     // Decides every event in order. Call after the store's answers are in.
     const std::vector<Placement>& plan();
@@ -104,25 +125,35 @@ public:
     BatchWrites apply(const std::map<int64_t, Event>& stored) const;
 
 private:
-    // Ids of events of this batch that are new, above any stored id, so that
-    // "most recent first" puts them ahead.
+    // Ids of events of this batch that are new, above any stored id.
     static constexpr int64_t kBatchBase = int64_t{1} << 62;
     // What an event met so far looks like now, after the batch's merges.
     struct Current {
         StoredSpan span;
         const Shingles* shingles = nullptr;   // null: a stored text not yet cut into shingles
-        Source first;
+        Source first;                         // the first source, once known
+        bool first_read = false;              // of a stored event: its row has given it
     };
-    const Shingles& shingles_of(int64_t id);
-    int64_t best_match(size_t i);
-    void file_keys(const std::vector<int64_t>& keys, int64_t id);
+    void number_events();
+    const Candidate& row_of(uint32_t local);
+    const Shingles& shingles_of(uint32_t local);
+    uint32_t best_match(size_t i);
+    void file_keys(const std::vector<FiledKey>& keys, uint32_t local);
 
     const std::vector<Prepared>& batch_;
     std::vector<bool> skip_;
-    std::unordered_map<int64_t, std::vector<int64_t>> filed_;   // key → ids
-    std::unordered_map<int64_t, Candidate> stored_;
+    // What the backend said, before numbering.
+    std::vector<std::pair<int64_t, int64_t>> stored_filed_;     // (key, id)
+    std::unordered_map<int64_t, StoredSpan> stored_spans_;
+    std::unordered_map<int64_t, Candidate> stored_;             // rows read
     std::unordered_map<int64_t, Shingles> stored_shingles_;
-    std::unordered_map<int64_t, Current> current_;              // every id met
+    // By local number (1…): the real id (kBatchBase + i for new ones) and its state.
+    std::vector<int64_t> real_;
+    std::vector<Current> now_;
+    std::unordered_map<int64_t, uint32_t> local_of_;
+    uint32_t first_new_ = 1;
+    KeyIndex filed_;                                            // key → local numbers
+    std::vector<int64_t> candidates_;
     std::vector<Placement> plan_;
 };
 

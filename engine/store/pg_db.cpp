@@ -115,6 +115,24 @@ void PgDb::copy(std::string_view copy_sql, const std::string& data) {
     }
 }
 
+std::string PgDb::copy_out(std::string_view copy_sql) {
+    {
+        PgResult start(PQexec(conn_, std::string(copy_sql).c_str()));
+        if (PQresultStatus(start.raw()) != PGRES_COPY_OUT) fail("COPY failed", start.raw());
+    }
+    std::string out;
+    char* buffer = nullptr;
+    for (int n; (n = PQgetCopyData(conn_, &buffer, 0)) > 0;) {
+        out.append(buffer, static_cast<size_t>(n));
+        PQfreemem(buffer);
+    }
+    for (PGresult* raw; (raw = PQgetResult(conn_)) != nullptr;) {
+        PgResult r(raw);
+        if (PQresultStatus(raw) != PGRES_COMMAND_OK) fail("COPY failed", raw);
+    }
+    return out;
+}
+
 void CopyRows::separate() {
     if (!first_) data_ += '\t';
     first_ = false;

@@ -53,6 +53,8 @@ public:
     PgResult exec(std::string_view sql, const std::vector<PgParam>& params);
     // COPY … FROM STDIN with `data` in COPY's text format (see CopyRows).
     void copy(std::string_view copy_sql, const std::string& data);
+    // COPY … TO STDOUT: the rows in COPY's text format.
+    std::string copy_out(std::string_view copy_sql);
 
     // The URI with any password replaced, for messages.
     const std::string& where() const { return where_; }

@@ -56,7 +56,7 @@ public:
     std::vector<Event> all_events() override;
     bool has_document(std::string_view hash) override;
     WriteStats add_documents(const std::vector<DocumentEvents>& batch) override;
-    WriteStats add_events(const std::vector<Event>& events) override;
+    WriteStats add_prepared(const PreparedEvents& events) override;
     StoreStats stats() override;
     std::string location() const override { return db_.where(); }
     size_t count(const EventQuery& q) override;
@@ -334,12 +334,8 @@ WriteStats PgStore::in_write_transaction(Body&& body) {
     }
 }
 
-WriteStats PgStore::add_events(const std::vector<Event>& events) {
-    std::vector<const Event*> all;
-    all.reserve(events.size());
-    for (const auto& e : events) all.push_back(&e);
-    const std::vector<Prepared> prepared = prepare_all(all);
-    return in_write_transaction([&] { return write(prepared, {}); });
+WriteStats PgStore::add_prepared(const PreparedEvents& events) {
+    return in_write_transaction([&] { return write(events.items(), {}); });
 }
 
 WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
@@ -392,7 +388,7 @@ std::map<std::string, int64_t> PgStore::lane_ids(const std::vector<BatchWrites::
                                                  const std::vector<BatchWrites::Changed>& changed) {
     std::map<std::string, CountryPair> pairs;
     for (const auto& a : added)
-        for (const auto& p : a.event.pairs) pairs.emplace(pair_key(p), p);
+        for (const auto& p : a.event().pairs) pairs.emplace(pair_key(p), p);
     for (const auto& c : changed)
         for (const auto& p : c.event.pairs) pairs.emplace(pair_key(p), p);
     std::map<std::string, int64_t> ids;
@@ -422,23 +418,20 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
     BatchDedup dedup(prepared, std::move(skip));
     const KeyLookup keys = dedup.lookups();
     std::set<int64_t> met;
-    if (!keys.exact.empty()) {
-        PgResult r = db_.exec("SELECT key, event FROM dedup_keys WHERE key = ANY($1::bigint[])", {pg_array(keys.exact)});
-        for (int i = 0; i < r.rows(); ++i) {
-            dedup.file(r.int64(i, 0), r.int64(i, 1));
-            met.insert(r.int64(i, 1));
-        }
-    }
-    if (!keys.near.empty()) {
+    // The latest `max` events filed under each key, as the SQLite store's KeyIndex keeps them.
+    auto file_latest = [&](const std::vector<int64_t>& keys, size_t max) {
+        if (keys.empty()) return;
         PgResult r = db_.exec(fmt::format("SELECT k, d.event FROM unnest($1::bigint[]) AS k CROSS JOIN LATERAL "
                                           "(SELECT event FROM dedup_keys WHERE key = k ORDER BY event DESC LIMIT {}) d",
-                                          kNearCandidates),
-                              {pg_array(keys.near)});
+                                          max),
+                              {pg_array(keys)});
         for (int i = 0; i < r.rows(); ++i) {
             dedup.file(r.int64(i, 0), r.int64(i, 1));
             met.insert(r.int64(i, 1));
         }
-    }
+    };
+    file_latest(keys.exact, KeyIndex::kMaxPerKey);
+    file_latest(keys.near, kNearCandidates);
     if (!met.empty()) {
         PgResult r = db_.exec(
             "SELECT id, pairs, span_class, coalesce(earliest, 0), coalesce(latest, 0), text, sources FROM events "
@@ -462,7 +455,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
                                 {std::to_string(w.added.size())});
         CopyRows events, lane_rows, key_rows;
         for (size_t i = 0; i < w.added.size(); ++i) {
-            const Event& e = w.added[i].event;
+            const Event& e = w.added[i].event();
             const int64_t id = ids.int64(static_cast<int>(i), 0);
             const StoredSpan span = stored_span(e.interval);
             events.field(id).field(int64_t{span.cls});
@@ -474,8 +467,8 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             events.bytes(pack_sources(e.sources));
             events.end_row();
             copy_lane_rows(lane_rows, lanes, id, e);
-            for (int64_t k : w.added[i].keys) {
-                key_rows.field(k).field(id);
+            for (const FiledKey& k : w.added[i].keys) {
+                key_rows.field(k.key).field(id);
                 key_rows.end_row();
             }
         }
@@ -497,8 +490,8 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             rows.field(to_string(e.lang)).field(double{e.confidence}).field(e.text);
             rows.field(static_cast<int64_t>(e.sources.size())).bytes(pack_sources(e.sources));
             rows.end_row();
-            for (int64_t k : c.new_keys) {
-                key.push_back(k);
+            for (const FiledKey& k : c.new_keys) {
+                key.push_back(k.key);
                 key_event.push_back(e.id);
             }
             if (!c.interval_changed) continue;

@@ -65,9 +65,12 @@ CREATE TABLE event_lanes(
   latest INTEGER NOT NULL, event INTEGER NOT NULL,
   PRIMARY KEY(lane, span_class, earliest, latest, event)) WITHOUT ROWID;
 
--- Dedup keys (store/wording.h) of each event, packed as 8-byte integers;
--- read into memory by a writer (store/key_index.h).
-CREATE TABLE dedup(event INTEGER PRIMARY KEY, keys BLOB NOT NULL);
+-- Dedup keys (store/wording.h) of each event, packed as 8-byte integers, on
+-- the shelf of their pairs and time bucket (key_shelf): a writer reads into
+-- memory (store/key_index.h) the shelves of the events it writes, not every
+-- key of the store. A batch appends one row per event and shelf.
+CREATE TABLE dedup(shelf INTEGER NOT NULL, event INTEGER NOT NULL, keys BLOB NOT NULL,
+                   PRIMARY KEY(shelf, event)) WITHOUT ROWID;
 )sql";
 }
 

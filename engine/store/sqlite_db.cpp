@@ -197,4 +197,79 @@ ReadTransaction::ReadTransaction(Db& db) : db_(db) { db_.exec("BEGIN"); }
 
 ReadTransaction::~ReadTransaction() { sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr); }
 
+RowInserter::RowInserter(Db& db, std::string insert, int columns)
+    : db_(db), insert_(std::move(insert)), columns_(columns), by_rows_(kRowsPerStatement + 1) {}
+
+RowInserter& RowInserter::value(int64_t v) {
+    pending_.push_back({Value::Int, v, 0, {}, {}});
+    return *this;
+}
+
+RowInserter& RowInserter::value(double v) {
+    pending_.push_back({Value::Real, 0, v, {}, {}});
+    return *this;
+}
+
+RowInserter& RowInserter::value(std::optional<int64_t> v) { return v ? value(*v) : null(); }
+
+RowInserter& RowInserter::text(std::string v) {
+    pending_.push_back({Value::Text, 0, 0, std::move(v), {}});
+    return *this;
+}
+
+RowInserter& RowInserter::blob(std::string v) {
+    pending_.push_back({Value::Blob, 0, 0, std::move(v), {}});
+    return *this;
+}
+
+RowInserter& RowInserter::text_view(std::string_view v) {
+    pending_.push_back({Value::View, 0, 0, {}, v});
+    return *this;
+}
+
+RowInserter& RowInserter::null() {
+    pending_.push_back({});
+    return *this;
+}
+
+void RowInserter::end_row() {
+    if (pending_.size() >= static_cast<size_t>(kRowsPerStatement * columns_)) run(kRowsPerStatement);
+}
+
+void RowInserter::flush() {
+    if (!pending_.empty()) run(static_cast<int>(pending_.size()) / columns_);
+}
+
+Statement& RowInserter::statement_for(int rows) {
+    Statement& s = by_rows_[static_cast<size_t>(rows)];
+    if (!s.prepared()) {
+        std::string sql = insert_;
+        for (int r = 0; r < rows; ++r) {
+            sql += r ? ", (" : " (";
+            for (int c = 0; c < columns_; ++c) sql += c ? ", ?" : "?";
+            sql += ')';
+        }
+        s = Statement(db_, sql);
+    }
+    return s;
+}
+
+void RowInserter::run(int rows) {
+    Statement& s = statement_for(rows);
+    int at = 1;
+    for (const Value& v : pending_) {
+        switch (v.kind) {
+            case Value::Null: s.bind_null(at); break;
+            case Value::Int: s.bind(at, v.i); break;
+            case Value::Real: s.bind(at, v.r); break;
+            case Value::Text: s.bind_static(at, v.s); break;
+            case Value::Blob: s.bind_static_blob(at, v.s); break;
+            case Value::View: s.bind_static(at, v.view); break;
+        }
+        ++at;
+    }
+    s.run();
+    pending_.clear();
+}
+
 }  // namespace tarikh::store

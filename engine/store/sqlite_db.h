@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tarikh::store {
 
@@ -41,6 +42,7 @@ public:
     void run();
     void reset();
 
+    bool prepared() const { return stmt_ != nullptr; }
     bool is_null(int col) const;
     int64_t int64(int col) const;
     double real(int col) const;
@@ -92,6 +94,47 @@ std::string read_only_uri(const std::string& path);
 
 // PRAGMA quick_check: throws StoreError naming the store when it is damaged.
 void check_integrity(Db& db);
+
+// Rows inserted several to a statement ("INSERT … VALUES (?, …), (?, …)…"):
+// stepping and resetting a statement cost more than inserting a small row,
+// so a bulk write binds 32 rows at a time. Values are kept until their
+// statement has run.
+class RowInserter {
+public:
+    // `insert`: the statement up to VALUES, e.g. "INSERT OR IGNORE INTO t VALUES".
+    RowInserter(Db& db, std::string insert, int columns);
+    RowInserter& value(int64_t v);
+    RowInserter& value(double v);
+    RowInserter& value(std::optional<int64_t> v);
+    RowInserter& text(std::string v);
+    RowInserter& blob(std::string v);
+    // Without a copy: `v` must stay alive until flush().
+    RowInserter& text_view(std::string_view v);
+    RowInserter& null();
+    // Ends a row; runs the statement once enough rows are bound.
+    void end_row();
+    // Runs the rows still pending.
+    void flush();
+
+private:
+    struct Value {
+        enum Kind { Null, Int, Real, Text, Blob, View } kind = Null;
+        int64_t i = 0;
+        double r = 0;
+        std::string s;
+        std::string_view view;
+    };
+    static constexpr int kRowsPerStatement = 32;
+    Statement& statement_for(int rows);
+    void run(int rows);
+
+    Db& db_;
+    std::string insert_;
+    int columns_;
+    std::vector<Value> pending_;
+    std::vector<Statement> by_rows_;  // [n]: the statement for n rows, prepared when first needed
+};
+
 // BEGIN IMMEDIATE … COMMIT; rolls back when left by an exception.
 class Transaction {
 public:

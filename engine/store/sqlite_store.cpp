@@ -18,12 +18,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <atomic>
 #include <thread>
 #include <chrono>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace tarikh {
 
@@ -67,11 +70,6 @@ void has_words_sql(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_int(ctx, 1);
 }
 
-void tally(WriteStats& stats, int outcome) {
-    if (outcome == 0) ++stats.events_added;
-    if (outcome == 1) ++stats.events_merged;
-}
-
 class SqliteStore final : public Store {
 public:
     SqliteStore(const std::filesystem::path& path, OpenMode mode);
@@ -80,7 +78,7 @@ public:
     std::vector<Event> all_events() override;
     bool has_document(std::string_view hash) override;
     WriteStats add_documents(const std::vector<DocumentEvents>& batch) override;
-    WriteStats add_events(const std::vector<Event>& events) override;
+    WriteStats add_prepared(const PreparedEvents& events) override;
     StoreStats stats() override;
     std::string location() const override { return path_.string(); }
     size_t count(const EventQuery& q) override;
@@ -92,50 +90,66 @@ public:
     std::vector<Curation> curations() override;
 
 private:
-    enum Outcome { Added = 0, Merged = 1, Unchanged = 2 };
-
     void create_schema();
     void check_schema();
+    void upgrade_schema(int64_t from_version);
     void prepare_writes();
-    Outcome put_event(const Prepared& p);
-    void insert_event(const Event& e, const std::vector<int64_t>& keys);
-    bool merge_into(int64_t id, const Event& e);
-    void add_keys(int64_t id, const std::vector<int64_t>& keys);
-    void write_lanes(int64_t id, const Event& e);
-    void delete_lanes(int64_t id, const Event& old);
-    // Runs `statement` (insert or delete) with the key of each of e's lane rows.
-    void for_each_lane_row(const char* statement, int64_t id, const Event& e);
-    int64_t lane_id(const CountryPair& pair);
     Event read_row(const Statement& s) const;
     // With `count`, sets it to the number of matches and returns nothing.
     std::vector<int64_t> matching_ids(const EventQuery& q, size_t* count = nullptr);
     std::optional<DocumentInfo> read_document(Statement& s);
     Statement& cached(const std::string& sql);
 
+    // Writing: the batch's dedup plan (batch_dedup.h), then its rows.
+    template <class Write>
+    WriteStats write_batch(Write&& write);
+    WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip);
+    void load_shelves(const std::vector<int64_t>& shelves);
+    Candidate read_candidate(int64_t id);
+    int64_t insert_event(const Event& e);
+    void update_event(const Event& e);
+    int64_t lane_id(const CountryPair& pair);
+    // Lane rows and key rows of a batch, written in key order once it is decided.
+    struct LaneRow {
+        int64_t lane, cls, earliest, latest, event;
+        auto operator<=>(const LaneRow&) const = default;
+    };
+    void lane_rows(int64_t id, const Event& e, std::vector<LaneRow>& out);
+    // A `dedup` row: an event's keys on one shelf.
+    struct KeyRow {
+        int64_t shelf, event;
+        std::vector<int64_t> keys;
+    };
+    // One row per shelf the keys are on (keys of one shelf come together).
+    static void key_rows(int64_t id, const std::vector<FiledKey>& keys, std::vector<KeyRow>& out);
+    void put_key_rows(std::vector<KeyRow>& rows);
+    // Forgets what this writer knows of the store (another writer committed, or a batch rolled back).
+    void forget();
+
     std::filesystem::path path_;
     std::unique_ptr<Db> db_;
     bool writable_ = false;
-    void ensure_key_index();
-    template <class Write>
-    WriteStats write_batch(Write&& write);
 
     std::map<std::string, Statement> statements_;
     std::mutex lookup_mutex_;
     std::unique_ptr<Db> lookup_db_;  // for has_document, from any thread
     Statement lookup_;
+
+    // The dedup keys of the shelves (key_shelf) this writer has read, and
+    // when each event filed on them happened. A small ingest into a big store
+    // reads the few shelves of its events' pairs and years, not every key; a
+    // bulk load ends up reading each shelf once. Most candidates a key brings
+    // are reports of the same pair at another time: their spans in memory
+    // spare a read of the events table each.
     KeyIndex key_index_;
-    // When each stored event happened, by id, kept beside the key index: most
-    // candidates a key brings are reports of the same pair at another time,
-    // and reading their rows to learn so cost a random read of the events
-    // table each (half of a bulk load's time on a 1M-event store).
-    std::vector<StoredSpan> spans_;
+    std::unordered_set<int64_t> shelves_;
+    std::vector<StoredSpan> spans_;  // by id; class below kUndatedClass: unknown
     void remember_span(int64_t id, const StoredSpan& span);
-    bool same_time(int64_t id, const StoredSpan& span) const;
+    StoredSpan span_of(int64_t id) const;
     // Lane ids by pair key; a rolled-back batch may leave ids that no longer
-    // exist, so the cache is dropped with the key index.
+    // exist, so the cache is dropped with the keys.
     std::map<std::string, int64_t> lane_ids_;
-    bool key_index_ready_ = false;
-    int64_t data_version_ = -1;  // of the last state key_index_ reflects
+    int64_t data_version_ = -1;  // of the last state the above reflects
 };
 
 SqliteStore::SqliteStore(const std::filesystem::path& path, OpenMode mode) : path_(path) {
@@ -217,13 +231,45 @@ void SqliteStore::check_schema() {
     Statement s(*db_, "SELECT value FROM tarikh_meta WHERE key = 'format'");
     if (!s.step() || s.text(0) != "tarikh-store")
         throw StoreError(fmt::format("{}: not a tarikh store (no format mark)", db_->path()));
-    if (writable_) db_->exec("PRAGMA synchronous = NORMAL");
+    s = Statement();
+    if (!writable_) return;
+    db_->exec("PRAGMA synchronous = NORMAL");
+    Statement version(*db_, "PRAGMA user_version");
+    version.step();
+    const int64_t v = version.int64(0);
+    version = Statement();
+    if (v < kSchemaVersion) upgrade_schema(v);
+}
+
+// Schema 1 kept each event's keys in one row by event id, which a writer had
+// to read whole; schema 2 shelves them (key_shelf). The keys are made again
+// from the events, in one transaction: a store killed meanwhile stays at 1.
+void SqliteStore::upgrade_schema(int64_t from_version) {
+    if (from_version != 1)
+        throw StoreError(fmt::format("{}: store schema {} cannot be upgraded", db_->path(), from_version));
+    Transaction tx(*db_);
+    db_->exec("DROP TABLE dedup");
+    db_->exec(R"sql(CREATE TABLE dedup(shelf INTEGER NOT NULL, event INTEGER NOT NULL, keys BLOB NOT NULL,
+                    PRIMARY KEY(shelf, event)) WITHOUT ROWID)sql");
+    Statement all(*db_, fmt::format("SELECT {} FROM events ORDER BY id", kEventColumns));
+    std::vector<KeyRow> rows;
+    while (all.step()) {
+        const Event e = read_row(all);
+        key_rows(e.id, prepare(e).all_keys(), rows);
+    }
+    all = Statement();
+    prepare_writes();
+    put_key_rows(rows);
+    db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+    db_->exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
+    tx.commit();
 }
 
 void SqliteStore::prepare_writes() {
     auto& d = *db_;
     statements_.emplace("add_doc", Statement(d, "INSERT OR IGNORE INTO documents VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))"));
-    statements_.emplace("candidate", Statement(d, "SELECT pairs, span_class, earliest, latest, text FROM events WHERE id = ?1"));
+    statements_.emplace("candidate", Statement(d, "SELECT pairs, text, sources FROM events WHERE id = ?1"));
+    statements_.emplace("span", Statement(d, "SELECT span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events WHERE id = ?1"));
     statements_.emplace("event_by_id", Statement(d, fmt::format("SELECT {} FROM events WHERE id = ?1", kEventColumns)));
     statements_.emplace("insert_event",
                         Statement(d, "INSERT INTO events (span_class, earliest, latest, value, granularity, mod, kind, "
@@ -233,14 +279,12 @@ void SqliteStore::prepare_writes() {
                         Statement(d, "UPDATE events SET span_class = ?2, earliest = ?3, latest = ?4, value = ?5, "
                                      "granularity = ?6, mod = ?7, confidence = ?8, n_sources = ?9, sources = ?10, "
                                      "text = ?11, kind = ?12, lang = ?13 WHERE id = ?1"));
-    statements_.emplace("insert_lane_event", Statement(d, "INSERT OR IGNORE INTO event_lanes VALUES (?1, ?2, ?3, ?4, ?5)"));
     statements_.emplace("delete_lane_event", Statement(d, "DELETE FROM event_lanes WHERE lane = ?1 AND span_class = ?2 AND "
                                                           "earliest = ?3 AND latest = ?4 AND event = ?5"));
     statements_.emplace("find_lane", Statement(d, "SELECT id FROM lanes WHERE pair = ?1"));
     statements_.emplace("add_lane", Statement(d, "INSERT INTO lanes (pair, a, b) VALUES (?1, ?2, ?3)"));
-    statements_.emplace("insert_keys", Statement(d, "INSERT INTO dedup VALUES (?1, ?2)"));
-    statements_.emplace("read_keys", Statement(d, "SELECT keys FROM dedup WHERE event = ?1"));
-    statements_.emplace("update_keys", Statement(d, "UPDATE dedup SET keys = ?2 WHERE event = ?1"));
+    statements_.emplace("shelf", Statement(d, "SELECT event, keys FROM dedup WHERE shelf = ?1"));
+    statements_.emplace("read_keys", Statement(d, "SELECT keys FROM dedup WHERE shelf = ?1 AND event = ?2"));
     statements_.emplace("data_version", Statement(d, "PRAGMA data_version"));
 }
 
@@ -285,35 +329,22 @@ bool SqliteStore::has_document(std::string_view hash) {
 }
 
 void SqliteStore::remember_span(int64_t id, const StoredSpan& span) {
-    if (id < 0) return;
-    if (static_cast<size_t>(id) >= spans_.size()) spans_.resize(std::max<size_t>(id + 1, spans_.size() * 3 / 2));
-    spans_[static_cast<size_t>(id)] = span;
+    if (id <= 0) return;
+    const auto at = static_cast<size_t>(id);
+    if (at >= spans_.size()) spans_.resize(std::max(at + 1, spans_.size() * 3 / 2), StoredSpan{kUndatedClass - 1, 0, 0});
+    spans_[at] = span;
 }
 
-bool SqliteStore::same_time(int64_t id, const StoredSpan& span) const {
-    if (id < 0 || static_cast<size_t>(id) >= spans_.size()) return true;  // unknown: let the row decide
-    const StoredSpan& c = spans_[static_cast<size_t>(id)];
-    if (c.cls == kUndatedClass || span.cls == kUndatedClass) return c.cls == span.cls;
-    return c.earliest <= span.latest && c.latest >= span.earliest;
+StoredSpan SqliteStore::span_of(int64_t id) const {
+    const auto at = static_cast<size_t>(id);
+    return id > 0 && at < spans_.size() ? spans_[at] : StoredSpan{kUndatedClass - 1, 0, 0};
 }
 
-void SqliteStore::ensure_key_index() {
-    auto& version = statements_.at("data_version");
-    version.step();
-    const int64_t now = version.int64(0);
-    version.reset();
-    // Another connection (a second ingest) committed since: reread.
-    if (key_index_ready_ && now == data_version_) return;
+void SqliteStore::forget() {
     key_index_.clear();
-    Statement all(*db_, "SELECT event, keys FROM dedup");
-    while (all.step())
-        for (int64_t key : unpack_keys(all.text(1))) key_index_.add(key, all.int64(0));
+    shelves_.clear();
     spans_.clear();
-    Statement spans(*db_, "SELECT id, span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events");
-    while (spans.step())
-        remember_span(spans.int64(0), {static_cast<int>(spans.int64(1)), spans.int64(2), spans.int64(3)});
-    key_index_ready_ = true;
-    data_version_ = now;
+    lane_ids_.clear();
 }
 
 template <class Write>
@@ -321,14 +352,19 @@ WriteStats SqliteStore::write_batch(Write&& write) {
     if (!writable_) throw StoreError(db_->path() + ": opened read-only");
     try {
         Transaction tx(*db_);
-        ensure_key_index();  // inside the transaction: no writer can slip in between
+        // Inside the transaction: no writer can slip in between. Another
+        // connection committed since this writer last wrote: what it knows is stale.
+        auto& version = statements_.at("data_version");
+        version.step();
+        const int64_t now = version.int64(0);
+        version.reset();
+        if (now != data_version_) forget();
+        data_version_ = now;
         WriteStats stats = write();
         tx.commit();
         return stats;
     } catch (...) {
-        // The index may hold keys of rolled-back events: rebuild it next time.
-        key_index_ready_ = false;
-        lane_ids_.clear();
+        forget();  // it may hold keys of rolled-back events
         throw;
     }
 }
@@ -340,13 +376,10 @@ WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) 
     const std::vector<Prepared> prepared = prepare_all(all);
     return write_batch([&] {
         WriteStats stats;
-        key_index_.reserve(key_index_.size() + prepared.size() * 8);
+        std::vector<bool> skip;
         auto& add_doc = statements_.at("add_doc");
-        size_t next = 0;
         for (const auto& de : batch) {
             const DocumentInfo& d = de.document;
-            const size_t first = next;
-            next += de.events.size();
             add_doc.bind(1, d.hash).bind(2, d.id).bind(3, static_cast<int64_t>(d.bytes));
             add_doc.bind(4, d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
             if (d.lang) {
@@ -356,113 +389,155 @@ WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) 
             }
             add_doc.bind(6, d.url).bind(7, static_cast<int64_t>(de.events.size()));
             add_doc.run();
-            if (db_->changes() == 0) {  // same text already stored, maybe earlier in this batch
-                ++stats.documents_skipped;
-                continue;
-            }
-            ++stats.documents_added;
-            for (size_t i = first; i < next; ++i) tally(stats, put_event(prepared[i]));
+            const bool added = db_->changes() > 0;  // else the same text is stored, maybe earlier in this batch
+            ++(added ? stats.documents_added : stats.documents_skipped);
+            skip.insert(skip.end(), de.events.size(), !added);
         }
-        return stats;
+        return stats += write(prepared, std::move(skip));
     });
 }
 
-WriteStats SqliteStore::add_events(const std::vector<Event>& events) {
-    std::vector<const Event*> all;
-    all.reserve(events.size());
-    for (const auto& e : events) all.push_back(&e);
-    const std::vector<Prepared> prepared = prepare_all(all);
-    return write_batch([&] {
-        WriteStats stats;
-        key_index_.reserve(key_index_.size() + prepared.size() * 8);
-        for (const auto& p : prepared) tally(stats, put_event(p));
-        return stats;
-    });
+WriteStats SqliteStore::add_prepared(const PreparedEvents& events) {
+    return write_batch([&] { return write(events.items(), {}); });
 }
 
-SqliteStore::Outcome SqliteStore::put_event(const Prepared& p) {
-    const Event& e = p.event;
-    const Shingles& sh = p.shingles;
-    const std::string& pairs = p.pairs;
-
-    // Keys narrow the search to a few events: those of the same wording and
-    // interval, and at most the 48 latest per near-duplicate key, so an insert
-    // costs the same in a store of any size even when a busy lane repeats a
-    // template (reports of one event arrive close together).
-    std::vector<int64_t> candidates;
-    key_index_.find(p.exact, KeyIndex::kMaxPerKey, candidates);
-    for (int64_t key : p.keys) key_index_.find(key, kNearCandidates, candidates);
-    std::vector<int64_t> keys = p.keys;
-    keys.push_back(p.exact);
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-
-    // The stored report of the same event: same pairs, overlapping interval,
-    // the most similar wording above the threshold.
-    const StoredSpan span = stored_span(e.interval);
-    int64_t best_id = 0;
-    double best_score = 0;
-    auto& cand = statements_.at("candidate");
-    for (int64_t id : candidates) {
-        if (!same_time(id, span)) continue;
-        cand.bind(1, id);
-        if (cand.step() && cand.text(0) == pairs) {
-            const bool undated = cand.int64(1) == kUndatedClass;
-            const bool same_time = undated ? span.cls == kUndatedClass
-                                           : span.cls != kUndatedClass && cand.int64(2) <= span.latest &&
-                                                 cand.int64(3) >= span.earliest;
-            if (same_time) {
-                const double score = jaccard(shingles_of(cand.text(4)), sh);
-                if (score >= kSameWording && score > best_score) {
-                    best_score = score;
-                    best_id = id;
-                }
-            }
+void SqliteStore::load_shelves(const std::vector<int64_t>& shelves) {
+    auto& shelf = statements_.at("shelf");
+    auto& span = statements_.at("span");
+    for (int64_t at : shelves) {
+        if (!shelves_.insert(at).second) continue;
+        shelf.bind(1, at);
+        while (shelf.step()) {
+            const int64_t id = shelf.int64(0);
+            for (int64_t key : unpack_keys(shelf.text(1))) key_index_.add(key, id);
+            if (span_of(id).cls >= kUndatedClass) continue;
+            span.bind(1, id);
+            if (span.step()) remember_span(id, {static_cast<int>(span.int64(0)), span.int64(1), span.int64(2)});
+            span.reset();
         }
-        cand.reset();
+        shelf.reset();
     }
+}
 
-    if (!best_id) {
-        insert_event(e, keys);
-        return Outcome::Added;
-    }
-    Event best;
-    {
-        auto& row = statements_.at("event_by_id");
-        row.bind(1, best_id);
-        row.step();
-        best = read_row(row);
+Candidate SqliteStore::read_candidate(int64_t id) {
+    auto& s = statements_.at("candidate");
+    s.bind(1, id);
+    if (!s.step()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_->path(), id));
+    Candidate c{id, std::string(s.text(0)), span_of(id), std::string(s.text(1)),
+                first_source(unpack_sources(s.text(2), db_->path()))};
+    s.reset();
+    return c;
+}
+
+WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip) {
+    BatchDedup dedup(prepared, std::move(skip));
+    load_shelves(dedup.shelves());
+    const KeyLookup keys = dedup.lookups();
+    std::vector<int64_t> ids;
+    auto file = [&](int64_t key, size_t max) {
+        ids.clear();
+        key_index_.find(key, max, ids);
+        for (int64_t id : ids) dedup.file(key, id);
+    };
+    for (int64_t key : keys.exact) file(key, KeyIndex::kMaxPerKey);
+    for (int64_t key : keys.near) file(key, kNearCandidates);
+    dedup.span_of = [this](int64_t id) { return span_of(id); };
+    dedup.read_row = [this](int64_t id) { return read_candidate(id); };
+    dedup.plan();
+
+    std::map<int64_t, Event> targets;
+    auto& row = statements_.at("event_by_id");
+    for (int64_t id : dedup.merge_targets()) {
+        row.bind(1, id);
+        if (row.step()) targets.emplace(id, read_row(row));
         row.reset();
     }
-    Event merged = best;
-    if (!merge_report(merged, e)) return Outcome::Unchanged;
-    merge_into(best.id, merged);
-    if (merged.interval != best.interval) {
-        delete_lanes(best.id, best);
-        write_lanes(best.id, merged);
+    const BatchWrites w = dedup.apply(targets);
+
+    // Rows in key order: each B-tree page a batch touches is written once.
+    std::vector<LaneRow> lanes, old_lanes;
+    std::vector<KeyRow> keys_to_put;
+    for (const auto& a : w.added) {
+        const Event& e = a.event();
+        const int64_t id = insert_event(e);
+        remember_span(id, stored_span(e.interval));
+        lane_rows(id, e, lanes);
+        key_rows(id, a.keys, keys_to_put);
     }
-    // Findable from its new years and words too.
-    if (merged.interval != best.interval || merged.text != best.text) add_keys(best.id, keys);
-    return Outcome::Merged;
+    for (const auto& c : w.changed) {
+        update_event(c.event);
+        remember_span(c.event.id, stored_span(c.event.interval));
+        if (c.interval_changed) {
+            Event old = c.event;
+            old.interval = c.old_interval;
+            lane_rows(c.event.id, old, old_lanes);
+            lane_rows(c.event.id, c.event, lanes);
+        }
+        // Keys it already has on those shelves stay.
+        const size_t first = keys_to_put.size();
+        key_rows(c.event.id, c.new_keys, keys_to_put);
+        auto& read = statements_.at("read_keys");
+        for (size_t i = first; i < keys_to_put.size(); ++i) {
+            KeyRow& row = keys_to_put[i];
+            read.bind(1, row.shelf).bind(2, row.event);
+            if (read.step())
+                for (int64_t key : unpack_keys(read.text(0)))
+                    if (std::find(row.keys.begin(), row.keys.end(), key) == row.keys.end()) row.keys.push_back(key);
+            read.reset();
+        }
+    }
+    std::sort(old_lanes.begin(), old_lanes.end());
+    auto& del = statements_.at("delete_lane_event");
+    for (const LaneRow& r : old_lanes) {
+        del.bind(1, r.lane).bind(2, r.cls).bind(3, r.earliest).bind(4, r.latest).bind(5, r.event);
+        del.run();
+    }
+    std::sort(lanes.begin(), lanes.end());
+    RowInserter ins(*db_, "INSERT OR IGNORE INTO event_lanes VALUES", 5);
+    for (const LaneRow& r : lanes) {
+        ins.value(r.lane).value(r.cls).value(r.earliest).value(r.latest).value(r.event);
+        ins.end_row();
+    }
+    ins.flush();
+    put_key_rows(keys_to_put);
+    WriteStats stats;
+    stats.events_added = w.events_added;
+    stats.events_merged = w.events_merged;
+    return stats;
 }
 
-void SqliteStore::add_keys(int64_t id, const std::vector<int64_t>& keys) {
-    auto& read = statements_.at("read_keys");
-    read.bind(1, id);
-    std::vector<int64_t> all = read.step() ? unpack_keys(read.text(0)) : std::vector<int64_t>{};
-    read.reset();
-    for (int64_t k : keys)
-        if (std::find(all.begin(), all.end(), k) == all.end()) all.push_back(k);
-    auto& update = statements_.at("update_keys");
-    update.bind(1, id).bind_blob(2, pack_keys(all));
-    update.run();
-    for (int64_t k : keys) key_index_.add(k, id);
+void SqliteStore::key_rows(int64_t id, const std::vector<FiledKey>& keys, std::vector<KeyRow>& out) {
+    const size_t first = out.size();
+    for (const FiledKey& k : keys) {
+        auto row = std::find_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                [&](const KeyRow& r) { return r.shelf == k.shelf; });
+        if (row == out.end()) row = out.insert(out.end(), KeyRow{k.shelf, id, {}});
+        if (std::find(row->keys.begin(), row->keys.end(), k.key) == row->keys.end()) row->keys.push_back(k.key);
+    }
 }
 
-void SqliteStore::insert_event(const Event& e, const std::vector<int64_t>& keys) {
+void SqliteStore::put_key_rows(std::vector<KeyRow>& rows) {
+    std::sort(rows.begin(), rows.end(), [](const KeyRow& a, const KeyRow& b) {
+        return std::tie(a.shelf, a.event) < std::tie(b.shelf, b.event);
+    });
+    RowInserter put(*db_, "INSERT OR REPLACE INTO dedup VALUES", 3);
+    for (const KeyRow& r : rows) {
+        put.value(r.shelf).value(r.event).blob(pack_keys(r.keys));
+        put.end_row();
+        // Shelves this writer has not read are read whole when needed.
+        if (shelves_.count(r.shelf))
+            for (int64_t k : r.keys) key_index_.add(k, r.event);
+    }
+    put.flush();
+}
+
+// One statement a row, SQLite choosing the id: it appends without looking
+// the id up, which binding 32 rows with their ids to one statement did not
+// beat (measured on 100k synthetic events: 0.55 s of the writer thread's
+// CPU against 0.31 s).
+int64_t SqliteStore::insert_event(const Event& e) {
     const StoredSpan span = stored_span(e.interval);
     const std::string actors = join_actors(e.actors), pairs = join_pairs(e.pairs), sources = pack_sources(e.sources);
-    const std::string packed_keys = pack_keys(keys);
     auto& s = statements_.at("insert_event");
     s.bind(1, int64_t{span.cls});
     s.bind(2, e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
@@ -472,27 +547,19 @@ void SqliteStore::insert_event(const Event& e, const std::vector<int64_t>& keys)
     s.bind_static(10, actors).bind_static(11, pairs).bind_static(12, e.text);
     s.bind(13, static_cast<int64_t>(e.sources.size())).bind_static_blob(14, sources);
     s.run();
-    const int64_t id = db_->last_insert_rowid();
-    remember_span(id, span);
-    write_lanes(id, e);
-    auto& k = statements_.at("insert_keys");
-    k.bind(1, id).bind_static_blob(2, packed_keys);
-    k.run();
-    for (int64_t key : keys) key_index_.add(key, id);
+    return db_->last_insert_rowid();
 }
 
-bool SqliteStore::merge_into(int64_t id, const Event& e) {
+void SqliteStore::update_event(const Event& e) {
     const StoredSpan span = stored_span(e.interval);
-    remember_span(id, span);
     auto& s = statements_.at("update_event");
-    s.bind(1, id).bind(2, int64_t{span.cls});
+    s.bind(1, e.id).bind(2, int64_t{span.cls});
     s.bind(3, e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
     s.bind(4, e.interval.latest ? std::optional<int64_t>(day_number(*e.interval.latest)) : std::nullopt);
     s.bind(5, e.value).bind(6, to_string(e.granularity)).bind(7, to_string(e.mod)).bind(8, double{e.confidence});
     s.bind(9, static_cast<int64_t>(e.sources.size())).bind_blob(10, pack_sources(e.sources));
     s.bind(11, e.text).bind(12, to_string(e.kind)).bind(13, to_string(e.lang));
     s.run();
-    return db_->changes() > 0;
 }
 
 int64_t SqliteStore::lane_id(const CountryPair& pair) {
@@ -512,18 +579,10 @@ int64_t SqliteStore::lane_id(const CountryPair& pair) {
     return id;
 }
 
-void SqliteStore::for_each_lane_row(const char* statement, int64_t id, const Event& e) {
+void SqliteStore::lane_rows(int64_t id, const Event& e, std::vector<LaneRow>& out) {
     const StoredSpan span = stored_span(e.interval);
-    auto& s = statements_.at(statement);
-    for (const auto& pair : e.pairs) {
-        s.bind(1, lane_id(pair)).bind(2, int64_t{span.cls}).bind(3, span.earliest).bind(4, span.latest).bind(5, id);
-        s.run();
-    }
+    for (const auto& pair : e.pairs) out.push_back({lane_id(pair), span.cls, span.earliest, span.latest, id});
 }
-
-void SqliteStore::write_lanes(int64_t id, const Event& e) { for_each_lane_row("insert_lane_event", id, e); }
-
-void SqliteStore::delete_lanes(int64_t id, const Event& old) { for_each_lane_row("delete_lane_event", id, old); }
 
 // ── Reading ──────────────────────────────────────────────────────────────
 

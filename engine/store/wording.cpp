@@ -126,6 +126,10 @@ int64_t exact_key(std::string_view pairs_key, const Shingles& s, int64_t earlies
     return static_cast<int64_t>(h);
 }
 
+int64_t key_shelf(std::string_view pairs_key, int64_t time_bucket) {
+    return static_cast<int64_t>(mix64(hash_bytes(pairs_key, 5) ^ static_cast<uint64_t>(time_bucket)));
+}
+
 std::vector<int64_t> time_buckets(const std::optional<int64_t>& first_year, const std::optional<int64_t>& last_year) {
     if (!first_year || !last_year) return {kUndatedBucket};
     if (*last_year - *first_year + 1 > int64_t{kMaxYearBuckets}) return {kLongBucket};

@@ -54,6 +54,12 @@ std::vector<int64_t> dedup_keys(std::string_view pairs_key, const Shingles& s, c
 // of those was quadratic: 69 s).
 int64_t exact_key(std::string_view pairs_key, const Shingles& s, int64_t earliest, int64_t latest);
 
+// Where an event's keys of one time bucket are kept (the SQLite store's
+// `dedup` rows): its pairs and that bucket. Every event that can share a key
+// with it has the same pairs and bucket, so a writer reads only the shelves
+// of the events it writes.
+int64_t key_shelf(std::string_view pairs_key, int64_t time_bucket);
+
 // 64-bit mixing and hashing used by the keys and the content hash.
 uint64_t mix64(uint64_t x);
 uint64_t hash_bytes(std::string_view bytes, uint64_t seed);

@@ -80,6 +80,27 @@ struct StoreStats {
     std::optional<Day> latest;
 };
 
+namespace store {
+struct Prepared;
+}
+
+// Events made ready for a store: normalized, their wording and dedup keys
+// computed. Pure work that any thread can do, so a loader prepares the next
+// batch while the store writes this one.
+class PreparedEvents {
+public:
+    PreparedEvents();
+    explicit PreparedEvents(std::vector<Event> events);  // prepares them, on every core
+    ~PreparedEvents();
+    PreparedEvents(PreparedEvents&&) noexcept;
+    PreparedEvents& operator=(PreparedEvents&&) noexcept;
+    size_t size() const;
+    const std::vector<store::Prepared>& items() const { return *items_; }
+
+private:
+    std::unique_ptr<std::vector<store::Prepared>> items_;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -99,7 +120,8 @@ public:
     virtual WriteStats add_documents(const std::vector<DocumentEvents>& batch) = 0;
     // Same for events without a document row (`tarikh load`). Loading the same
     // events again adds nothing.
-    virtual WriteStats add_events(const std::vector<Event>& events) = 0;
+    WriteStats add_events(const std::vector<Event>& events) { return add_prepared(PreparedEvents(events)); }
+    virtual WriteStats add_prepared(const PreparedEvents& events) = 0;
     virtual StoreStats stats() = 0;
     // The file or the database, as messages name it (no password).
     virtual std::string location() const = 0;

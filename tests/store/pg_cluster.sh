@@ -15,6 +15,8 @@ set -euo pipefail
 cmd=${1:-}
 state=${2:-}
 [[ -n "$cmd" && -n "$state" ]] || { echo "usage: $0 start|stop STATE [WATCH_PID]" >&2; exit 2; }
+self=$(readlink -f "$0")
+state=$(readlink -m "$state")
 
 bindir=
 for d in /usr/lib/postgresql/*/bin; do [[ -x "$d/initdb" ]] && bindir=$d; done
@@ -36,23 +38,31 @@ start)
   [[ -n "$bindir" ]] || { echo "$0: PostgreSQL's server is not installed (postgresql-15; .ci/setup-debian installs it)" >&2; exit 1; }
   # A cluster left by a run that was killed before its watchdog saw it.
   if [[ -f "$state" ]]; then stop_cluster "$(sed -n 2p "$state")"; rm -f "$state"; fi
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/tarikh-pg.XXXXXXXX")
+  # The postgres user must reach the folder: under $TMPDIR if it can, else /tmp.
+  base=${TMPDIR:-/tmp}
+  if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$base"; then base=/tmp; fi
+  dir=$(mktemp -d "$base/tarikh-pg.XXXXXXXX")
   trap 'stop_cluster "$dir"' ERR
+  # Its own folder as the working one: the caller's may be closed to postgres.
+  cd "$dir"
   mkdir -p "$dir/sock"
   if [[ $(id -u) -eq 0 ]]; then chown -R postgres:postgres "$dir"; fi
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   as_owner "$bindir/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-locale --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; false; }
-  # Durability is not what these tests check: no fsync, so they run fast.
+  # Durability is not what the tests check: no fsync, so they run fast.
+  # TARIKH_PG_DURABLE=1 keeps PostgreSQL's defaults (for measurements).
+  fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [[ "${TARIKH_PG_DURABLE:-}" == 1 ]] && fast=
   as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-k $dir/sock -p $port -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-k $dir/sock -p $port -c listen_addresses='' $fast -c max_connections=200 -c shared_buffers=512MB" \
     start >/dev/null || { cat "$dir/server.log" >&2; false; }
   trap - ERR
   printf 'postgresql:///postgres?host=%s&port=%s&user=postgres\n%s\n' "$dir/sock" "$port" "$dir" >"$state"
   if [[ -n "${3:-}" ]]; then
     watched=$3
     [[ "$watched" == parent ]] && watched=$PPID
-    setsid bash -c 'while kill -0 '"$watched"' 2>/dev/null && [[ -d "'"$dir"'" ]]; do sleep 2; done; "'"$0"'" stop "'"$state"'"' \
+    setsid bash -c 'while kill -0 '"$watched"' 2>/dev/null && [[ -d "'"$dir"'" ]]; do sleep 2; done; "'"$self"'" stop "'"$state"'"' \
       </dev/null >/dev/null 2>&1 &
   fi
   head -1 "$state"

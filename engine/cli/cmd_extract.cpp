@@ -1,4 +1,4 @@
-// `tarikh extract [--dct D] [-o FILE] [PATH…|-]`: documents → event JSON
+// `tarikh extract [--dct D] [-o FILE] [--explain] [PATH…|-]`: documents → event JSON
 // Lines, with no store. A stateless map step: shards can be extracted
 // anywhere and the results loaded with `tarikh load`.
 #include "cli/command.h"
@@ -23,6 +23,7 @@ struct ExtractArgs {
     std::string output;
     std::vector<std::string> inputs;
     uint64_t max_bytes = kDefaultMaxDocumentBytes;
+    bool explain = false;
 };
 
 int run_extract(const ExtractArgs& args) {
@@ -65,7 +66,16 @@ int run_extract(const ExtractArgs& args) {
             if (!d->date) d->date = dct;
             batch.push_back(std::move(*d));
         }
-        auto extracted = extract_parallel(batch, extractor);
+        std::vector<Extracted> extracted;
+        if (args.explain) {  // one document after another, each with its reasons, on stderr
+            for (const Document& d : batch) {
+                std::string why;
+                extracted.push_back({extractor.extract(d, &why), {}});
+                std::fputs(why.c_str(), stderr);
+            }
+        } else {
+            extracted = extract_parallel(batch, extractor);
+        }
         std::string lines;
         for (size_t i = 0; i < batch.size(); ++i) {
             if (!extracted[i].error.empty()) {
@@ -114,6 +124,8 @@ void setup_extract(CLI::App& app, int& exit_code) {
     CLI::App* cmd = app.add_subcommand("extract", "Extract events from documents and print them as JSON Lines (no store)");
     cmd->add_option("--dct", args->dct, "Creation date (YYYY-MM-DD) for documents that carry none");
     cmd->add_option("-o,--output", args->output, "Write to FILE instead of standard output");
+    cmd->add_flag("--explain", args->explain,
+                  "Print on stderr why each event has its participants: each country's role and rule, the groups, each date's pairs");
     cmd->add_option("paths", args->inputs, "Files and directories of .txt and .jsonl documents; - or nothing: JSON Lines on stdin");
     add_max_bytes_flag(cmd, args->max_bytes);
     cmd->callback([args, &exit_code] { exit_code = run_extract(*args); });

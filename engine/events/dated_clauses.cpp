@@ -25,6 +25,62 @@ bool is_dateline(const Mention& m, std::string_view text) {
     return count_words(text, line, m.span.begin, 1) <= 1;  // "Tuesday, 27 January , 2026"
 }
 
+Span opening_dateline(std::string_view text) {
+    constexpr size_t kMaxItems = 4, kMaxItemWords = 3, kMaxBytes = 160;
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+    size_t commas = 0, item_words = 0;
+    bool in_word = false;
+    const size_t limit = std::min(text.size(), i + kMaxBytes);
+    while (i < limit) {
+        unsigned len;
+        const char32_t c = actors::decode_at(text, i, len);
+        const bool word = actors::is_word_char(c);
+        if (word && !in_word && ++item_words > kMaxItemWords) return {};
+        in_word = word;
+        if (word || c == ' ' || c == '.' || c == '\'') {
+            i += len;
+            continue;
+        }
+        if (c == ',' || c == 0x060C) {
+            if (++commas >= kMaxItems || item_words == 0) return {};
+            item_words = 0;
+        } else if (c == '-' || c == 0x2013 || c == 0x2014) {
+            // A dash alone ("March 24 -", "(CNN)--") ends it; one inside a word does not.
+            const bool spaced = i > 0 && (text[i - 1] == ' ' || text[i - 1] == ')');
+            if (!spaced && !(i + 1 < text.size() && text[i + 1] == '-')) {
+                i += len;
+                continue;
+            }
+            if (commas == 0) return {};
+            while (i < text.size() && (text[i] == '-' || text[i] == ' ' || static_cast<uint8_t>(text[i]) == 0xE2)) {
+                if (static_cast<uint8_t>(text[i]) == 0xE2) {
+                    const char32_t d = actors::decode_at(text, i, len);
+                    if (d != 0x2013 && d != 0x2014) break;
+                    i += len;
+                } else {
+                    ++i;
+                }
+            }
+            return {0, uint32_t(i)};
+        } else if (c == '(') {
+            // "(CNN)": an outlet in Latin letters closes the dateline.
+            const size_t close = text.find(')', i);
+            if (commas == 0 || close == std::string_view::npos || close - i > 12) return {};
+            for (size_t k = i + 1; k < close; ++k)
+                if (!((text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z') || text[k] == ' '))
+                    return {};
+            i = close + 1;
+            while (i < text.size() && (text[i] == '-' || text[i] == ' ')) ++i;
+            return {0, uint32_t(i)};
+        } else {
+            return {};  // a line break, a colon, a quote: running text, not a dateline
+        }
+        i += len;
+    }
+    return {};
+}
+
 namespace {
 
 bool overlaps(const Interval& a, const Interval& b) {

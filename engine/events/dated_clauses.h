@@ -26,6 +26,13 @@ std::vector<const Mention*> dating_mentions(const std::vector<Mention>& mentions
 // "date", before it) or closes it on a line of its own.
 bool is_dateline(const Mention& m, std::string_view text);
 
+// A wire dateline that opens the document: "TAUPO, New Zealand, March 24 -",
+// "دبي، الإمارات العربية المتحدة (CNN)--": up to four short items (a city, a
+// country, a date) separated by commas, ending at a dash or at an outlet in
+// brackets. Its countries say where the report was filed, not who took part;
+// its date dates the lead sentence. {0, 0} when the document has none.
+Span opening_dateline(std::string_view text);
+
 // Two mentions side by side with nothing but spaces and brackets between them
 // and overlapping intervals name one time twice ("انتفاضه دوم (۲۰۰۰-۲۰۰۴)",
 // "اتفاقات ابراهام عام 2020"): keeps the finer one (then the one the text

@@ -1,37 +1,35 @@
-// The Extractor: parse → sentences → actors → events (DESIGN §1), stateless.
+// The Extractor: parse → sentences → actors → participants → events
+// (DESIGN §1), stateless.
 //
-// Each dated clause with at least one actor is an event per date it holds.
-// A clause without an actor of its own takes the actors of its sentence, at
-// a lower confidence: "در سال ۲۰۱۹ گزارش داد … آذربایجان" still dates Azerbaijan.
+// Each date of a sentence that names a country is an event of the clause it
+// dates; its participants come from participants.h (who acts, toward whom,
+// by which cue), not from every pair of names the sentence holds.
 #include "tarikh/extract.h"
 
 #include "actors/gazetteer.h"
 #include "events/dated_clauses.h"
 #include "events/event_kinds.h"
 #include "events/membership_cues.h"
+#include "events/participant_cues.h"
+#include "events/participants.h"
 #include "events/sentences.h"
 #include "tarikh/actors.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 namespace tarikh {
 
 using events::DatedClause;
+using events::SentenceParticipants;
 
 namespace {
-
-// How much a borrowed actor is trusted: the sentence names it, the clause does not.
-constexpr float kBorrowedActors = 0.7f;
-
-std::vector<CountryPair> pairs_of(const std::vector<CountryCode>& codes) {
-    std::vector<CountryPair> pairs;
-    if (codes.size() == 1) pairs.emplace_back(codes[0], codes[0]);
-    for (size_t a = 0; a < codes.size(); ++a)
-        for (size_t b = a + 1; b < codes.size(); ++b) pairs.emplace_back(codes[a], codes[b]);
-    return pairs;  // sorted: codes are sorted and a < b
-}
 
 // Actors whose span lies in [range.begin, range.end) (actors sorted by span).
 std::vector<const ActorMatch*> actors_in(const std::vector<ActorMatch>& actors, Span range) {
@@ -43,18 +41,13 @@ std::vector<const ActorMatch*> actors_in(const std::vector<ActorMatch>& actors, 
     return out;
 }
 
-// The codes of a set of actors, and how surely they are named: the mean over
-// countries of the best weight each one got.
-std::pair<std::vector<CountryCode>, float> codes_and_evidence(const std::vector<const ActorMatch*>& actors) {
-    std::map<CountryCode, float> best;
-    for (const ActorMatch* a : actors) best[a->code] = std::max(best[a->code], a->weight);
-    std::vector<CountryCode> codes;
-    float sum = 0;
-    for (const auto& [code, w] : best) {
-        codes.push_back(code);
-        sum += w;
-    }
-    return {codes, best.empty() ? 0.0f : sum / float(best.size())};
+std::vector<events::CueHit> cues_in(const std::vector<events::CueHit>& cues, Span range) {
+    std::vector<events::CueHit> out;
+    auto it = std::lower_bound(cues.begin(), cues.end(), range.begin,
+                               [](const events::CueHit& c, uint32_t b) { return c.span.begin < b; });
+    for (; it != cues.end() && it->span.begin < range.end; ++it)
+        if (it->span.end <= range.end) out.push_back(*it);
+    return out;
 }
 
 // Actor names inside a date mention are part of the date, not actors (Persian
@@ -75,7 +68,17 @@ std::vector<ActorMatch> outside_dates(std::vector<ActorMatch> actors, const std:
     return actors;
 }
 
-std::string_view trimmed_text(std::string_view text, Span s) { return text.substr(s.begin, s.end - s.begin); }
+std::string_view slice(std::string_view text, Span s) { return text.substr(s.begin, s.end - s.begin); }
+
+// A sentence on one line, for --explain.
+std::string flattened(std::string_view s) {
+    std::string out(s);
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return out;
+}
+
+// Three decimals: finer digits would only be noise in the JSON and the store.
+float rounded(float x) { return std::round(x * 1000.0f) / 1000.0f; }
 
 // The words an event keeps: its sentence, or of a sentence longer than
 // kMaxEventText a window of that many bytes around the date, cut at spaces.
@@ -111,8 +114,87 @@ Span event_text(std::string_view text, Span sentence, Span date) {
     return {uint32_t(b), uint32_t(e)};
 }
 
-// Three decimals: finer digits would only be noise in the JSON and the store.
-float rounded(float x) { return std::round(x * 1000.0f) / 1000.0f; }
+// A blank line between two sentences ends a paragraph: "the two countries"
+// and a sentence that names no country look no further back.
+bool paragraph_break(std::string_view text, uint32_t from, uint32_t to) {
+    bool newline = false;
+    for (uint32_t i = from; i < to; ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            if (newline) return true;
+            newline = true;
+        } else if (c != ' ' && c != '\r' && c != '\t') {
+            newline = false;
+        }
+    }
+    return false;
+}
+
+// A dated sentence that names no country continues the sentence before it
+// ("The strikes took place at 1 a.m. on 14 April" after "Mattis said the
+// allies struck Syria"): its pairs, as less sure.
+std::vector<Participants> continued(std::vector<Participants> pairs, float date_confidence) {
+    constexpr float kContinued = 0.5f;
+    for (Participants& p : pairs) {
+        p.cue = PairCue::PreviousSentence;
+        p.confidence = date_confidence * kContinued * p.confidence;
+    }
+    return pairs;
+}
+
+Event make_event(const Mention& m, std::vector<Participants> pairs, EventKind kind, std::string_view text,
+                 Span sentence, Lang lang, const std::string& doc) {
+    Event e;
+    e.interval = m.interval;
+    e.value = m.value;
+    e.granularity = m.granularity;
+    e.mod = m.mod;
+    std::sort(pairs.begin(), pairs.end(), [](const Participants& a, const Participants& b) { return a.lane() < b.lane(); });
+    std::set<CountryCode> codes;
+    float best = 0;
+    for (Participants& p : pairs) {
+        p.confidence = rounded(std::clamp(p.confidence, 0.0f, 1.0f));
+        e.pairs.push_back(p.lane());
+        codes.insert(p.source);
+        codes.insert(p.target);
+        best = std::max(best, p.confidence);
+    }
+    e.actors.assign(codes.begin(), codes.end());
+    e.participants = std::move(pairs);
+    e.kind = kind;
+    e.text = std::string(slice(text, event_text(text, sentence, m.span)));
+    e.lang = lang;
+    e.confidence = best;
+    e.sources.push_back({doc, sentence, m.span});
+    return e;
+}
+
+// "A country that is in a bilateral pair of the same event gets no extra
+// [X, X]": a one-country event is dropped when the sentence before or after
+// it in its paragraph (or its own) has an event of the same time pairing that
+// country with another ("the parliament voted yesterday…" after "the
+// parliament authorised strikes in Syria yesterday"). `where[i]` is the
+// paragraph and sentence of events[i].
+void drop_subsumed_single_countries(std::vector<Event>& events, const std::vector<std::pair<size_t, size_t>>& where) {
+    using Key = std::tuple<size_t, size_t, std::string, CountryCode>;  // paragraph, sentence, interval, country
+    auto when = [](const Event& e) {
+        return e.interval.anchored() ? format_iso(*e.interval.earliest) + format_iso(*e.interval.latest) : e.value;
+    };
+    std::set<Key> paired;
+    for (size_t i = 0; i < events.size(); ++i)
+        for (const CountryPair& p : events[i].pairs)
+            if (p.first != p.second)
+                for (const CountryCode& c : {p.first, p.second})
+                    paired.insert({where[i].first, where[i].second, when(events[i]), c});
+    size_t i = 0;
+    std::erase_if(events, [&](const Event& e) {
+        const auto [paragraph, sentence] = where[i++];
+        if (e.pairs.size() != 1 || e.pairs[0].first != e.pairs[0].second) return false;
+        for (size_t s : {sentence - 1, sentence, sentence + 1})
+            if (paired.contains({paragraph, s, when(e), e.pairs[0].first})) return true;
+        return false;
+    });
+}
 
 }  // namespace
 
@@ -126,11 +208,14 @@ Extractor::Extractor(const Parser& parser) : impl_(std::make_unique<Impl>(Impl{p
     for (Lang lang : {Lang::Fa, Lang::Ar, Lang::En}) {
         events::builtin_kind_lexicon(lang);
         events::builtin_membership_cues(lang);
+        events::builtin_participant_cues(lang);
     }
 }
 Extractor::~Extractor() = default;
 
-std::vector<Event> Extractor::extract(const Document& doc) const {
+std::vector<Event> Extractor::extract(const Document& doc) const { return extract(doc, nullptr); }
+
+std::vector<Event> Extractor::extract(const Document& doc, std::string* explanation) const {
     const std::string_view text = doc.text;
     ParseOptions options;
     options.lang = doc.lang;
@@ -139,14 +224,22 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     const Lang lang = parsed.lang;
 
     std::vector<const Mention*> dates = events::dating_mentions(parsed.mentions, text);
-    if (dates.empty()) return {};
+    // A wire dateline ("TOKYO, March 14 -") dates the lead sentence's act.
+    const Span dateline = events::opening_dateline(text);
+    std::vector<const Mention*> lead_dates;
+    for (const Mention& m : parsed.mentions)
+        if (dateline.end > 0 && m.span.end <= dateline.end && m.interval.anchored() && m.type == MentionType::Date)
+            lead_dates.push_back(&m);
+    if (dates.empty() && lead_dates.empty()) return {};
 
-    std::vector<Span> mention_spans, datelines;
+    std::vector<Span> mention_spans, stand_alone;
     for (const Mention& m : parsed.mentions) {
         mention_spans.push_back(m.span);
-        if (events::is_dateline(m, text)) datelines.push_back(m.span);
+        if (events::is_dateline(m, text) && m.span.end > dateline.end) stand_alone.push_back(m.span);
     }
-    const std::vector<Span> sentences = events::split_sentences(text, mention_spans, datelines);
+    if (dateline.end > 0) stand_alone.push_back(dateline);
+    std::sort(stand_alone.begin(), stand_alone.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    const std::vector<Span> sentences = events::split_sentences(text, mention_spans, stand_alone);
 
     const NormalizedText folded = normalize(text);
     const std::vector<actors::WordToken> words = actors::word_tokens(folded.text);
@@ -154,54 +247,108 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         outside_dates(actors::recognize_actors(folded, text, lang, words), parsed.mentions);
     if (named.empty()) return {};
     const std::vector<events::KindHit> kind_hits = events::builtin_kind_lexicon(lang).find(folded, text, words);
+    const std::vector<events::CueHit> cues = events::builtin_participant_cues(lang).find(folded, text, words);
     // "joining the Abraham Accords" reports the joining, not the 2020 signing.
     // (Most documents name no event: their words are not searched for cues.)
     if (std::any_of(dates.begin(), dates.end(), [](const Mention* m) { return !m->event.empty(); })) {
-        const std::vector<Span> cues = events::builtin_membership_cues(lang).find(folded, text, words);
-        std::erase_if(dates, [&](const Mention* m) { return events::names_joined_agreement(*m, text, cues); });
+        const std::vector<Span> membership = events::builtin_membership_cues(lang).find(folded, text, words);
+        std::erase_if(dates, [&](const Mention* m) { return events::names_joined_agreement(*m, text, membership); });
     }
 
     std::vector<Event> out;
+    std::vector<std::pair<size_t, size_t>> where;  // paragraph and sentence of each event in `out`
+    size_t paragraph = 0, sentence_number = 0;
+    std::vector<events::NamedBefore> history;      // the paragraph's countries so far
+    std::optional<SentenceParticipants> previous;  // the sentence before, in this paragraph
+    uint32_t previous_end = 0;
+    bool lead_done = lead_dates.empty();
     size_t next_date = 0;
     for (const Span& sentence : sentences) {
+        if (paragraph_break(text, previous_end, sentence.begin)) {
+            ++paragraph;
+            history.clear();
+            previous.reset();
+        }
+        previous_end = sentence.end;
+        ++sentence_number;
         std::vector<const Mention*> in_sentence;
         while (next_date < dates.size() && dates[next_date]->span.begin < sentence.end) {
             if (dates[next_date]->span.begin >= sentence.begin) in_sentence.push_back(dates[next_date]);
             ++next_date;
         }
-        if (in_sentence.empty()) continue;
-        const std::vector<const ActorMatch*> sentence_actors = actors_in(named, sentence);
-        if (sentence_actors.empty()) continue;
+        const bool lead = !lead_done && sentence.begin >= dateline.end;
+        std::vector<const ActorMatch*> sentence_actors = actors_in(named, sentence);
+        if (sentence_actors.empty() && in_sentence.empty()) {
+            previous.reset();
+            continue;
+        }
+        EventKind sentence_kind = events::vote(kind_hits, sentence);
+        std::vector<Span> date_spans;
+        for (const Mention* m : in_sentence) date_spans.push_back(m->span);
+        events::SentenceInput input{text,
+                                    sentence,
+                                    std::move(sentence_actors),
+                                    cues_in(cues, sentence),
+                                    std::move(date_spans),
+                                    dateline,
+                                    sentence_kind == EventKind::Military || sentence_kind == EventKind::Security,
+                                    &history};
+        SentenceParticipants here(std::move(input));
+        if (explanation && here.has_participants())
+            *explanation += fmt::format("{}: {}\n{}", doc.id, flattened(slice(text, sentence)), here.explain());
 
-        in_sentence = events::merge_restatements(in_sentence, text);
-        for (const DatedClause& clause : events::dated_clauses(text, sentence, in_sentence)) {
-            std::vector<const ActorMatch*> own = actors_in(named, clause.span);
-            const bool borrowed = own.empty();
-            auto [codes, evidence] = codes_and_evidence(borrowed ? sentence_actors : own);
-            // A list of that many countries names no participants, and its
-            // pairs would flood the lanes (their number grows as the square).
-            if (codes.size() > kMaxEventActors) continue;
-            if (borrowed) evidence *= kBorrowedActors;
-            EventKind kind = events::vote(kind_hits, clause.span);
-            if (kind == EventKind::Other) kind = events::vote(kind_hits, sentence);
+        auto emit = [&](const Mention& m, std::vector<Participants> pairs, EventKind kind) {
+            if (pairs.empty()) return;
+            // So many countries in one event is a list, not participants, and
+            // its pairs would flood the lanes.
+            std::set<CountryCode> codes;
+            for (const Participants& p : pairs) codes.insert({p.source, p.target});
+            if (codes.size() > kMaxEventActors) return;
+            if (explanation) {
+                *explanation += fmt::format("  {} →", slice(text, m.span));
+                for (const Participants& p : pairs)
+                    *explanation += fmt::format(" {}{}{} ({}, {:.2f})", p.source, p.directed ? ">" : "=", p.target,
+                                                to_string(p.cue), p.confidence);
+                *explanation += '\n';
+            }
+            out.push_back(make_event(m, std::move(pairs), kind, text, sentence, lang, doc.id));
+            where.emplace_back(paragraph, sentence_number);
+        };
 
-            for (const Mention* m : clause.mentions) {
-                Event e;
-                e.interval = m->interval;
-                e.value = m->value;
-                e.granularity = m->granularity;
-                e.mod = m->mod;
-                e.actors = codes;
-                e.pairs = pairs_of(codes);
-                e.kind = kind;
-                e.text = std::string(trimmed_text(text, event_text(text, sentence, m->span)));
-                e.lang = lang;
-                e.confidence = rounded(std::clamp(m->confidence * evidence, 0.0f, 1.0f));
-                e.sources.push_back({doc.id, sentence, m->span});
-                out.push_back(std::move(e));
+        if (lead) {
+            lead_done = true;
+            for (const Mention* m : lead_dates) emit(*m, here.sentence_pairs(m->confidence), sentence_kind);
+        }
+        if (!in_sentence.empty()) {
+            in_sentence = events::merge_restatements(in_sentence, text);
+            const std::vector<DatedClause> clauses = events::dated_clauses(text, sentence, in_sentence);
+            for (size_t k = 0; k < clauses.size(); ++k) {
+                const DatedClause& clause = clauses[k];
+                EventKind kind = events::vote(kind_hits, clause.span);
+                if (kind == EventKind::Other) kind = sentence_kind;
+                // "Putin said, on Friday, that …", "Sweden, in a similar move last
+                // week, promised to halt trade with South Africa by October": a
+                // clause cut right after its date goes on in the next one when
+                // that one is what was said or has no subject of its own.
+                Span scope = clause.span;
+                if (k + 1 < clauses.size()) {
+                    const Span next = clauses[k + 1].span;
+                    const bool date_ends_it = events::count_words(text, clause.mentions.back()->span.end, clause.span.end, 0) == 0;
+                    if (date_ends_it && (here.opens_with(next, events::CueRole::That) || !here.has_subject(next)))
+                        scope.end = next.end;
+                }
+                for (const Mention* m : clause.mentions) {
+                    std::vector<Participants> pairs = here.pairs_for(scope, m->span, m->confidence);
+                    if (pairs.empty() && !here.has_participants() && previous)
+                        pairs = continued(previous->sentence_pairs(1.0f), m->confidence);
+                    emit(*m, std::move(pairs), kind);
+                }
             }
         }
+        here.remember(history);
+        if (here.has_participants()) previous.emplace(std::move(here));
     }
+    drop_subsumed_single_countries(out, where);
     return out;
 }
 

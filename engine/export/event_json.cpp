@@ -84,6 +84,24 @@ std::string pair_key(const CountryPair& p) {
 }
 
 void normalize_actors(Event& e) {
+    if (!e.participants.empty()) {
+        // The participants decide the lanes: one per pair, the surest reading
+        // of a pair given twice.
+        for (Participants& p : e.participants)
+            if (!p.directed && p.target < p.source) std::swap(p.source, p.target);
+        std::stable_sort(e.participants.begin(), e.participants.end(), [](const Participants& a, const Participants& b) {
+            return a.lane() != b.lane() ? a.lane() < b.lane() : a.confidence > b.confidence;
+        });
+        e.participants.erase(std::unique(e.participants.begin(), e.participants.end(),
+                                         [](const Participants& a, const Participants& b) { return a.lane() == b.lane(); }),
+                             e.participants.end());
+        e.pairs.clear();
+        for (const Participants& p : e.participants) {
+            e.pairs.push_back(p.lane());
+            e.actors.push_back(p.source);
+            e.actors.push_back(p.target);
+        }
+    }
     std::sort(e.actors.begin(), e.actors.end());
     e.actors.erase(std::unique(e.actors.begin(), e.actors.end()), e.actors.end());
     if (e.pairs.empty()) {
@@ -95,6 +113,12 @@ void normalize_actors(Event& e) {
         if (p.second < p.first) std::swap(p.first, p.second);
     std::sort(e.pairs.begin(), e.pairs.end());
     e.pairs.erase(std::unique(e.pairs.begin(), e.pairs.end()), e.pairs.end());
+    if (e.participants.empty()) {
+        // Pairs given without participants (older JSON): no direction, no cue.
+        for (const CountryPair& p : e.pairs)
+            e.participants.push_back({p.first, p.second, false,
+                                      p.first == p.second ? PairCue::Alone : PairCue::Unspecified, e.confidence});
+    }
 }
 
 std::string valid_utf8(std::string_view s) {
@@ -145,6 +169,17 @@ nlohmann::ordered_json event_json_value(const Event& e) {
     if (e.mod != Mod::None) j["mod"] = to_string(e.mod);
     j["actors"] = std::move(actors);
     j["pairs"] = std::move(pairs);
+    out_json participants = out_json::array();
+    for (const auto& p : e.participants) {
+        out_json o = out_json::object();
+        o["source"] = p.source;
+        o["target"] = p.target;
+        o["directed"] = p.directed;
+        o["cue"] = to_string(p.cue);
+        o["confidence"] = std::round(double{p.confidence} * 100.0) / 100.0;
+        participants.push_back(std::move(o));
+    }
+    j["participants"] = std::move(participants);
     j["kind"] = to_string(e.kind);
     j["text"] = e.text;
     j["lang"] = to_string(e.lang);
@@ -190,7 +225,48 @@ Event event_from_json_value(const nlohmann::json& j) {
             e.pairs.emplace_back(read_code(p[0], "pairs"), read_code(p[1], "pairs"));
         }
     }
-    if (e.actors.empty() && e.pairs.empty()) bad("actors", "an event names at least one country");
+    if (auto it = j.find("participants"); it != j.end() && !it->is_null()) {
+        if (!it->is_array()) bad("participants", "expected an array of {source, target, directed, cue, confidence}");
+        for (const auto& o : *it) {
+            if (!o.is_object()) bad("participants", "expected objects {source, target, directed, cue, confidence}");
+            Participants p;
+            auto code = [&](const char* field) {
+                auto f = o.find(field);
+                if (f == o.end()) bad("participants", std::string("missing \"") + field + "\"");
+                return read_code(*f, "participants");
+            };
+            p.source = code("source");
+            p.target = code("target");
+            if (auto d = o.find("directed"); d != o.end()) {
+                if (!d->is_boolean()) bad("participants", "\"directed\" is true or false");
+                p.directed = d->get<bool>() && p.source != p.target;
+            }
+            if (auto c = o.find("cue"); c != o.end()) {
+                if (!c->is_string()) bad("participants", "\"cue\" is a string");
+                auto cue = pair_cue_from_string(c->get<std::string>());
+                if (!cue) bad("participants", "unknown cue: " + c->get<std::string>());
+                p.cue = *cue;
+            }
+            if (auto c = o.find("confidence"); c != o.end()) {
+                if (!c->is_number() || c->get<double>() < 0 || c->get<double>() > 1)
+                    bad("participants", "\"confidence\" is a number from 0 to 1");
+                p.confidence = c->get<float>();
+            }
+            e.participants.push_back(std::move(p));
+        }
+        // Lanes follow from the participants; pairs given beside them must agree.
+        std::vector<CountryPair> given = e.pairs, lanes;
+        for (auto& g : given)
+            if (g.second < g.first) std::swap(g.first, g.second);
+        for (const auto& p : e.participants) lanes.push_back(p.lane());
+        std::sort(given.begin(), given.end());
+        given.erase(std::unique(given.begin(), given.end()), given.end());
+        std::sort(lanes.begin(), lanes.end());
+        lanes.erase(std::unique(lanes.begin(), lanes.end()), lanes.end());
+        if (!given.empty() && given != lanes) bad("pairs", "do not match the participants");
+    }
+    if (e.actors.empty() && e.pairs.empty() && e.participants.empty())
+        bad("actors", "an event names at least one country");
     if (auto k = read_string(j, "kind", false); !k.empty()) {
         auto parsed = event_kind_from_string(k);
         if (!parsed) bad("kind", "unknown: " + k);

@@ -1,4 +1,5 @@
-// An event: a dated sentence (or clause) that names at least one country.
+// An event: a dated clause and the countries that take part in it, as pairs
+// of participants (a source acting toward a target, or one country alone).
 #pragma once
 
 #include "tarikh/mention.h"
@@ -28,6 +29,45 @@ using CountryPair = std::pair<CountryCode, CountryCode>;
 // countries (2,000 actors made 2M lane rows); an event over the bound is
 // refused by the reader of event JSON and never made by the extractor.
 inline constexpr size_t kMaxEventActors = 16;
+
+// Why two countries are an event's participants: the cue of the text that
+// tied them (DESIGN §1). Each language's words for them are data
+// (engine/lang/<lang>/participant_cues.tsv).
+enum class PairCue {
+    Alone,             // one country, no counterpart: the pair (X, X)
+    Between,           // "between X and Y", "میان X و Y", "بين X و Y"
+    Relation,          // "X–Y relations", "روابط X و Y", "العلاقات بين"
+    Visit,             // "X's visit to Y", "سفر X به Y", "زيارة X إلى Y"
+    With,              // X … with Y: talks, a meeting, an agreement with
+    Against,           // X … against Y
+    Agreement,         // an agreement signed by X and Y
+    Accusation,        // X accused Y
+    Speech,            // X's spokesman said … about Y (reported speech)
+    SubjectObject,     // X, the clause's subject, acts on Y, one of its objects
+    Joint,             // X and Y act together ("Russia, Turkey and Iran failed to agree")
+    TwoCountries,      // "the two countries" / "البلدين" / "دو کشور": the pair named before
+    PreviousSentence,  // a dated sentence naming no country continues the one before
+    Cooccurrence,      // named in one clause, no structure found between them
+    Unspecified,       // given without a cue (events loaded from older JSON)
+};
+std::string_view to_string(PairCue c);  // "alone", "between", …
+std::optional<PairCue> pair_cue_from_string(std::string_view s);
+
+// One pair of participants, the model of political event data (CAMEO's
+// source and target actors in GDELT, ICEWS, Phoenix): who acts, toward whom.
+// A one-country event has source == target. An undirected pair (the two act
+// together, or "between X and Y") keeps its two codes in order.
+struct Participants {
+    CountryCode source;
+    CountryCode target;
+    bool directed = true;
+    PairCue cue = PairCue::Unspecified;
+    float confidence = 1.0f;  // 0..1: how surely these two take part in this event
+    CountryPair lane() const {
+        return source <= target ? CountryPair{source, target} : CountryPair{target, source};
+    }
+    friend bool operator==(const Participants&, const Participants&) = default;
+};
 
 struct Source {
     std::string doc;   // document id (file path or the "id" of a JSON Lines document)
@@ -82,11 +122,14 @@ struct Event {
     Granularity granularity = Granularity::Unknown;
     Mod mod = Mod::None;
     std::vector<CountryCode> actors;    // sorted, unique
-    std::vector<CountryPair> pairs;     // sorted
+    std::vector<CountryPair> pairs;     // sorted: the lanes the event is drawn in
+    // One per pair, in the same order (normalize_actors keeps them so):
+    // direction, cue and confidence of each pair.
+    std::vector<Participants> participants;
     EventKind kind = EventKind::Other;
     std::string text;                   // the sentence (of a long one: the clause, at most ~1 KB around the date)
     Lang lang = Lang::En;
-    float confidence = 1.0f;
+    float confidence = 1.0f;            // of its surest pair
     std::vector<Source> sources;
     std::optional<Curation> curation;   // set by curated_query when a person checked it
 };

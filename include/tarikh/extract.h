@@ -24,6 +24,10 @@ public:
     explicit Extractor(const Parser& parser);
     ~Extractor();
     std::vector<Event> extract(const Document& doc) const;
+    // The same, and why: for each sentence with a country, each named
+    // country's role and rule, the groups and each date's pairs
+    // (`tarikh extract --explain`).
+    std::vector<Event> extract(const Document& doc, std::string* explanation) const;
 
 private:
     struct Impl;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace tarikh {
@@ -336,8 +337,17 @@ TEST(SeedEvents, EventsAreWellFormed) {
             EXPECT_TRUE(std::adjacent_find(e.actors.begin(), e.actors.end()) == e.actors.end());
             EXPECT_TRUE(std::is_sorted(e.pairs.begin(), e.pairs.end()));
             for (const auto& [a, b] : e.pairs) EXPECT_LE(a, b);
-            size_t n = e.actors.size();
-            EXPECT_EQ(e.pairs.size(), n == 1 ? 1u : n * (n - 1) / 2);
+            // One participants entry per pair, in the same order; the actors are theirs.
+            ASSERT_EQ(e.participants.size(), e.pairs.size());
+            std::set<CountryCode> in_pairs;
+            for (size_t i = 0; i < e.pairs.size(); ++i) {
+                EXPECT_EQ(e.participants[i].lane(), e.pairs[i]);
+                EXPECT_GT(e.participants[i].confidence, 0.0f);
+                EXPECT_LE(e.participants[i].confidence, e.confidence);
+                in_pairs.insert(e.pairs[i].first);
+                in_pairs.insert(e.pairs[i].second);
+            }
+            EXPECT_EQ(std::vector<CountryCode>(in_pairs.begin(), in_pairs.end()), e.actors);
             EXPECT_GT(e.confidence, 0.0f);
             EXPECT_LE(e.confidence, 1.0f);
             int& seen = per_date[std::pair{src.date_span.begin, src.date_span.end}];

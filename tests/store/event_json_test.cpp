@@ -23,17 +23,58 @@ TEST(EventJson, HasExactlyTheIssueShape) {
     std::vector<std::string> keys;
     for (auto& [k, v] : j.items()) keys.push_back(k);
     EXPECT_THAT(keys, ::testing::UnorderedElementsAre("id", "earliest", "latest", "value", "granularity", "actors",
-                                                      "pairs", "kind", "text", "lang", "confidence", "sources"));
+                                                      "pairs", "participants", "kind", "text", "lang", "confidence",
+                                                      "sources"));
     EXPECT_EQ(j["id"], 42);
     EXPECT_EQ(j["earliest"], "2023-12-07");
     EXPECT_EQ(j["latest"], "2023-12-07");
     EXPECT_EQ(j["granularity"], "day");
     EXPECT_EQ(j["actors"], json::array({"AZ", "IL"}));
     EXPECT_EQ(j["pairs"], json::parse(R"([["AZ","IL"]])"));
+    // Given without participants, a pair has no direction and no cue.
+    EXPECT_EQ(j["participants"],
+              json::parse(R"([{"source":"AZ","target":"IL","directed":false,"cue":"unspecified","confidence":0.8}])"));
     EXPECT_EQ(j["kind"], "diplomatic");
     EXPECT_EQ(j["lang"], "en");
     EXPECT_DOUBLE_EQ(j["confidence"].get<double>(), 0.8);
     EXPECT_EQ(j["sources"], json::parse(R"([{"doc":"seeds/002.txt","span":[10,22],"date_span":[10,14]}])"));
+}
+
+TEST(EventJson, ParticipantsRoundTripAndDecideThePairs) {
+    Event e = make_event("Saudi minister visits Nouakchott", day(2017, 1, 3), day(2017, 1, 3), {}, "d", 0);
+    e.participants = {{"SA", "MR", true, PairCue::Visit, 0.85f}, {"MR", "SA", true, PairCue::SubjectObject, 0.5f},
+                      {"AE", "CN", false, PairCue::Between, 0.9f}};
+    normalize_actors(e);
+    // One entry per lane, the surest of a lane given twice; undirected pairs in code order.
+    ASSERT_EQ(e.participants.size(), 2u);
+    EXPECT_EQ(e.pairs, (std::vector<CountryPair>{{"AE", "CN"}, {"MR", "SA"}}));
+    EXPECT_EQ(e.actors, (std::vector<CountryCode>{"AE", "CN", "MR", "SA"}));
+    EXPECT_EQ(e.participants[1].cue, PairCue::Visit);
+    Event back = event_from_json(event_to_json(e));
+    ASSERT_EQ(back.participants.size(), 2u);
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(back.participants[i].source, e.participants[i].source);
+        EXPECT_EQ(back.participants[i].target, e.participants[i].target);
+        EXPECT_EQ(back.participants[i].directed, e.participants[i].directed);
+        EXPECT_EQ(back.participants[i].cue, e.participants[i].cue);
+        EXPECT_NEAR(back.participants[i].confidence, e.participants[i].confidence, 0.005);
+    }
+    EXPECT_EQ(back.pairs, e.pairs);
+}
+
+TEST(EventJson, ParticipantsThatContradictThePairsAreRefused) {
+    const std::string base = R"({"text":"t","earliest":"2020-01-01","latest":"2020-01-01",)";
+    EXPECT_THROW(event_from_json(base + R"("pairs":[["IR","IQ"]],"participants":[{"source":"IR","target":"SY"}]})"),
+                 EventJsonError);
+    EXPECT_THROW(event_from_json(base + R"("participants":[{"source":"IR","target":"SY","cue":"telepathy"}]})"),
+                 EventJsonError);
+    EXPECT_THROW(event_from_json(base + R"("participants":[{"source":"IR","target":"SY","confidence":7}]})"),
+                 EventJsonError);
+    EXPECT_THROW(event_from_json(base + R"("participants":[{"target":"SY"}]})"), EventJsonError);
+    Event ok = event_from_json(base + R"("participants":[{"source":"SY","target":"IR","cue":"with"}]})");
+    EXPECT_EQ(ok.pairs, (std::vector<CountryPair>{{"IR", "SY"}}));
+    EXPECT_EQ(ok.participants.at(0).source, "SY");
+    EXPECT_TRUE(ok.participants.at(0).directed);
 }
 
 TEST(EventJson, UndatedHasNullBoundsAndNullIdBeforeStoring) {

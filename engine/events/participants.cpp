@@ -1,0 +1,456 @@
+#include "events/participants.h"
+
+#include "events/sentences.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace tarikh::events {
+namespace {
+
+// How far each kind of tie is trusted: a cue that names the relation
+// ("between", "visit", "against") more than a pair read from the clause's
+// shape, and that more than two countries merely named together.
+float strength(PairCue c) {
+    switch (c) {
+        case PairCue::Between: return 0.95f;
+        case PairCue::Relation: return 0.9f;
+        case PairCue::Visit: return 0.9f;
+        case PairCue::With: return 0.9f;
+        case PairCue::Against: return 0.9f;
+        case PairCue::Agreement: return 0.9f;
+        case PairCue::Accusation: return 0.9f;
+        case PairCue::Alone: return 0.9f;
+        case PairCue::TwoCountries: return 0.85f;
+        case PairCue::Speech: return 0.8f;
+        case PairCue::Joint: return 0.8f;
+        case PairCue::SubjectObject: return 0.75f;
+        case PairCue::PreviousSentence: return 0.5f;
+        case PairCue::Cooccurrence: return 0.4f;
+        case PairCue::Unspecified: return 0.5f;
+    }
+    return 0.5f;
+}
+
+// A clause that names no country of its own borrows its sentence's.
+constexpr float kBorrowedFromSentence = 0.7f;
+
+// How many words may stand between a cue and the country it governs.
+constexpr size_t kOutletReach = 3;     // "وكالة الأنباء الرسمية السورية"
+constexpr size_t kOutletOfReach = 2;   // "a British naval source"
+constexpr size_t kListReach = 2;       // "such as Syria", "سایر کشورها مانند تاجیکستان"
+constexpr size_t kLinkReach = 3;       // "talks with the Saudi ambassador"
+
+constexpr CueRoles kGoverning = role_bit(CueRole::With) | role_bit(CueRole::To) | role_bit(CueRole::Against) |
+                                role_bit(CueRole::Venue) | role_bit(CueRole::Agent);
+constexpr CueRoles kLinks = role_bit(CueRole::With) | role_bit(CueRole::To) | role_bit(CueRole::Against) |
+                            role_bit(CueRole::Agent) | role_bit(CueRole::Accusation);
+
+// Whether a clause mark (one byte, or Arabic ، and ؛ of two) ends at text[i - 1].
+bool clause_mark_ends_at(std::string_view text, size_t i) {
+    return (i >= 1 && clause_mark_at(text, i - 1) == 1) || (i >= 2 && clause_mark_at(text, i - 2) == 2);
+}
+
+bool contains(Span outer, Span inner) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+// Punctuation that ends a list of countries: a list runs over commas,
+// hyphens, slashes and conjunctions, not over a full stop or a bracket.
+bool breaks_list(std::string_view gap) {
+    for (char c : gap)
+        if (c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' || c == '?') return true;
+    return gap.find("\xD8\x9B") != std::string_view::npos;  // ؛
+}
+
+}  // namespace
+
+std::string_view to_string(MentionRole r) {
+    switch (r) {
+        case MentionRole::Participant: return "participant";
+        case MentionRole::Dateline: return "dateline";
+        case MentionRole::Outlet: return "outlet";
+        case MentionRole::Currency: return "currency";
+        case MentionRole::Example: return "example";
+        case MentionRole::Place: return "place";
+        case MentionRole::Precedent: return "precedent";
+    }
+    return "participant";
+}
+
+SentenceParticipants::SentenceParticipants(SentenceInput in) : in_(std::move(in)) {
+    for (const ActorMatch* a : in_.actors) named_.push_back({a});
+    classify();
+    find_asides_and_parts();
+    group();
+    add_two_countries();
+}
+
+size_t SentenceParticipants::words_between(size_t from, size_t to) const {
+    return from >= to ? 0 : count_words(in_.text, from, to, 16);
+}
+
+bool SentenceParticipants::clause_mark_between(size_t from, size_t to) const {
+    for (size_t i = from; i < to; ++i)
+        if (clause_mark_at(in_.text, i)) return true;
+    return false;
+}
+
+bool SentenceParticipants::date_between(size_t from, size_t to) const {
+    return std::any_of(in_.dates.begin(), in_.dates.end(), [&](Span d) { return d.begin >= from && d.end <= to; });
+}
+
+// A cue governs the words right after it: where a date comes first ("in
+// 2018 Kenya"), the cue is the date's.
+const CueHit* SentenceParticipants::cue_before(size_t pos, CueRoles roles, size_t max_words) const {
+    for (auto it = in_.cues.rbegin(); it != in_.cues.rend(); ++it) {
+        if (it->span.end > pos) continue;
+        if (words_between(it->span.end, pos) > max_words || clause_mark_between(it->span.end, pos) ||
+            date_between(it->span.end, pos))
+            return nullptr;
+        if (it->roles & roles) return &*it;
+    }
+    return nullptr;
+}
+
+const CueHit* SentenceParticipants::cue_after(size_t pos, CueRoles roles, size_t max_words) const {
+    for (const CueHit& c : in_.cues) {
+        if (c.span.begin < pos) continue;
+        if (words_between(pos, c.span.begin) > max_words || clause_mark_between(pos, c.span.begin) ||
+            date_between(pos, c.span.begin))
+            return nullptr;
+        if (c.roles & roles) return &c;
+    }
+    return nullptr;
+}
+
+bool SentenceParticipants::cue_between(size_t from, size_t to, CueRole role) const {
+    return std::any_of(in_.cues.begin(), in_.cues.end(),
+                       [&](const CueHit& c) { return c.has(role) && c.span.begin >= from && c.span.end <= to; });
+}
+
+bool SentenceParticipants::coordinated(Span a, Span b) const {
+    if (breaks_list(in_.text.substr(a.end, b.begin - a.end))) return false;
+    size_t words = words_between(a.end, b.begin), conjunctions = 0;
+    for (const CueHit& c : in_.cues)
+        if (c.span.begin >= a.end && c.span.end <= b.begin && c.has(CueRole::And)) ++conjunctions;
+    return words == conjunctions;
+}
+
+void SentenceParticipants::classify() {
+    // A city one travels "to" is visited only where the sentence speaks of a
+    // visit; else it is a destination ("the ship heading to Gaza").
+    const bool visit = std::any_of(in_.cues.begin(), in_.cues.end(), [](const CueHit& c) { return c.has(CueRole::Visit); });
+    for (size_t i = 0; i < named_.size(); ++i) {
+        Named& n = named_[i];
+        const Span s = n.match->span;
+        auto mark = [&](MentionRole r, const char* rule) {
+            n.role = r;
+            n.rule = rule;
+        };
+        if (in_.dateline.end > in_.dateline.begin && contains(in_.dateline, s)) mark(MentionRole::Dateline, "dateline");
+        else if (const CueHit* o = cue_before(s.begin, role_bit(CueRole::Outlet), kOutletReach);
+                 o && !cue_between(o->span.end, s.begin, CueRole::That))  // "a source said that India…"
+            mark(MentionRole::Outlet, "outlet");
+        else if (cue_after(s.end, role_bit(CueRole::OutletOf), kOutletOfReach)) mark(MentionRole::Outlet, "outlet-of");
+        else if (cue_before(s.begin, role_bit(CueRole::Currency), 0)) mark(MentionRole::Currency, "currency");
+        else if (cue_after(s.end, role_bit(CueRole::CurrencyOf), 0)) mark(MentionRole::Currency, "currency-of");
+        else if (cue_before(s.begin, role_bit(CueRole::Precedent), 1)) mark(MentionRole::Precedent, "precedent");
+        else if (cue_before(s.begin, role_bit(CueRole::Examples) | role_bit(CueRole::PlaceList), kListReach))
+            mark(MentionRole::Example, "example-list");
+        else if (i > 0 && named_[i - 1].role == MentionRole::Example && coordinated(named_[i - 1].match->span, s))
+            mark(MentionRole::Example, "example-list");
+        else if ((n.match->type == ActorType::Capital || n.match->type == ActorType::City) && !in_.military &&
+                 cue_before(s.begin, role_bit(CueRole::Venue), 0))
+            mark(MentionRole::Place, "venue");
+        else if ((n.match->type == ActorType::Capital || n.match->type == ActorType::City) && !visit &&
+                 !in_.military && cue_before(s.begin, role_bit(CueRole::To), 0))
+            mark(MentionRole::Place, "destination");
+        else if (cue_before(s.begin, role_bit(CueRole::Border), 1)) mark(MentionRole::Place, "border");
+        else if (cue_before(s.begin, role_bit(CueRole::Located), 2)) mark(MentionRole::Place, "located");
+    }
+}
+
+void SentenceParticipants::find_asides_and_parts() {
+    const std::string_view text = in_.text;
+    for (const CueHit& c : in_.cues) {
+        if (!c.has(CueRole::Relative)) continue;
+        size_t i = c.span.begin;
+        while (i > in_.sentence.begin && (text[i - 1] == ' ' || text[i - 1] == '\n')) --i;
+        const bool after_comma = (i >= 1 && text[i - 1] == ',') || (i >= 2 && text.substr(i - 2, 2) == "\xD8\x8C");
+        if (!after_comma) continue;
+        size_t end = c.span.end;
+        while (end < in_.sentence.end && !clause_mark_at(text, end)) ++end;
+        asides_.push_back({c.span.begin, uint32_t(end)});
+    }
+    // "…, the United States later said it was a reactor, built with North
+    // Korea's help": from its clause on, a sentence that says it came later
+    // reports another, undated act.
+    for (const CueHit& c : in_.cues) {
+        if (!c.has(CueRole::Later)) continue;
+        size_t begin = c.span.begin;
+        while (begin > in_.sentence.begin && !clause_mark_ends_at(text, begin)) --begin;
+        asides_.push_back({uint32_t(begin), in_.sentence.end});
+    }
+    uint32_t from = in_.sentence.begin;
+    for (const CueHit& c : in_.cues)
+        if (c.has(CueRole::Comparison) && c.span.begin > from) {
+            parts_.push_back({from, c.span.begin});
+            from = c.span.begin;
+        }
+    parts_.push_back({from, in_.sentence.end});
+}
+
+void SentenceParticipants::group() {
+    const Named* prev = nullptr;
+    for (const Named& n : named_) {
+        if (n.role != MentionRole::Participant) {
+            prev = nullptr;
+            continue;
+        }
+        const Member m{n.match->code, n.match->weight, n.match->span, n.match->type};
+        if (prev && !groups_.empty() && coordinated(prev->match->span, n.match->span)) {
+            Group& g = groups_.back();
+            g.span.end = n.match->span.end;
+            auto same = std::find_if(g.members.begin(), g.members.end(), [&](const Member& x) { return x.code == m.code; });
+            if (same == g.members.end()) g.members.push_back(m);
+            else same->weight = std::max(same->weight, m.weight);
+        } else {
+            groups_.push_back({{m}, n.match->span});
+        }
+        prev = &n;
+    }
+    for (Group& g : groups_) {
+        g.governed = cue_before(g.span.begin, kGoverning, 1) != nullptr;
+        if (g.members.size() < 2) continue;
+        if (cue_before(g.span.begin, role_bit(CueRole::Between), 1)) g.tie = PairCue::Between;
+        else if (cue_before(g.span.begin, role_bit(CueRole::Relation), 1) ||
+                 cue_after(g.span.end, role_bit(CueRole::Relation), 1))
+            g.tie = PairCue::Relation;
+        else if (cue_before(g.span.begin, role_bit(CueRole::Agreement), 2) ||
+                 cue_after(g.span.end, role_bit(CueRole::Agreement), 1))
+            g.tie = PairCue::Agreement;
+        g.tied = g.tie != PairCue::Joint;
+    }
+}
+
+void SentenceParticipants::add_two_countries() {
+    for (const CueHit& c : in_.cues) {
+        if (!c.has(CueRole::TwoCountries)) continue;
+        // The pair named most recently: this sentence's countries before the
+        // cue, then the paragraph's, skipping lists of three or more.
+        std::vector<NamedBefore> seen = in_.before ? *in_.before : std::vector<NamedBefore>{};
+        for (const Group& g : groups_)
+            if (g.span.end <= c.span.begin)
+                for (const Member& m : g.members) seen.push_back({m.code, g.members.size() >= 3});
+        std::vector<CountryCode> pair;
+        for (auto it = seen.rbegin(); it != seen.rend() && pair.size() < 2; ++it)
+            if (!it->in_long_list && std::find(pair.begin(), pair.end(), it->code) == pair.end()) pair.push_back(it->code);
+        if (pair.size() < 2) continue;
+        Group g{{{pair[1], 1.0f, c.span, ActorType::Country}, {pair[0], 1.0f, c.span, ActorType::Country}},
+                c.span, PairCue::TwoCountries, true};
+        g.governed = cue_before(c.span.begin, kGoverning, 1) != nullptr;
+        auto at = std::find_if(groups_.begin(), groups_.end(), [&](const Group& x) { return x.span.begin > c.span.begin; });
+        groups_.insert(at, std::move(g));
+    }
+}
+
+bool SentenceParticipants::in(const Group& g, Span s) const { return contains(s, g.span); }
+
+const SentenceParticipants::Group* SentenceParticipants::subject_of(Span part) const {
+    const Group* first = nullptr;
+    for (const Group& g : groups_) {
+        if (!in(g, part)) continue;
+        if (!first) first = &g;
+        if (!g.governed) return &g;
+    }
+    return first;
+}
+
+PairCue SentenceParticipants::link_of(const Group& g, Span part) const {
+    auto has_cue_in_part = [&](CueRole r) {
+        return std::any_of(in_.cues.begin(), in_.cues.end(),
+                           [&](const CueHit& c) { return c.has(r) && contains(part, c.span); });
+    };
+    if (const CueHit* c = cue_before(g.span.begin, kLinks, kLinkReach)) {
+        if (c->has(CueRole::With)) return PairCue::With;
+        if (c->has(CueRole::Against)) return PairCue::Against;
+        if (c->has(CueRole::Accusation)) return PairCue::Accusation;
+        if (c->has(CueRole::To) && has_cue_in_part(CueRole::Visit)) return PairCue::Visit;
+    }
+    if (has_cue_in_part(CueRole::Accusation)) return PairCue::Accusation;
+    if (has_cue_in_part(CueRole::Speech)) return PairCue::Speech;
+    return PairCue::SubjectObject;
+}
+
+bool SentenceParticipants::qualifier(const Group& g) const {
+    return std::all_of(g.members.begin(), g.members.end(), [](const Member& m) { return m.type == ActorType::Demonym; });
+}
+
+bool SentenceParticipants::adjacent_to_date(const Group& g, Span date) const {
+    if (date.end <= date.begin) return false;
+    // The date qualifies the group where it comes first ("Monday's U.S. and
+    // West German confirmation") or where the group is an adjective of the
+    // dated noun ("الانتخابات الأمريكية في 2016"); not a country named before
+    // its date as a place or a counterpart ("a visit to Rome in May").
+    if (g.span.end <= date.begin && !qualifier(g)) return false;
+    const size_t from = g.span.end <= date.begin ? g.span.end : date.end;
+    const size_t to = g.span.end <= date.begin ? date.begin : g.span.begin;
+    if (from > to || breaks_list(in_.text.substr(from, to - from)) || clause_mark_between(from, to)) return false;
+    // Only through a word that links them ('s, في, in): a country right
+    // beside a date ("۱۸ شهریور بریتانیا را") is the next phrase, not its qualifier.
+    size_t words = words_between(from, to), links = 0;
+    for (const CueHit& c : in_.cues)
+        if (c.span.begin >= from && c.span.end <= to && c.has(CueRole::DateOf)) ++links;
+    return links > 0 && words == links;
+}
+
+std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, float confidence,
+                                                          std::string* why) const {
+    // The groups this date can see: those of its part, less the asides it is not in.
+    std::vector<const Group*> seen;
+    for (const Group& g : groups_) {
+        if (!in(g, part)) continue;
+        const bool aside = std::any_of(asides_.begin(), asides_.end(), [&](Span a) {
+            return contains(a, g.span) && !(date.end > date.begin && contains(a, date));
+        });
+        if (!aside) seen.push_back(&g);
+    }
+    if (seen.empty()) return {};
+
+    std::map<CountryPair, Participants> best;
+    auto add = [&](const Member& a, const Member& b, PairCue cue, bool directed) {
+        Participants p{a.code, b.code, directed && a.code != b.code, cue,
+                       confidence * strength(cue) * (a.weight + b.weight) / 2};
+        if (!p.directed && p.target < p.source) std::swap(p.source, p.target);
+        auto [it, fresh] = best.emplace(p.lane(), p);
+        if (!fresh && p.confidence > it->second.confidence) it->second = p;
+    };
+    auto internal = [&](const Group& g, PairCue cue) {
+        if (g.members.size() == 1) add(g.members[0], g.members[0], PairCue::Alone, false);
+        for (size_t i = 0; i < g.members.size(); ++i)
+            for (size_t j = i + 1; j < g.members.size(); ++j) add(g.members[i], g.members[j], cue, false);
+    };
+    auto finish = [&] {
+        std::vector<Participants> out;
+        for (auto& [lane, p] : best) out.push_back(p);
+        return out;
+    };
+
+    const Group* subject = nullptr;
+    for (const Group* g : seen)
+        if (!g->governed) {
+            subject = g;
+            break;
+        }
+    bool structured = subject != nullptr;
+    if (!subject) subject = seen.front();
+
+    // "the 2016 US elections", "Monday's U.S. and West German confirmation":
+    // a group the date qualifies is the date's event on its own, unless a
+    // cue ties other countries in the clause ("relations between the two
+    // countries worsened when … the Turkish ship on 31 May 2010").
+    const bool other_ties = std::any_of(seen.begin(), seen.end(), [](const Group* g) { return g->tied; });
+    for (const Group* g : seen)
+        if (g != subject && !other_ties && adjacent_to_date(*g, date)) {
+            if (why) *why += "date-qualifies-group ";
+            internal(*g, g->tied ? g->tie : PairCue::Joint);
+            return finish();
+        }
+
+    // A later part of the sentence whose countries are all governed by a
+    // preposition ("…, like the operations of 2016 in northern Syria",
+    // "…, promised to halt trade with South Africa by October") keeps the
+    // sentence's subject.
+    std::vector<const Group*> objects;
+    if (part.begin > in_.sentence.begin && !structured) {
+        const Group* main = subject_of(in_.sentence);
+        if (main && main->span.end <= part.begin && !main->governed &&
+            std::none_of(asides_.begin(), asides_.end(), [&](Span a) { return contains(a, main->span); })) {
+            if (why) *why += "subject-from-sentence ";
+            objects = seen;
+            subject = main;
+            structured = true;
+        }
+    }
+    if (objects.empty())
+        for (const Group* g : seen)
+            if (g != subject) objects.push_back(g);
+
+    if (why) *why += structured ? "subject-object " : "no-subject ";
+    internal(*subject, subject->tied ? subject->tie : PairCue::Joint);
+    // A clause about the relations between two countries ("relations between
+    // the two countries worsened when…") is their event; the others it names
+    // are its circumstances.
+    const bool about_the_pair = subject->tied && subject->tie != PairCue::Agreement;
+    if (about_the_pair) objects.clear();
+    for (const Group* g : objects) {
+        if (g->tied) internal(*g, g->tie);
+        const PairCue cue = structured ? link_of(*g, part) : PairCue::Cooccurrence;
+        const bool reversed = cue_before(g->span.begin, role_bit(CueRole::Agent), kLinkReach) != nullptr;
+        for (const Member& s : subject->members)
+            for (const Member& o : g->members) {
+                if (s.code == o.code) continue;
+                if (reversed) add(o, s, cue, true);
+                else add(s, o, cue, true);
+            }
+    }
+    // A country alone only when nothing pairs it: "Syria alone" is not also
+    // in a Syria–US event of the same clause.
+    if (best.size() > 1)
+        for (auto it = best.begin(); it != best.end();)
+            it = it->first.first == it->first.second ? best.erase(it) : std::next(it);
+    return finish();
+}
+
+std::vector<Participants> SentenceParticipants::pairs_for(Span clause, Span date, float date_confidence) const {
+    Span part = clause;
+    for (Span p : parts_)
+        if (contains(p, date)) {
+            part = {std::max(p.begin, clause.begin), std::min(p.end, clause.end)};
+            break;
+        }
+    auto pairs = pairs_in(part, date, date_confidence, nullptr);
+    if (pairs.empty() && (part.begin != in_.sentence.begin || part.end != in_.sentence.end)) {
+        pairs = pairs_in(in_.sentence, date, date_confidence * kBorrowedFromSentence, nullptr);
+    }
+    return pairs;
+}
+
+bool SentenceParticipants::has_subject(Span part) const {
+    return std::any_of(groups_.begin(), groups_.end(), [&](const Group& g) { return in(g, part) && !g.governed; });
+}
+
+bool SentenceParticipants::opens_with(Span part, CueRole role) const {
+    return std::any_of(in_.cues.begin(), in_.cues.end(), [&](const CueHit& c) {
+        return c.has(role) && c.span.begin >= part.begin && words_between(part.begin, c.span.begin) == 0;
+    });
+}
+
+std::vector<Participants> SentenceParticipants::sentence_pairs(float date_confidence) const {
+    return pairs_in(in_.sentence, {}, date_confidence, nullptr);
+}
+
+void SentenceParticipants::remember(std::vector<NamedBefore>& history) const {
+    for (const Group& g : groups_)
+        for (const Member& m : g.members) history.push_back({m.code, g.members.size() >= 3});
+}
+
+std::string SentenceParticipants::explain() const {
+    std::string out;
+    for (const Named& n : named_) {
+        const Span s = n.match->span;
+        out += fmt::format("  {} {} [{}]{}{}\n", n.match->code, in_.text.substr(s.begin, s.end - s.begin),
+                           to_string(n.role), *n.rule ? ": " : "", n.rule);
+    }
+    for (const Group& g : groups_) {
+        std::string codes;
+        for (const Member& m : g.members) codes += (codes.empty() ? "" : "+") + m.code;
+        out += fmt::format("  group {}{}{}\n", codes, g.tied ? fmt::format(" tied by {}", to_string(g.tie)) : "",
+                           g.governed ? " (governed: not a subject)" : "");
+    }
+    for (Span a : asides_) out += fmt::format("  aside: {}\n", in_.text.substr(a.begin, a.end - a.begin));
+    return out;
+}
+
+}  // namespace tarikh::events

@@ -1,0 +1,292 @@
+// Who takes part in an event (engine/events/participants.h), one kind of
+// sentence per test, in the three languages: the countries a sentence names
+// that are not participants (examples, outlets, datelines, venues, borders,
+// currencies, precedents), the subject and its objects, joint actors, the
+// cues that tie a pair, "the two countries", and the direction and cue each
+// pair records. The sentences are written for these tests.
+#include "tarikh/extract.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+namespace tarikh {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+const Extractor& extractor() {
+    static const Parser parser;
+    static const Extractor ex(parser);
+    return ex;
+}
+
+std::vector<Event> extract(std::string text, Lang lang, Day dct = date::sys_days{date::year{2019} / 6 / 15}) {
+    Document doc;
+    doc.id = "d";
+    doc.text = std::move(text);
+    doc.lang = lang;
+    doc.date = dct;
+    return extractor().extract(doc);
+}
+
+// "AZ-IL" per pair, "IR" for a country alone.
+std::string key(const CountryPair& p) { return p.first == p.second ? p.first : p.first + "-" + p.second; }
+
+// The lanes of each date of `text`, by the date as written.
+std::map<std::string, std::vector<std::string>> lanes(const std::string& text, Lang lang) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const Event& e : extract(text, lang)) {
+        const Span d = e.sources.at(0).date_span;
+        auto& v = out[text.substr(d.begin, d.end - d.begin)];
+        for (const auto& p : e.pairs) v.push_back(key(p));
+    }
+    return out;
+}
+
+// The one event of `text`.
+Event only_event(const std::string& text, Lang lang) {
+    auto events = extract(text, lang);
+    EXPECT_EQ(events.size(), 1u) << text;
+    return events.empty() ? Event{} : events.front();
+}
+
+const Participants* find(const Event& e, const char* a, const char* b) {
+    for (const auto& p : e.participants)
+        if ((p.source == a && p.target == b) || (p.source == b && p.target == a)) return &p;
+    return nullptr;
+}
+
+// --- countries that are named but take no part
+
+TEST(Participants, ListOfExamplesMakesNoLanes) {
+    auto fa = lanes("ایران در سال ۲۰۱۵ با کشورهای آسیای میانه مانند تاجیکستان، ترکمنستان و ازبکستان قرارداد گازی امضا کرد.", Lang::Fa);
+    EXPECT_THAT(fa["سال ۲۰۱۵"], ElementsAre("IR"));
+    auto ar = lanes("وقّعت مصر في عام 2016 اتفاقيات مع دول عربية من بينها الأردن والكويت والبحرين.", Lang::Ar);
+    EXPECT_THAT(ar["عام 2016"], ElementsAre("EG"));
+    auto en = lanes("In 2012 Norway sent aid to several countries, such as Mali, Niger and Chad.", Lang::En);
+    EXPECT_THAT(en["2012"], ElementsAre("NO"));
+}
+
+TEST(Participants, PlacesInAListAfterInEachOfAreNotParties) {
+    auto ar = lanes("قال وزير الخارجية الألماني في 3 مارس 2019 إن على إيران وقف تدخلها في كل من العراق ولبنان.", Lang::Ar);
+    EXPECT_THAT(ar["3 مارس 2019"], ElementsAre("DE-IR"));
+}
+
+TEST(Participants, NewsAgencyNamedAfterACountryIsTheSource) {
+    auto fa = lanes("به گزارش خبرگزاری فرانسه، ارتش ترکیه روز ۱۲ مه ۲۰۱۹ مواضعی را در شمال عراق بمباران کرد.", Lang::Fa);
+    EXPECT_THAT(fa["۱۲ مه ۲۰۱۹"], ElementsAre("IQ-TR"));
+    auto ar = lanes("نقلت وكالة الأنباء الروسية عن مصدر أن الهند اشترت في أبريل 2019 منظومة دفاع من إسرائيل.", Lang::Ar);
+    EXPECT_THAT(ar["أبريل 2019"], ElementsAre("IL-IN"));
+    auto en = lanes("Greece closed its border with Albania on March 3, 2019, a German diplomatic source said.", Lang::En);
+    EXPECT_THAT(en["March 3, 2019"], ElementsAre("AL-GR"));
+}
+
+TEST(Participants, DatelineIsWhereTheReportWasFiled) {
+    auto en = lanes("ANKARA, Turkey, May 3 - Egypt and Sudan signed a border accord on May 2, officials said.", Lang::En);
+    EXPECT_THAT(en["May 2"], ElementsAre("EG-SD"));
+    auto ar = lanes("القاهرة، مصر (CNN)-- أعلنت الجزائر في 5 يونيو 2019 إغلاق حدودها مع ليبيا.", Lang::Ar);
+    EXPECT_THAT(ar["5 يونيو 2019"], ElementsAre("DZ-LY"));
+}
+
+TEST(Participants, DatelineDateDatesTheLeadSentence) {
+    auto events = extract("OSLO, June 12 - Norway and Chile agreed to cooperate on fisheries, the ministry said.", Lang::En);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_THAT(events[0].pairs, ElementsAre(CountryPair{"CL", "NO"}));
+    EXPECT_EQ(events[0].interval.earliest, (date::sys_days{date::year{2019} / 6 / 12}));
+}
+
+TEST(Participants, CityOfAMeetingIsAVenue) {
+    auto ar = lanes("التقى وزير خارجية قطر بنظيره الإيراني في جنيف يوم 4 يونيو 2019.", Lang::Ar);
+    EXPECT_THAT(ar["4 يونيو 2019"], ElementsAre("IR-QA"));
+    auto fa = lanes("وزیر خارجه عمان روز ۴ ژوئن ۲۰۱۹ در نیویورک با همتای کویتی خود دیدار کرد.", Lang::Fa);
+    EXPECT_THAT(fa["۴ ژوئن ۲۰۱۹"], ElementsAre("KW-OM"));
+    auto en = lanes("The foreign ministers of Kenya and Ethiopia met in Paris on June 4, 2019.", Lang::En);
+    EXPECT_THAT(en["June 4, 2019"], ElementsAre("ET-KE"));
+}
+
+TEST(Participants, CityStruckInAMilitaryActTakesPart) {
+    auto ar = lanes("قصفت طائرات إسرائيلية مواقع في دمشق في 20 يناير 2019.", Lang::Ar);
+    EXPECT_THAT(ar["20 يناير 2019"], ElementsAre("IL-SY"));
+}
+
+TEST(Participants, BorderIsAPlace) {
+    auto ar = lanes("قال ضابط أمريكي إن قواته دمرت في 3 مايو 2019 مخزن أسلحة في منطقة تقع على الحدود مع باكستان.", Lang::Ar);
+    EXPECT_THAT(ar["3 مايو 2019"], ElementsAre("US"));
+}
+
+TEST(Participants, CurrencyIsNoParticipant) {
+    auto ar = lanes("قدمت الكويت في 2 أبريل 2019 مليار دولار أمريكي لإعادة إعمار العراق.", Lang::Ar);
+    EXPECT_THAT(ar["2 أبريل 2019"], ElementsAre("IQ-KW"));
+    auto en = lanes("In 2018 Kenya paid Ethiopia 40 million U.S. dollars for power.", Lang::En);
+    EXPECT_THAT(en["2018"], ElementsAre("ET-KE"));
+}
+
+TEST(Participants, WhatAnotherCountryDidBeforeIsAnotherEvent) {
+    auto ar = lanes("أعلنت هندوراس أنها ستنقل سفارتها في إسرائيل إلى القدس في يونيو 2019، بعد الولايات المتحدة.", Lang::Ar);
+    EXPECT_THAT(ar["يونيو 2019"], ElementsAre("HN-IL"));
+}
+
+// --- the subject and its objects
+
+TEST(Participants, ObjectsOfOneActAreNotPairedWithEachOther) {
+    auto ar = lanes("فرضت اليابان في 10 مارس 2019 رسوما على واردات من كندا والمكسيك والبرازيل.", Lang::Ar);
+    EXPECT_THAT(ar["10 مارس 2019"], UnorderedElementsAre("CA-JP", "JP-MX", "BR-JP"));
+    auto fa = lanes("چین در ماه مارس ۲۰۱۹ هند، پاکستان و نپال را به نقض توافق متهم کرد.", Lang::Fa);
+    EXPECT_THAT(fa["مارس ۲۰۱۹"], UnorderedElementsAre("CN-IN", "CN-PK", "CN-NP"));
+}
+
+TEST(Participants, JointActorsArePairedWithEachOtherAndTheirCounterpart) {
+    auto en = lanes("Sweden and Finland imposed sanctions on Belarus on March 5, 2019.", Lang::En);
+    EXPECT_THAT(en["March 5, 2019"], UnorderedElementsAre("FI-SE", "BY-SE", "BY-FI"));
+    auto ar = lanes("فشلت روسيا والصين والهند في 8 مايو 2019 في الاتفاق على بيان مشترك.", Lang::Ar);
+    EXPECT_THAT(ar["8 مايو 2019"], UnorderedElementsAre("CN-RU", "IN-RU", "CN-IN"));
+}
+
+TEST(Participants, OneCountryIsKeptWhenTheOthersAreOnlyNamed) {
+    auto fa = lanes("به گزارش خبرگزاری فرانسه از داکا، پلیس بنگلادش روز ۲ مه ۲۰۱۹ ده نفر را بازداشت کرد.", Lang::Fa);
+    EXPECT_THAT(fa["۲ مه ۲۰۱۹"], ElementsAre("BD"));
+}
+
+TEST(Participants, ReportedSpeechPairsTheSpeakerWithWhomItSpeaksOf) {
+    auto ar = lanes("قال وزير الخارجية الهولندي في 7 مارس 2019 إن فنزويلا يجب أن تسمح بدخول المساعدات.", Lang::Ar);
+    EXPECT_THAT(ar["7 مارس 2019"], ElementsAre("NL-VE"));
+    auto fa = lanes("سخنگوی وزارت خارجه اندونزی روز ۳ مه ۲۰۱۹ گفت که میانمار باید به بحران پایان دهد.", Lang::Fa);
+    EXPECT_THAT(fa["۳ مه ۲۰۱۹"], ElementsAre("ID-MM"));
+}
+
+TEST(Participants, ADateBeforeWhatWasSaidDatesTheSaying) {
+    // The clause cut right after the date goes on with what was said.
+    auto ar = lanes("أعلن رئيس الوزراء الماليزي، في 4 أبريل 2019، أن بلاده لن تشتري طائرات من فرنسا عام 2020.", Lang::Ar);
+    EXPECT_THAT(ar["4 أبريل 2019"], ElementsAre("FR-MY"));
+}
+
+TEST(Participants, ALaterPartOfTheSentenceKeepsItsSubject) {
+    auto en = lanes("Portugal, in a similar step in May 2019, promised to stop arms sales to Yemen by December.", Lang::En);
+    EXPECT_THAT(en["May 2019"], ElementsAre("PT-YE"));
+    EXPECT_THAT(en["December"], ElementsAre("PT-YE"));
+}
+
+// --- cues that tie a pair
+
+TEST(Participants, BetweenXAndYIsTheirPair) {
+    auto fa = lanes("وزیر خارجه قطر از میانجیگری میان اریتره و اتیوپی در ژوئیه ۲۰۱۸ خبر داد.", Lang::Fa);
+    EXPECT_THAT(fa["ژوئیه ۲۰۱۸"], UnorderedElementsAre("ER-ET", "ER-QA", "ET-QA"));
+}
+
+TEST(Participants, RelationsBetweenTwoCountriesAreTheirEvent) {
+    // The ship's destination and the place are circumstances of the pair's event.
+    auto ar = lanes("تدهورت العلاقات بين المغرب والجزائر في 3 مارس 2019 عند احتجاز سفينة مغربية في طريقها إلى تونس.", Lang::Ar);
+    EXPECT_THAT(ar["3 مارس 2019"], ElementsAre("DZ-MA"));
+}
+
+TEST(Participants, TheTwoCountriesAreThePairNamedBefore) {
+    auto ar = lanes("تعد الهند أكبر شريك تجاري لنيبال. وبلغ حجم التجارة بين البلدين في 2018 نحو سبعة مليارات دولار.", Lang::Ar);
+    EXPECT_THAT(ar["2018"], ElementsAre("IN-NP"));
+    auto fa = lanes("رئیس‌جمهور تاجیکستان با همتای قرقیز خود دیدار کرد. وزیران خارجه دو کشور در مارس ۲۰۱۹ توافقی امضا کردند.", Lang::Fa);
+    EXPECT_THAT(fa["مارس ۲۰۱۹"], ElementsAre("KG-TJ"));
+    auto en = lanes("Ghana and Togo dispute a maritime border. The two countries will hold talks in March 2019.", Lang::En);
+    EXPECT_THAT(en["March 2019"], ElementsAre("GH-TG"));
+}
+
+TEST(Participants, TheTwoCountriesSkipATrilateralList) {
+    auto fa = lanes("ایران همکاری با عراق را گسترش داد و به طرح مشترک ایران، عراق و سوریه اشاره کرد. کمیسیون مشترک دو کشور در مرداد ۱۳۹۸ برگزار شد.",
+                    Lang::Fa);
+    EXPECT_THAT(fa["مرداد ۱۳۹۸"], ElementsAre("IQ-IR"));
+}
+
+TEST(Participants, TheTwoCountriesLookNoFurtherThanTheParagraph) {
+    auto en = lanes("Ghana and Togo dispute a maritime border.\n\nThe two countries of the alliance will meet in March 2019.", Lang::En);
+    EXPECT_THAT(en, IsEmpty());
+}
+
+TEST(Participants, ComparedActsAreTheirOwnClause) {
+    auto ar = lanes("هددت إيران بعملية في شمال العراق، على غرار عمليتها في سوريا عام 2017.", Lang::Ar);
+    EXPECT_THAT(ar["عام 2017"], ElementsAre("IR-SY"));
+}
+
+TEST(Participants, AGroupTheDateQualifiesIsTheDatesEvent) {
+    auto ar = lanes("نفى الرئيس الصيني أي تدخل في الانتخابات الرئاسية الأمريكية في 2016 وفي التجارة مع كندا.", Lang::Ar);
+    EXPECT_THAT(ar["2016"], ElementsAre("US"));
+}
+
+TEST(Participants, AnAsideAboutACountryIsBackground) {
+    auto en = lanes("Qatar, whose ships were seized by Egypt, won the support of Oman on June 3, 2019.", Lang::En);
+    EXPECT_THAT(en["June 3, 2019"], ElementsAre("OM-QA"));
+}
+
+TEST(Participants, WhatCameLaterIsAnotherAct) {
+    auto ar = lanes("دمرت غارة منشأة في سوريا في 6 سبتمبر 2007، قالت فرنسا لاحقا إنها بنيت بمساعدة إيران.", Lang::Ar);
+    EXPECT_THAT(ar["6 سبتمبر 2007"], ElementsAre("SY"));
+}
+
+TEST(Participants, ASentenceNamingNoCountryContinuesTheOneBefore) {
+    auto events = extract("Vietnam accused China of blocking its fishing boats. The incident took place on June 2, 2019.", Lang::En);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_THAT(events[0].pairs, ElementsAre(CountryPair{"CN", "VN"}));
+    EXPECT_EQ(events[0].participants[0].cue, PairCue::PreviousSentence);
+    EXPECT_LT(events[0].confidence, 0.6f);
+}
+
+TEST(Participants, ACountryAloneIsDroppedBesideItsPairOfTheSameTime) {
+    auto events = extract("The parliament of Denmark voted on June 3, 2019 to send troops to Mali. "
+                          "The Danish prime minister welcomed the vote on June 3, 2019.",
+                          Lang::En);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_THAT(events[0].pairs, ElementsAre(CountryPair{"DK", "ML"}));
+}
+
+// --- direction, cue, confidence
+
+TEST(Participants, AVisitGoesFromTheVisitorToTheVisited) {
+    const Event e = only_event("وزیر دفاع عربستان روز ۳ مه ۲۰۱۹ به نواکشوت سفر کرد.", Lang::Fa);
+    const Participants* p = find(e, "SA", "MR");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->source, "SA");
+    EXPECT_EQ(p->target, "MR");
+    EXPECT_TRUE(p->directed);
+    EXPECT_EQ(p->cue, PairCue::Visit);
+    const Event ar = only_event("بدأ الرئيس التونسي زيارة إلى روما في 3 مايو 2019.", Lang::Ar);
+    ASSERT_NE(find(ar, "TN", "IT"), nullptr);
+    EXPECT_EQ(find(ar, "TN", "IT")->cue, PairCue::Visit);
+}
+
+TEST(Participants, AnAgentByPrepositionIsTheSource) {
+    const Event e = only_event("تعرضت مدينة حلب في 8 مايو 2019 لقصف من قبل طائرات روسية.", Lang::Ar);
+    const Participants* p = find(e, "RU", "SY");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->source, "RU");
+    EXPECT_EQ(p->target, "SY");
+}
+
+TEST(Participants, CuesAreRecordedWithTheirConfidence) {
+    const Event against = only_event("In May 2019 Canada filed a complaint against Brazil.", Lang::En);
+    ASSERT_NE(find(against, "CA", "BR"), nullptr);
+    EXPECT_EQ(find(against, "CA", "BR")->cue, PairCue::Against);
+    const Event joint = only_event("In May 2019 Peru and Bolivia signed a water agreement.", Lang::En);
+    ASSERT_NE(find(joint, "PE", "BO"), nullptr);
+    EXPECT_FALSE(find(joint, "PE", "BO")->directed);
+    EXPECT_EQ(find(joint, "PE", "BO")->cue, PairCue::Agreement);
+    const Event between = only_event("Talks between Serbia and Kosovo resumed in May 2019.", Lang::En);
+    ASSERT_NE(find(between, "RS", "XK"), nullptr);
+    EXPECT_EQ(find(between, "RS", "XK")->cue, PairCue::Between);
+    EXPECT_GT(find(between, "RS", "XK")->confidence, find(against, "CA", "BR")->confidence * 0.9f);
+    const Event alone = only_event("In May 2019 Nepal held elections.", Lang::En);
+    ASSERT_EQ(alone.participants.size(), 1u);
+    EXPECT_EQ(alone.participants[0].cue, PairCue::Alone);
+    EXPECT_EQ(alone.participants[0].source, alone.participants[0].target);
+}
+
+TEST(Participants, EventConfidenceIsItsSurestPair) {
+    const Event e = only_event("Sweden and Finland imposed sanctions on Belarus on March 5, 2019.", Lang::En);
+    float best = 0;
+    for (const auto& p : e.participants) best = std::max(best, p.confidence);
+    EXPECT_FLOAT_EQ(e.confidence, best);
+}
+
+}  // namespace
+}  // namespace tarikh

@@ -12,6 +12,7 @@ namespace tarikh {
 using actors::ActorEntry;
 using actors::Gazetteer;
 using actors::PhraseIndex;
+using actors::TokenReadings;
 using actors::WordToken;
 
 namespace {
@@ -49,9 +50,9 @@ struct Candidate {
 };
 
 void collect(const Gazetteer& gaz, const NormalizedText& folded, std::string_view text,
-             const std::vector<WordToken>& tokens, std::vector<Candidate>& out) {
+             const std::vector<WordToken>& tokens, std::vector<Candidate>& out, const TokenReadings* shared) {
     const bool proper_case = gaz.index().morphology().proper_case;
-    for (const PhraseIndex::Match& m : gaz.index().match(folded.text, tokens)) {
+    for (const PhraseIndex::Match& m : gaz.index().match(folded.text, tokens, shared)) {
         const ActorEntry& e = gaz.entry(m.payload);
         if (e.code.empty()) continue;  // a shadowing phrase: it only hides the names inside it
         Span span = source_span(m, folded, text, tokens);
@@ -92,11 +93,11 @@ void settle(std::vector<Candidate>& cands) {
 namespace actors {
 
 std::vector<ActorMatch> recognize_actors(const NormalizedText& folded, std::string_view text, Lang lang,
-                                         const std::vector<WordToken>& tokens) {
+                                         const std::vector<WordToken>& tokens, const TokenReadings* shared) {
     std::vector<Candidate> cands;
-    collect(builtin_gazetteer(lang), folded, text, tokens, cands);
+    collect(builtin_gazetteer(lang), folded, text, tokens, cands, shared);
     if (lang != Lang::En) {
-        collect(builtin_gazetteer(Lang::En), folded, text, latin_tokens(folded.text, tokens), cands);
+        collect(builtin_gazetteer(Lang::En), folded, text, latin_tokens(folded.text, tokens), cands, nullptr);
         std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
             return a.match.span.begin < b.match.span.begin;
         });

@@ -18,6 +18,7 @@ struct Affix {
     // Only for words that take it as an adjective does: demonyms and keywords
     // (Arabic ال and ة: الإيرانية is ايراني, but الحماس is "the zeal", not Hamas).
     bool adjective_only = false;
+    friend bool operator==(const Affix&, const Affix&) = default;
 };
 
 struct Morphology {
@@ -26,6 +27,7 @@ struct Morphology {
     // English: a name matches only where the text capitalises it ("Turkey",
     // not "turkey"; "US", not "us").
     bool proper_case = false;
+    friend bool operator==(const Morphology&, const Morphology&) = default;
 };
 
 // Parses an affixes.tsv: `prefix|suffix|adjective_prefix|adjective_suffix<TAB>form<TAB>min_rest[<TAB>replacement]`

@@ -55,6 +55,6 @@ const Gazetteer& builtin_gazetteer(Lang lang);
 // ActorRecognizer::recognize over the words of the folded text, made once by
 // the caller (the Extractor shares them with the event-kind lexicon).
 std::vector<ActorMatch> recognize_actors(const NormalizedText& folded, std::string_view text, Lang lang,
-                                         const std::vector<WordToken>& tokens);
+                                         const std::vector<WordToken>& tokens, const TokenReadings* shared = nullptr);
 
 }  // namespace tarikh::actors

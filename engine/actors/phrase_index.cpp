@@ -79,11 +79,41 @@ bool PhraseIndex::add_words(std::vector<std::string> words, uint32_t payload, Af
     return true;
 }
 
+TokenReadings::TokenReadings(std::string_view folded, const std::vector<WordToken>& tokens, const Morphology& morphology)
+    : morphology_(morphology) {
+    at_.reserve(tokens.size() + 1);
+    unprefixed_end_.reserve(tokens.size());
+    std::vector<Reading> one;
+    std::deque<std::string> scratch;
+    for (const WordToken& t : tokens) {
+        at_.push_back(uint32_t(readings_.size()));
+        readings(t.text(folded), morphology, true, true, one, scratch);
+        // A reading that put a replacement back lives in `scratch`, which the
+        // next word reuses: keep its own copy.
+        for (Reading& r : one)
+            if (r.key.data() < folded.data() || r.key.data() >= folded.data() + folded.size())
+                r.key = strings_.emplace_back(r.key);
+        uint32_t unprefixed = uint32_t(readings_.size());
+        for (const Reading& r : one) {
+            if (!r.prefix) ++unprefixed;
+            readings_.push_back(r);
+        }
+        unprefixed_end_.push_back(unprefixed);
+    }
+    at_.push_back(uint32_t(readings_.size()));
+}
+
 bool PhraseIndex::match_at(std::string_view folded, const std::vector<WordToken>& tokens, size_t i, Match& best,
-                           Scratch& s) const {
+                           Scratch& s, const TokenReadings* shared) const {
     bool found = false;
-    readings(tokens[i].text(folded), morphology_, true, true, s.first, s.first_strings);
-    for (const Reading& r : s.first) {
+    std::span<const Reading> first;
+    if (shared) {
+        first = shared->as_first(i);
+    } else {
+        readings(tokens[i].text(folded), morphology_, true, true, s.first, s.first_strings);
+        first = s.first;
+    }
+    for (const Reading& r : first) {
         if (!maybe_first(r.key)) continue;
         auto it = by_first_.find(r.key);
         if (it == by_first_.end()) continue;
@@ -103,9 +133,15 @@ bool PhraseIndex::match_at(std::string_view folded, const std::vector<WordToken>
                 if (w == p.rest[k]) continue;
                 if (k + 1 < n) { ok = false; break; }
                 // The last word may carry a suffix: "کاخ سفیدها", "الولايات المتحدةَ".
-                readings(w, morphology_, false, true, s.last, s.last_strings);
+                std::span<const Reading> last;
+                if (shared) {
+                    last = shared->as_last(i + k + 1);
+                } else {
+                    readings(w, morphology_, false, true, s.last, s.last_strings);
+                    last = s.last;
+                }
                 const Reading* fit = nullptr;
-                for (const Reading& lr : s.last)
+                for (const Reading& lr : last)
                     if (lr.suffix && lr.key == p.rest[k] && accepts(p.affixes, lr)) { fit = &lr; break; }
                 if (!fit) ok = false;
                 else { ++affixes; stripped += fit->stripped; }
@@ -125,10 +161,11 @@ bool PhraseIndex::match_at(std::string_view folded, const std::vector<WordToken>
     return found;
 }
 
-std::vector<PhraseIndex::Match> PhraseIndex::match(std::string_view folded,
-                                                   const std::vector<WordToken>& tokens) const {
+std::vector<PhraseIndex::Match> PhraseIndex::match(std::string_view folded, const std::vector<WordToken>& tokens,
+                                                   const TokenReadings* shared) const {
     std::vector<Match> out;
     Scratch scratch;
+    if (shared && !(shared->morphology() == morphology_)) shared = nullptr;  // another language's affixes
     for (size_t i = 0; i < tokens.size();) {
         Match m;
         const char first = folded[tokens[i].begin];
@@ -136,7 +173,7 @@ std::vector<PhraseIndex::Match> PhraseIndex::match(std::string_view folded,
             ++i;
             continue;
         }
-        if (match_at(folded, tokens, i, m, scratch)) {
+        if (match_at(folded, tokens, i, m, scratch, shared)) {
             out.push_back(m);
             i = m.last;
         } else {

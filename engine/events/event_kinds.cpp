@@ -26,9 +26,10 @@ KindLexicon::KindLexicon(std::string_view kinds_tsv, std::string_view affixes_ts
 }
 
 std::vector<KindHit> KindLexicon::find(const NormalizedText& folded, std::string_view text,
-                                       const std::vector<actors::WordToken>& tokens) const {
+                                       const std::vector<actors::WordToken>& tokens,
+                              const actors::TokenReadings* shared) const {
     std::vector<KindHit> out;
-    for (const auto& m : index_.match(folded.text, tokens)) {
+    for (const auto& m : index_.match(folded.text, tokens, shared)) {
         KindHit hit = entries_[m.payload];
         hit.span = actors::source_span(m, folded, text, tokens);
         out.push_back(hit);

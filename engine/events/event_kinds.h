@@ -28,7 +28,8 @@ public:
 
     // Every keyword in the text (normalized as `folded`, written as `text`).
     std::vector<KindHit> find(const NormalizedText& folded, std::string_view text,
-                              const std::vector<actors::WordToken>& tokens) const;
+                              const std::vector<actors::WordToken>& tokens,
+                              const actors::TokenReadings* shared = nullptr) const;
     size_t size() const { return index_.size(); }
 
 private:

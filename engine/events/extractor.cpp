@@ -243,15 +243,17 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
 
     const NormalizedText folded = normalize(text);
     const std::vector<actors::WordToken> words = actors::word_tokens(folded.text);
+    // Every lexicon of the language reads the words with the same affixes: once.
+    const actors::TokenReadings readings(folded.text, words, actors::builtin_gazetteer(lang).index().morphology());
     const std::vector<ActorMatch> named =
-        outside_dates(actors::recognize_actors(folded, text, lang, words), parsed.mentions);
+        outside_dates(actors::recognize_actors(folded, text, lang, words, &readings), parsed.mentions);
     if (named.empty()) return {};
-    const std::vector<events::KindHit> kind_hits = events::builtin_kind_lexicon(lang).find(folded, text, words);
-    const std::vector<events::CueHit> cues = events::builtin_participant_cues(lang).find(folded, text, words);
+    const std::vector<events::KindHit> kind_hits = events::builtin_kind_lexicon(lang).find(folded, text, words, &readings);
+    const std::vector<events::CueHit> cues = events::builtin_participant_cues(lang).find(folded, text, words, &readings);
     // "joining the Abraham Accords" reports the joining, not the 2020 signing.
     // (Most documents name no event: their words are not searched for cues.)
     if (std::any_of(dates.begin(), dates.end(), [](const Mention* m) { return !m->event.empty(); })) {
-        const std::vector<Span> membership = events::builtin_membership_cues(lang).find(folded, text, words);
+        const std::vector<Span> membership = events::builtin_membership_cues(lang).find(folded, text, words, &readings);
         std::erase_if(dates, [&](const Mention* m) { return events::names_joined_agreement(*m, text, membership); });
     }
 

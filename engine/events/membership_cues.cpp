@@ -17,9 +17,10 @@ MembershipCues::MembershipCues(std::string_view cues_tsv, std::string_view affix
 }
 
 std::vector<Span> MembershipCues::find(const NormalizedText& folded, std::string_view text,
-                                       const std::vector<actors::WordToken>& tokens) const {
+                                       const std::vector<actors::WordToken>& tokens,
+                              const actors::TokenReadings* shared) const {
     std::vector<Span> out;
-    for (const auto& m : index_.match(folded.text, tokens))
+    for (const auto& m : index_.match(folded.text, tokens, shared))
         out.push_back(actors::source_span(m, folded, text, tokens));
     return out;
 }

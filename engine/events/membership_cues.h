@@ -21,7 +21,8 @@ public:
 
     // Spans (bytes of `text`) of every cue, in text order.
     std::vector<Span> find(const NormalizedText& folded, std::string_view text,
-                           const std::vector<actors::WordToken>& tokens) const;
+                           const std::vector<actors::WordToken>& tokens,
+                              const actors::TokenReadings* shared = nullptr) const;
 
 private:
     actors::PhraseIndex index_;

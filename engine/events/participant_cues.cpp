@@ -77,9 +77,10 @@ ParticipantCues::ParticipantCues(std::string_view cues_tsv, std::string_view aff
 }
 
 std::vector<CueHit> ParticipantCues::find(const NormalizedText& folded, std::string_view text,
-                                          const std::vector<actors::WordToken>& tokens) const {
+                                          const std::vector<actors::WordToken>& tokens,
+                              const actors::TokenReadings* shared) const {
     std::vector<CueHit> out;
-    for (const auto& m : index_.match(folded.text, tokens))
+    for (const auto& m : index_.match(folded.text, tokens, shared))
         out.push_back({actors::source_span(m, folded, text, tokens), roles_[m.payload]});
     return out;
 }

@@ -73,7 +73,8 @@ public:
 
     // Every cue in the text, in order, without overlaps (the longest phrase wins).
     std::vector<CueHit> find(const NormalizedText& folded, std::string_view text,
-                             const std::vector<actors::WordToken>& tokens) const;
+                             const std::vector<actors::WordToken>& tokens,
+                              const actors::TokenReadings* shared = nullptr) const;
     size_t size() const { return index_.size(); }
     // Rows that could not be read (unknown role), for the data tests.
     const std::vector<std::string>& errors() const { return errors_; }

@@ -1,13 +1,11 @@
 // The names of event kinds, as they appear in event JSON and in --kind.
+#include "events/name_table.h"
 #include "tarikh/event.h"
-
-#include <array>
-#include <utility>
 
 namespace tarikh {
 namespace {
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 6> kNames = {{
+constexpr events::NameTable<EventKind, 6> kNames = {{
     {EventKind::Diplomatic, "diplomatic"},
     {EventKind::Military, "military"},
     {EventKind::Security, "security"},
@@ -18,16 +16,8 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 6> kNames = {{
 
 }  // namespace
 
-std::string_view to_string(EventKind k) {
-    for (const auto& [kind, name] : kNames)
-        if (kind == k) return name;
-    return "other";
-}
+std::string_view to_string(EventKind k) { return events::name_in(kNames, k, "other"); }
 
-std::optional<EventKind> event_kind_from_string(std::string_view s) {
-    for (const auto& [kind, name] : kNames)
-        if (name == s) return kind;
-    return std::nullopt;
-}
+std::optional<EventKind> event_kind_from_string(std::string_view s) { return events::value_in(kNames, s); }
 
 }  // namespace tarikh

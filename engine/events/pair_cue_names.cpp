@@ -1,13 +1,11 @@
 // The names of pair cues, as they appear in event JSON, the store and the viewer.
+#include "events/name_table.h"
 #include "tarikh/event.h"
-
-#include <array>
-#include <utility>
 
 namespace tarikh {
 namespace {
 
-constexpr std::array<std::pair<PairCue, std::string_view>, 15> kNames = {{
+constexpr events::NameTable<PairCue, 15> kNames = {{
     {PairCue::Alone, "alone"},
     {PairCue::Between, "between"},
     {PairCue::Relation, "relation"},
@@ -27,16 +25,8 @@ constexpr std::array<std::pair<PairCue, std::string_view>, 15> kNames = {{
 
 }  // namespace
 
-std::string_view to_string(PairCue c) {
-    for (const auto& [cue, name] : kNames)
-        if (cue == c) return name;
-    return "unspecified";
-}
+std::string_view to_string(PairCue c) { return events::name_in(kNames, c, "unspecified"); }
 
-std::optional<PairCue> pair_cue_from_string(std::string_view s) {
-    for (const auto& [cue, name] : kNames)
-        if (name == s) return cue;
-    return std::nullopt;
-}
+std::optional<PairCue> pair_cue_from_string(std::string_view s) { return events::value_in(kNames, s); }
 
 }  // namespace tarikh

@@ -2,15 +2,15 @@
 
 #include "actors/language_data.h"
 #include "actors/tsv.h"
+#include "events/name_table.h"
 
-#include <array>
 #include <map>
 #include <utility>
 
 namespace tarikh::events {
 namespace {
 
-constexpr std::array<std::pair<CueRole, std::string_view>, 27> kRoles = {{
+constexpr NameTable<CueRole, 27> kRoles = {{
     {CueRole::Between, "between"},
     {CueRole::Relation, "relation"},
     {CueRole::Agreement, "agreement"},
@@ -42,17 +42,9 @@ constexpr std::array<std::pair<CueRole, std::string_view>, 27> kRoles = {{
 
 }  // namespace
 
-std::string_view to_string(CueRole r) {
-    for (const auto& [role, name] : kRoles)
-        if (role == r) return name;
-    return "?";
-}
+std::string_view to_string(CueRole r) { return name_in(kRoles, r, "?"); }
 
-std::optional<CueRole> cue_role_from_string(std::string_view s) {
-    for (const auto& [role, name] : kRoles)
-        if (name == s) return role;
-    return std::nullopt;
-}
+std::optional<CueRole> cue_role_from_string(std::string_view s) { return value_in(kRoles, s); }
 
 ParticipantCues::ParticipantCues(std::string_view cues_tsv, std::string_view affixes_tsv)
     : index_(actors::load_morphology(affixes_tsv)) {

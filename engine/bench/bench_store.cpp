@@ -341,16 +341,18 @@ bool setup_query(const std::vector<std::string>& args) {
         std::fprintf(stderr, "tarikh-bench query: [N] [DB], e.g. query 1000000\n");
         return false;
     }
-    const fs::path db = args.size() == 2 ? fs::path(args[1]) : bench_dir() / fmt::format("tarikh-bench-query-{}.db", n);
-    if (!fs::exists(db) && !build_query_store(db, n)) return false;
+    // DB: an SQLite file (made when missing) or a PostgreSQL store already
+    // loaded (`tarikh-bench synth N F && tarikh load --db postgresql://… F`).
+    const std::string db = args.size() == 2 ? args[1] : (bench_dir() / fmt::format("tarikh-bench-query-{}.db", n)).string();
+    if (!is_postgresql_location(db) && !fs::exists(db) && !build_query_store(db, n)) return false;
     std::shared_ptr<Store> store;
     try {
-        store = open_sqlite_store(db, OpenMode::ReadOnly);
+        store = open_store(db, OpenMode::ReadOnly);
     } catch (const StoreError& e) {
         std::fprintf(stderr, "tarikh-bench query: %s\n", e.what());
         return false;
     }
-    std::fprintf(stderr, "tarikh-bench query: %s holds %zu events\n", db.c_str(), store->stats().events);
+    std::fprintf(stderr, "tarikh-bench query: %s holds %zu events\n", store->location().c_str(), store->stats().events);
     for (auto [label, days] : {std::pair{"1-day", 1}, std::pair{"1-month", 30}, std::pair{"10-year", 3652}}) {
         register_window(store, fmt::format("query/{}/first-100", label), days, 100);
         register_window(store, fmt::format("query/{}/all", label), days, 0);
@@ -380,7 +382,7 @@ bool setup_synth(const std::vector<std::string>& args) {
 
 TARIKH_BENCH_SUITE("ingest", "FILE…  (MB/s of extract + store on real news; articles separated by blank lines)", setup_ingest);
 TARIKH_BENCH_SUITE("load", "N [PG_URI]  (events/s of tarikh load on N synthetic events, and of the floor; PG_URI: an empty database)", setup_load);
-TARIKH_BENCH_SUITE("query", "[N] [DB]  (latency of 1-day, 1-month, 10-year windows on an N-event store, default 1M)", setup_query);
+TARIKH_BENCH_SUITE("query", "[N] [DB]  (latency of 1-day, 1-month, 10-year windows on an N-event store, default 1M; DB may be a loaded postgresql:// store)", setup_query);
 TARIKH_BENCH_SUITE("synth", "N OUT.jsonl  (writes N synthetic events for tarikh load)", setup_synth);
 
 }  // namespace tarikh::bench

@@ -65,6 +65,28 @@ struct EventRow {
 };
 Event event_from_row(const EventRow& r, const std::string& where);
 
+// The row a backend's result holds at kEventColumns' positions: `Row` gives
+// int64(col), opt_int64(col), real(col) and text(col) (bytes of a TEXT or BLOB).
+template <class Row>
+EventRow event_row(const Row& row) {
+    EventRow r;
+    r.id = row.int64(0);
+    r.cls = static_cast<int>(row.int64(1));
+    r.earliest = row.opt_int64(2);
+    r.latest = row.opt_int64(3);
+    r.value = row.text(4);
+    r.granularity = row.text(5);
+    r.mod = row.text(6);
+    r.kind = row.text(7);
+    r.lang = row.text(8);
+    r.confidence = row.real(9);
+    r.actors = row.text(10);
+    r.pairs = row.text(11);
+    r.text = row.text(12);
+    r.sources = row.text(13);
+    return r;
+}
+
 // Words of a `--text` filter, folded, and whether a sentence holds them all.
 std::vector<std::string> folded_words(std::string_view text);
 bool has_all_words(std::string_view sentence, const std::vector<std::string>& folded);

@@ -151,27 +151,23 @@ CREATE TEMP TABLE changed_events(id bigint, span_class integer, earliest bigint,
     }
 }
 
+// One row of a result, as event_row() reads it; sources (bytea) decoded.
+struct PgEventRow {
+    const PgResult& r;
+    int i;
+    std::string sources;
+    int64_t int64(int c) const { return r.int64(i, c); }
+    std::optional<int64_t> opt_int64(int c) const { return r.opt_int64(i, c); }
+    double real(int c) const { return r.real(i, c); }
+    std::string_view text(int c) const { return c == 13 ? std::string_view(sources) : r.text(i, c); }
+};
+
 std::vector<Event> PgStore::read_rows(const PgResult& r) {
     std::vector<Event> out;
     out.reserve(static_cast<size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
-        const std::string sources = r.bytes(i, 13);
-        EventRow row;
-        row.id = r.int64(i, 0);
-        row.cls = static_cast<int>(r.int64(i, 1));
-        row.earliest = r.opt_int64(i, 2);
-        row.latest = r.opt_int64(i, 3);
-        row.value = r.text(i, 4);
-        row.granularity = r.text(i, 5);
-        row.mod = r.text(i, 6);
-        row.kind = r.text(i, 7);
-        row.lang = r.text(i, 8);
-        row.confidence = r.real(i, 9);
-        row.actors = r.text(i, 10);
-        row.pairs = r.text(i, 11);
-        row.text = r.text(i, 12);
-        row.sources = sources;
-        out.push_back(event_from_row(row, db_.where()));
+        const PgEventRow row{r, i, r.bytes(i, 13)};
+        out.push_back(event_from_row(event_row(row), db_.where()));
     }
     return out;
 }

@@ -294,24 +294,7 @@ Statement& SqliteStore::cached(const std::string& sql) {
     return it->second;
 }
 
-Event SqliteStore::read_row(const Statement& s) const {
-    EventRow r;
-    r.id = s.int64(0);
-    r.cls = static_cast<int>(s.int64(1));
-    r.earliest = s.opt_int64(2);
-    r.latest = s.opt_int64(3);
-    r.value = s.text(4);
-    r.granularity = s.text(5);
-    r.mod = s.text(6);
-    r.kind = s.text(7);
-    r.lang = s.text(8);
-    r.confidence = s.real(9);
-    r.actors = s.text(10);
-    r.pairs = s.text(11);
-    r.text = s.text(12);
-    r.sources = s.text(13);
-    return event_from_row(r, db_->path());
-}
+Event SqliteStore::read_row(const Statement& s) const { return event_from_row(event_row(s), db_->path()); }
 
 // ── Writing ──────────────────────────────────────────────────────────────
 

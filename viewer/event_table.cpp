@@ -97,13 +97,24 @@ void EventTable::append(Event& e) {
     actors_at.push_back(static_cast<uint32_t>(actors.size()));
 
     const size_t before = pairs.size();
-    for (const auto& [x, y] : e.pairs) {
+    for (size_t k = 0; k < e.pairs.size(); ++k) {
+        const auto& [x, y] = e.pairs[k];
         CountryId p = country(x), q = country(y);
         if (codes[q] < codes[p]) std::swap(p, q);
         pairs.emplace_back(p, q);
+        PairInfo info{e.confidence};
+        if (k < e.participants.size() && e.participants[k].lane() == CountryPair{codes[p], codes[q]}) {
+            const Participants& w = e.participants[k];
+            info = {w.confidence, static_cast<uint8_t>(w.cue),
+                    static_cast<uint8_t>(!w.directed ? 0 : w.source == codes[p] ? 1 : 2)};
+        }
+        pair_info.push_back(info);
     }
     // An event with one actor and no pair still has a lane: the actor's own.
-    if (pairs.size() == before && actors.size() - act0 == 1) pairs.emplace_back(actors[act0], actors[act0]);
+    if (pairs.size() == before && actors.size() - act0 == 1) {
+        pairs.emplace_back(actors[act0], actors[act0]);
+        pair_info.push_back({e.confidence, static_cast<uint8_t>(PairCue::Alone), 0});
+    }
     pairs_at.push_back(static_cast<uint32_t>(pairs.size()));
 
     for (const auto& s : e.sources) sources.push_back({doc_id(s.doc), s.span, s.date_span});
@@ -144,6 +155,7 @@ void EventTable::reserve(size_t n) {
     id.reserve(n);
     actors.reserve(n * 2);
     pairs.reserve(n + n / 2);
+    pair_info.reserve(n + n / 2);
     sources.reserve(n + n / 2);
 }
 
@@ -158,6 +170,13 @@ void EventTable::ensure_folded() const {
     }
 }
 
+float EventTable::pair_confidence(size_t i, CountryId a, CountryId b) const {
+    for (auto p = pairs_begin(i); p != pairs_end(i); ++p)
+        if ((p->first == a && p->second == b) || (p->first == b && p->second == a))
+            return pair_info[static_cast<size_t>(p - pairs.data())].confidence;
+    return 0;
+}
+
 Event EventTable::to_event(size_t i) const {
     Event e;
     e.id = id[i];
@@ -167,7 +186,13 @@ Event EventTable::to_event(size_t i) const {
     e.granularity = static_cast<Granularity>(granularity[i]);
     e.mod = static_cast<Mod>(mod[i]);
     for (auto p = actors_begin(i); p != actors_end(i); ++p) e.actors.push_back(codes[*p]);
-    for (auto p = pairs_begin(i); p != pairs_end(i); ++p) e.pairs.emplace_back(codes[p->first], codes[p->second]);
+    for (auto p = pairs_begin(i); p != pairs_end(i); ++p) {
+        e.pairs.emplace_back(codes[p->first], codes[p->second]);
+        const PairInfo& info = pair_info[static_cast<size_t>(p - pairs.data())];
+        const bool reversed = info.direction == 2;
+        e.participants.push_back({codes[reversed ? p->second : p->first], codes[reversed ? p->first : p->second],
+                                  info.direction != 0, static_cast<PairCue>(info.cue), info.confidence});
+    }
     e.kind = static_cast<EventKind>(kind[i]);
     e.text = std::string(text(i));
     e.lang = static_cast<Lang>(lang[i]);

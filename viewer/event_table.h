@@ -72,6 +72,13 @@ struct EventTable {
     std::vector<StringArena::Ref> value_ref, text_ref;
     std::vector<CountryId> actors;
     std::vector<std::pair<CountryId, CountryId>> pairs;
+    // Per pair, beside `pairs`: who acts toward whom, the cue and how sure.
+    struct PairInfo {
+        float confidence = 1.0f;
+        uint8_t cue = static_cast<uint8_t>(PairCue::Unspecified);
+        uint8_t direction = 0;  // 0: undirected, 1: first acts toward second, 2: second toward first
+    };
+    std::vector<PairInfo> pair_info;
     std::vector<SourceRef> sources;
 
     std::vector<std::string> codes;  // CountryId → ISO code
@@ -91,6 +98,8 @@ struct EventTable {
     const CountryId* actors_end(size_t i) const { return actors.data() + actors_at[i + 1]; }
     const std::pair<CountryId, CountryId>* pairs_begin(size_t i) const { return pairs.data() + pairs_at[i]; }
     const std::pair<CountryId, CountryId>* pairs_end(size_t i) const { return pairs.data() + pairs_at[i + 1]; }
+    // How sure event i's pair (a, b) is; 0 when the event has no such pair.
+    float pair_confidence(size_t i, CountryId a, CountryId b) const;
     const SourceRef* sources_begin(size_t i) const { return sources.data() + sources_at[i]; }
     const SourceRef* sources_end(size_t i) const { return sources.data() + sources_at[i + 1]; }
 

@@ -108,6 +108,12 @@ FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeli
     r.keep.assign(table.size(), 0);
     for (size_t i = 0; i < table.size(); ++i) {
         if (!(f.kinds >> table.kind[i] & 1)) continue;
+        if (f.min_confidence > 0) {
+            bool sure = false;
+            for (auto p = table.pairs_begin(i); p != table.pairs_end(i) && !sure; ++p)
+                sure = table.pair_info[static_cast<size_t>(p - table.pairs.data())].confidence >= f.min_confidence;
+            if (!sure) continue;
+        }
         if (table.last[i] < from || table.first[i] > to) continue;
         if (who_given) {
             bool hit = false;

@@ -17,8 +17,11 @@ struct Filter {
     uint8_t kinds = 0x3F;      // bit k: EventKind k is shown
     std::string who;           // "IR, Azerbaijan-Israel, روسیه": actors and pairs, by code or name
     std::string from, to;      // "2020", "2020-05", "2020-05-17", "500 BCE"; overlap with the range
+    float min_confidence = 0;  // pairs less sure than this are hidden, and events left with none
 
-    bool active() const { return !text.empty() || kinds != 0x3F || !who.empty() || !from.empty() || !to.empty(); }
+    bool active() const {
+        return !text.empty() || kinds != 0x3F || !who.empty() || !from.empty() || !to.empty() || min_confidence > 0;
+    }
     friend bool operator==(const Filter&, const Filter&) = default;
 };
 

@@ -168,7 +168,8 @@ Timeline build_timeline(const EventTable& table, const std::vector<uint8_t>& kee
     return t;
 }
 
-Timeline filter_timeline(const Timeline& base, const std::vector<uint8_t>& keep, const std::vector<uint8_t>& keep_lane) {
+Timeline filter_timeline(const Timeline& base, const std::vector<uint8_t>& keep, const std::vector<uint8_t>& keep_lane,
+                         const EventTable* table, float min_confidence) {
     Timeline t;
     t.lanes.resize(base.lanes.size());
     std::vector<uint8_t> seen;
@@ -178,12 +179,14 @@ Timeline filter_timeline(const Timeline& base, const std::vector<uint8_t>& keep,
         to.a = from.a;
         to.b = from.b;
         if (!keep_lane.empty() && !keep_lane[li]) continue;
+        const bool check_pair = table && min_confidence > 0 && !from.aggregate();
         bool any = false;
         for (const LaneLevel& l : from.levels) {
             LaneLevel out;
             out.level = l.level;
             for (size_t i = 0; i < l.size(); ++i) {
                 if (!keep.empty() && !keep[l.event[i]]) continue;
+                if (check_pair && table->pair_confidence(l.event[i], from.a, from.b) < min_confidence) continue;
                 out.start.push_back(l.start[i]);
                 out.end.push_back(l.end[i]);
                 out.event.push_back(l.event[i]);

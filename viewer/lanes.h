@@ -72,9 +72,11 @@ Timeline build_timeline(const EventTable& table, const std::vector<uint8_t>& kee
 // The same lanes with only the events whose `keep` is set, and only the lanes
 // whose `keep_lane` is set (all when empty): filters run on a million events
 // without sorting again. Groups keep their lanes and are reordered by the
-// counts that remain.
+// counts that remain. With `min_confidence`, a pair's lane keeps an event
+// only where that pair is at least that sure (`table` says how sure).
 Timeline filter_timeline(const Timeline& base, const std::vector<uint8_t>& keep,
-                         const std::vector<uint8_t>& keep_lane = {});
+                         const std::vector<uint8_t>& keep_lane = {}, const EventTable* table = nullptr,
+                         float min_confidence = 0);
 
 // Which level an event of `length` days belongs to.
 int level_of_length(int32_t length);

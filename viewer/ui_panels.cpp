@@ -2,6 +2,8 @@
 // kind toggles, counts), tooltip, details panel, undated tray, export.
 #include "ui_internal.h"
 
+#include "tarikh/event_json.h"
+
 #include "tarikh/export.h"
 
 #include <imgui_stdlib.h>
@@ -118,6 +120,17 @@ void draw_event(UiState& ui, const Event& e, bool in_table) {
         ImGui::TextDisabled("undated: the date could not be anchored");
     }
     ImGui::TextWrapped("Actors: %s", actors_text(ui, e).c_str());
+    // Who acts toward whom, and why the pair was made.
+    for (const Participants& p : e.participants) {
+        const std::string who = p.source == p.target
+                                    ? std::string(ui.names.name(p.source, ui.lang))
+                                    : std::string(ui.names.name(p.source, ui.lang)) + (p.directed ? " -> " : " \u2013 ") +
+                                          std::string(ui.names.name(p.target, ui.lang));
+        text_line(ui, who, ImGui::GetContentRegionAvail().x * 0.7f);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%.*s \u00b7 %.2f", static_cast<int>(to_string(p.cue).size()), to_string(p.cue).data(),
+                            p.confidence);
+    }
     ImGui::TextDisabled("lang %s · confidence %.2f · id %lld", e.lang == Lang::Fa ? "fa" : e.lang == Lang::Ar ? "ar" : "en",
                         e.confidence, static_cast<long long>(e.id));
     ImGui::Separator();
@@ -215,7 +228,8 @@ void apply_filters(UiState& ui) {
         return;
     }
     ui.filtered = apply_filter(ui.applied, ui.data->table, ui.data->base, ui.names);
-    ui.timeline = filter_timeline(ui.data->base, ui.filtered.keep, ui.filtered.keep_lane);
+    ui.timeline = filter_timeline(ui.data->base, ui.filtered.keep, ui.filtered.keep_lane, &ui.data->table,
+                                  ui.applied.min_confidence);
 }
 
 void draw_toolbar(UiState& ui) {
@@ -241,6 +255,11 @@ void draw_toolbar(UiState& ui) {
         ui.filter_edited_at = now;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set the date range to the visible time");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    edited(ImGui::SliderFloat("##sure", &ui.filter.min_confidence, 0.0f, 1.0f, "pairs >= %.2f"));
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Hide the pairs less sure than this (each pair's confidence comes from the cue that made it)");
     if (ui.filter.active()) {
         ImGui::SameLine();
         if (ImGui::Button("Clear")) {
@@ -534,6 +553,7 @@ ExportResult export_filtered(const UiState& ui, int format, bool in_view, const 
         q.to = Day{date::days{b}};
     }
     q.text = ui.applied.text;
+    q.min_confidence = ui.applied.min_confidence;
     for (uint8_t k = 0; k < 6; ++k)
         if (ui.applied.kinds == (1u << k)) q.kind = static_cast<EventKind>(k);
     const std::string& who = ui.applied.who;
@@ -542,8 +562,18 @@ ExportResult export_filtered(const UiState& ui, int format, bool in_view, const 
         if (!code.empty()) q.actor = code;
     }
     std::vector<Event> events;
-    for (size_t i = 0; i < tab.size(); ++i)
-        if (included(i)) events.push_back(tab.to_event(i));
+    for (size_t i = 0; i < tab.size(); ++i) {
+        if (!included(i)) continue;
+        Event e = tab.to_event(i);
+        // The pairs hidden as less sure are not exported either.
+        if (ui.applied.min_confidence > 0) {
+            std::erase_if(e.participants, [&](const Participants& p) { return p.confidence < ui.applied.min_confidence; });
+            e.pairs.clear();
+            e.actors.clear();
+            normalize_actors(e);
+        }
+        events.push_back(std::move(e));
+    }
     r.events = events.size();
     try {
         std::string out = format == 0 ? export_json(events, q) : export_timelinejs(events, q);

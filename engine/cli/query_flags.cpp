@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <cstdio>
 
@@ -63,6 +64,9 @@ void add_query_flags(CLI::App* cmd, QueryFlags& f) {
     cmd->add_flag("--dismissed", f.dismissed, "Also list the events a person dismissed (`tarikh curate`)");
     cmd->add_flag("--checked", f.checked, "Only the events a person checked (confirmed, dismissed or corrected)");
     cmd->add_option("--limit", f.limit, "At most N events, the earliest first (0: all)");
+    cmd->add_option("--min-confidence", f.min_confidence,
+                    "Leave out the pairs less sure than this (0 to 1), and the events left with none; each pair's "
+                    "confidence comes from the cue that made it (README, Participants)");
 }
 
 std::optional<size_t> count_argument(const std::string& raw) {
@@ -156,6 +160,15 @@ std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view comm
         if (!n) return fail(fmt::format("--limit \"{}\": expected a whole number, 0 or more (0: all)", f.limit));
         q.limit = *n;
     }
+    if (!f.min_confidence.empty()) {
+        const std::string t = trimmed(f.min_confidence);
+        double v = -1;
+        const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+        if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !(v >= 0 && v <= 1))
+            return fail(fmt::format("--min-confidence \"{}\": expected a number from 0 to 1, such as 0.6",
+                                    f.min_confidence));
+        q.min_confidence = static_cast<float>(v);
+    }
     return q;
 }
 
@@ -174,6 +187,7 @@ std::string describe_query(const EventQuery& q) {
     if (q.actor) out += fmt::format(" {} {} ({})", q.pair ? "with" : "involving", country_name(*q.actor), *q.actor);
     if (q.kind) out += fmt::format(", kind {}", to_string(*q.kind));
     if (!q.text.empty()) out += fmt::format(", with the words \"{}\"", q.text);
+    if (q.min_confidence > 0) out += fmt::format(", pairs at least {:.2f} sure", q.min_confidence);
     if (q.checked) out += ", checked by a person";
     if (q.dismissed) out += ", dismissed ones included";
     return out;

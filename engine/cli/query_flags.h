@@ -23,6 +23,7 @@ struct QueryFlags {
     bool dismissed = false;
     bool checked = false;
     std::string limit;  // as typed; empty: the command's default
+    std::string min_confidence;  // as typed; empty: every pair
 };
 
 void add_db_flag(CLI::App* cmd, std::string& db);

@@ -121,6 +121,21 @@ void normalize_actors(Event& e) {
     }
 }
 
+void replace_pairs(Event& e, const std::vector<CountryPair>& pairs) {
+    std::vector<Participants> kept;
+    for (CountryPair p : pairs) {
+        if (p.second < p.first) std::swap(p.first, p.second);
+        auto it = std::find_if(e.participants.begin(), e.participants.end(),
+                               [&](const Participants& x) { return x.lane() == p; });
+        if (it != e.participants.end()) kept.push_back(*it);
+        else kept.push_back({p.first, p.second, false, p.first == p.second ? PairCue::Alone : PairCue::Unspecified, 1.0f});
+    }
+    e.participants = std::move(kept);
+    e.pairs.clear();
+    e.actors.clear();
+    normalize_actors(e);
+}
+
 std::string valid_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());

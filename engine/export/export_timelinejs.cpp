@@ -147,6 +147,21 @@ std::string checked_html(const Curation& c) {
     return out + "</small></p>";
 }
 
+// Who acts toward whom on this slide's lane ("Saudi Arabia → Mauritania ·
+// visit · 0.85"), or on every lane of a slide grouped under many countries.
+std::string participants_html(const Event& e, const Group& group) {
+    std::string out;
+    for (const Participants& p : e.participants) {
+        if (group.key != "many" && pair_key(p.lane()) != group.key) continue;
+        const std::string who = p.source == p.target ? country_name(p.source)
+                                : fmt::format("{} {} {}", country_name(p.source), p.directed ? "\u2192" : "\u2013",
+                                              country_name(p.target));
+        out += fmt::format("{}{} \u00b7 {} \u00b7 {:.2f}", out.empty() ? "" : "; ", html_escape(who), to_string(p.cue),
+                           p.confidence);
+    }
+    return out.empty() ? out : "<p><small>" + out + "</small></p>";
+}
+
 json slide(const Event& e, const Group& group, size_t index) {
     const Precision p = precision_of(e);
     json s = json::object();
@@ -158,6 +173,7 @@ json slide(const Event& e, const Group& group, size_t index) {
                                    to_string(e.kind), html_escape(e.value));
     if (!e.sources.empty()) body += " \u00b7 " + sources_html(e);
     body += "</small></p>";
+    body += participants_html(e, group);
     if (e.curation) body += checked_html(*e.curation);
     s["text"] = {{"headline", isolated(html_escape(one_line(text, 90)))}, {"text", body}};
     s["group"] = group.label;

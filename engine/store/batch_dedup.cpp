@@ -136,6 +136,16 @@ bool merge_report(Event& into, const Event& e) {
         into.confidence = e.confidence;
         changed = true;
     }
+    // Each pair as its surest report read it (the pairs are the same: a
+    // report of another pair is another event).
+    for (const Participants& p : e.participants) {
+        auto it = std::find_if(into.participants.begin(), into.participants.end(),
+                               [&](const Participants& q) { return q.lane() == p.lane(); });
+        if (it != into.participants.end() && p.confidence > it->confidence) {
+            *it = p;
+            changed = true;
+        }
+    }
     return changed;
 }
 

@@ -173,15 +173,7 @@ Event apply_curation(Event e, const Curation& c) {
         e.granularity = v.granularity;
         e.mod = Mod::None;
     }
-    if (c.pairs && !c.pairs->empty()) {
-        e.pairs = *c.pairs;
-        e.actors.clear();
-        for (const auto& [a, b] : e.pairs) {
-            e.actors.push_back(a);
-            e.actors.push_back(b);
-        }
-        normalize_actors(e);
-    }
+    if (c.pairs && !c.pairs->empty()) replace_pairs(e, *c.pairs);
     if (c.kind) e.kind = *c.kind;
     e.curation = std::move(applied);
     return e;

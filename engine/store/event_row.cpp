@@ -4,6 +4,10 @@
 #include "tarikh/normalize.h"
 #include "tarikh/store.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace tarikh::store {
 namespace {
 
@@ -140,7 +144,62 @@ Event event_from_row(const EventRow& r, const std::string& where) {
     for (auto& p : split_words(r.pairs)) e.pairs.push_back(pair_from_key(p));
     e.text = r.text;
     e.sources = unpack_sources(r.sources, where);
+    e.participants = split_participants(r.participants, where);
+    normalize_actors(e);
     return e;
+}
+
+std::string join_participants(const std::vector<Participants>& participants) {
+    std::string out;
+    for (const Participants& p : participants) {
+        if (!out.empty()) out += ' ';
+        out += fmt::format("{}{}{}:{}:{:.3g}", p.source, p.directed ? '>' : '=', p.target, to_string(p.cue), p.confidence);
+    }
+    return out;
+}
+
+std::vector<Participants> split_participants(std::string_view s, const std::string& where) {
+    std::vector<Participants> out;
+    for (const std::string& entry : split_words(s)) {
+        auto damaged = [&] { return StoreError(fmt::format("{}: the store is damaged (participants \"{}\")", where, entry)); };
+        const size_t mark = entry.find_first_of(">="), c1 = entry.find(':'), c2 = entry.rfind(':');
+        if (mark == std::string::npos || c1 == std::string::npos || c2 == c1 || mark > c1) throw damaged();
+        Participants p;
+        p.source = entry.substr(0, mark);
+        p.target = entry.substr(mark + 1, c1 - mark - 1);
+        p.directed = entry[mark] == '>';
+        const auto cue = pair_cue_from_string(std::string_view(entry).substr(c1 + 1, c2 - c1 - 1));
+        if (!cue || p.source.empty() || p.target.empty()) throw damaged();
+        p.cue = *cue;
+        try {
+            p.confidence = std::stof(entry.substr(c2 + 1));
+        } catch (...) {
+            throw damaged();
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+void keep_confident_pairs(std::vector<Event>& events, const EventQuery& q) {
+    if (q.min_confidence <= 0) return;
+    auto in_view = [&](const CountryPair& p) {
+        if (q.pair) {
+            CountryPair want = *q.pair;
+            if (want.second < want.first) std::swap(want.first, want.second);
+            if (p != want) return false;
+        }
+        return !q.actor || p.first == *q.actor || p.second == *q.actor;
+    };
+    std::erase_if(events, [&](Event& e) {
+        std::erase_if(e.participants, [&](const Participants& p) { return p.confidence < q.min_confidence; });
+        if (std::none_of(e.participants.begin(), e.participants.end(), [&](const Participants& p) { return in_view(p.lane()); }))
+            return true;
+        e.pairs.clear();
+        e.actors.clear();
+        normalize_actors(e);
+        return false;
+    });
 }
 
 std::vector<std::string> folded_words(std::string_view text) { return split_words(fold(text)); }

@@ -7,6 +7,7 @@
 #include "store/schema.h"
 
 #include "tarikh/event.h"
+#include "tarikh/store.h"
 #include "tarikh/time.h"
 
 #include <cstdint>
@@ -48,11 +49,25 @@ std::string join_pairs(const std::vector<CountryPair>& pairs);    // "AZ-IL AZ-T
 std::vector<std::string> split_words(std::string_view s);
 CountryPair pair_from_key(const std::string& key);
 
+// Each pair's participants, in the order of the pairs: "SA>MR:visit:0.85
+// AE=CN:between:0.9" (">" a source acting toward a target, "=" two acting
+// together or tied by "between"). An empty text (a store of schema 2) reads
+// as undirected pairs with cue "unspecified".
+std::string join_participants(const std::vector<Participants>& participants);
+// Throws StoreError naming `where` when an entry cannot be read.
+std::vector<Participants> split_participants(std::string_view s, const std::string& where);
+
 // The columns every backend reads an event from, in this order:
 // id, span_class, earliest, latest, value, granularity, mod, kind, lang,
-// confidence, actors, pairs, text, sources.
+// confidence, actors, pairs, text, sources, participants.
 inline constexpr std::string_view kEventColumns =
-    "id, span_class, earliest, latest, value, granularity, mod, kind, lang, confidence, actors, pairs, text, sources";
+    "id, span_class, earliest, latest, value, granularity, mod, kind, lang, confidence, actors, pairs, text, sources, "
+    "participants";
+// The same for a store made before participants were stored (schema 2), read
+// without upgrading it: each event's pairs come back without direction or cue.
+inline constexpr std::string_view kEventColumnsBeforeParticipants =
+    "id, span_class, earliest, latest, value, granularity, mod, kind, lang, confidence, actors, pairs, text, sources, "
+    "'' AS participants";
 
 // One row of those columns, as the backend hands them over.
 struct EventRow {
@@ -61,7 +76,7 @@ struct EventRow {
     std::optional<int64_t> earliest, latest;
     std::string_view value, granularity, mod, kind, lang;
     double confidence = 0;
-    std::string_view actors, pairs, text, sources;
+    std::string_view actors, pairs, text, sources, participants;
 };
 Event event_from_row(const EventRow& r, const std::string& where);
 
@@ -84,8 +99,14 @@ EventRow event_row(const Row& row) {
     r.pairs = row.text(11);
     r.text = row.text(12);
     r.sources = row.text(13);
+    r.participants = row.text(14);
     return r;
 }
+
+// `--min-confidence`: the pairs of each event below it are dropped, and the
+// events left with none, or none on the lane or actor the query names. Run
+// after reading rows that the SQL chose by the event's surest pair.
+void keep_confident_pairs(std::vector<Event>& events, const EventQuery& q);
 
 // Words of a `--text` filter, folded, and whether a sentence holds them all.
 std::vector<std::string> folded_words(std::string_view text);

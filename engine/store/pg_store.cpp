@@ -69,6 +69,9 @@ public:
 
 private:
     void open_schema(OpenMode mode);
+    // The columns an event is read from: a store of schema 2 opened
+    // read-only has no participants column (store/event_row.h).
+    std::string_view event_columns_ = kEventColumns;
     // The batch's writes, inside the caller's transaction and write lock.
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip);
     std::vector<bool> add_document_rows(const std::vector<DocumentEvents>& batch, WriteStats& stats);
@@ -129,12 +132,23 @@ void PgStore::open_schema(OpenMode mode) {
     if (v.rows() == 1 && v.int64(0, 0) > int64_t{kSchemaVersion})
         throw StoreError(fmt::format("{}: made by a newer tarikh (store schema {}, this build reads up to {})", db_.where(),
                                      v.text(0, 0), kSchemaVersion));
+    // A store of schema 2 (no participants per pair) is read as it is, and
+    // upgraded when opened to write.
+    auto has_participants = [&] {
+        return db_.exec("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                        "AND table_name = 'events' AND column_name = 'participants'").int64(0, 0) > 0;
+    };
+    if (!writable_ && !has_participants()) event_columns_ = kEventColumnsBeforeParticipants;
     if (writable_) {
         // Tables added since the store was made; one writer at a time adds them.
         db_.exec("BEGIN");
         try {
             db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kSchemaLock));
             db_.exec(curations_schema_sql());
+            if (!has_participants()) {
+                db_.exec("ALTER TABLE events ADD COLUMN participants text NOT NULL DEFAULT ''");
+                db_.exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
+            }
             db_.exec("COMMIT");
         } catch (...) {
             db_.exec("ROLLBACK");
@@ -145,7 +159,8 @@ void PgStore::open_schema(OpenMode mode) {
 CREATE TEMP TABLE new_documents(hash text, id text, bytes bigint, date bigint, lang text, url text, events integer, ord integer)
   ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE changed_events(id bigint, span_class integer, earliest bigint, latest bigint, value text,
-  granularity text, mod text, kind text, lang text, confidence real, text text, n_sources integer, sources bytea)
+  granularity text, mod text, kind text, lang text, confidence real, text text, n_sources integer, sources bytea,
+  participants text)
   ON COMMIT DELETE ROWS;
 )sql");
     }
@@ -175,7 +190,7 @@ std::vector<Event> PgStore::read_rows(const PgResult& r) {
 std::map<int64_t, Event> PgStore::read_events(const std::vector<int64_t>& ids) {
     std::map<int64_t, Event> out;
     if (ids.empty()) return out;
-    PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE id = ANY($1::bigint[])", kEventColumns), {pg_array(ids)});
+    PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE id = ANY($1::bigint[])", event_columns_), {pg_array(ids)});
     for (Event& e : read_rows(r)) out.emplace(e.id, std::move(e));
     return out;
 }
@@ -200,25 +215,28 @@ std::vector<Event> PgStore::query(const EventQuery& q) {
             auto it = rows.find(id);
             if (it == rows.end() || !has_all_words(it->second.text, words)) continue;
             out.push_back(std::move(it->second));
-            if (q.limit && out.size() == q.limit) break;
+            if (q.limit && q.min_confidence <= 0 && out.size() == q.limit) break;
         }
     } catch (...) {
         db_.exec("ROLLBACK");
         throw;
     }
+    keep_confident_pairs(out, q);
+    if (q.limit && out.size() > q.limit) out.resize(q.limit);
     return out;
 }
 
 std::vector<Event> PgStore::all_events() {
-    PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE span_class >= 0 ORDER BY earliest, latest, id", kEventColumns));
+    PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE span_class >= 0 ORDER BY earliest, latest, id", event_columns_));
     return read_rows(r);
 }
 
 size_t PgStore::count(const EventQuery& q) {
     EventQuery all = q;
     all.limit = 0;
-    // Words are matched on folded text, which only the engine can fold.
-    if (!q.text.empty()) return query(all).size();
+    // Words are matched on folded text, which only the engine can fold; which
+    // events keep a pair sure enough is known once read.
+    if (!q.text.empty() || q.min_confidence > 0) return query(all).size();
     const IdQuery sql = matching_ids_sql(all, kDialect);
     if (sql.sql.empty()) return 0;
     return static_cast<size_t>(db_.exec("SELECT count(*) FROM (" + sql.sql + ") AS matches", bind_all(sql)).int64(0, 0));
@@ -461,6 +479,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             events.field(to_string(e.lang)).field(double{e.confidence}).field(join_actors(e.actors));
             events.field(join_pairs(e.pairs)).field(e.text).field(static_cast<int64_t>(e.sources.size()));
             events.bytes(pack_sources(e.sources));
+            events.field(join_participants(e.participants));
             events.end_row();
             copy_lane_rows(lane_rows, lanes, id, e);
             for (const FiledKey& k : w.added[i].keys) {
@@ -485,6 +504,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             rows.field(e.value).field(to_string(e.granularity)).field(to_string(e.mod)).field(to_string(e.kind));
             rows.field(to_string(e.lang)).field(double{e.confidence}).field(e.text);
             rows.field(static_cast<int64_t>(e.sources.size())).bytes(pack_sources(e.sources));
+            rows.field(join_participants(e.participants));
             rows.end_row();
             for (const FiledKey& k : c.new_keys) {
                 key.push_back(k.key);
@@ -506,7 +526,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             "UPDATE events e SET span_class = c.span_class, earliest = c.earliest, latest = c.latest, value = c.value, "
             "granularity = c.granularity, mod = c.mod, kind = c.kind, lang = c.lang, confidence = c.confidence, "
             "text = c.text, n_sources = c.n_sources, "
-            "sources = c.sources FROM changed_events c WHERE e.id = c.id");
+            "sources = c.sources, participants = c.participants FROM changed_events c WHERE e.id = c.id");
         if (!old_event.empty()) {
             db_.exec("DELETE FROM event_lanes WHERE (lane, span_class, earliest, latest, event) IN "
                      "(SELECT * FROM unnest($1::integer[], $2::integer[], $3::bigint[], $4::bigint[], $5::bigint[]))",

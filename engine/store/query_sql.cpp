@@ -49,7 +49,10 @@ IdQuery matching_ids_sql(const EventQuery& q, const SqlDialect& dialect) {
         id_col = "d.id";
     }
     const bool words_in_sql = !q.text.empty() && !dialect.has_words_function.empty();
-    const bool needs_row = q.kind || words_in_sql || (q.pair && q.actor);
+    // An event's confidence is its surest pair's: the SQL keeps the events
+    // with a pair sure enough, the reader (keep_confident_pairs) the pairs.
+    const bool confident = q.min_confidence > 0;
+    const bool needs_row = q.kind || words_in_sql || (q.pair && q.actor) || confident;
     if (needs_row && id_col != "d.id") from_clause += " JOIN events e ON e.id = d.event";
     const std::string e = id_col == "d.id" ? "d" : "e";
     std::string row_filter;
@@ -62,8 +65,11 @@ IdQuery matching_ids_sql(const EventQuery& q, const SqlDialect& dialect) {
     if (q.pair && q.actor)
         row_filter += fmt::format(" AND {}(' ' || {}.actors || ' ', {}) > 0", dialect.find_function, e,
                                   params.add(" " + *q.actor + " "));
-    // Words filtered by the backend: every match is read, then cut.
-    const bool limit_in_sql = q.limit && (q.text.empty() || words_in_sql);
+    // A number the engine holds, not text a person typed: written in place.
+    if (confident) row_filter += fmt::format(" AND {}.confidence >= {:.6f}", e, q.min_confidence);
+    // Words filtered by the backend, or the pair of a lane below the bound
+    // while the event has a surer one: every match is read, then cut.
+    const bool limit_in_sql = q.limit && (q.text.empty() || words_in_sql) && !(confident && (q.pair || q.actor));
     const std::string limit = limit_in_sql ? " LIMIT " + params.add(static_cast<int64_t>(q.limit)) : "";
     // Through an actor's lanes, an event of three actors comes twice.
     const bool repeats = q.actor && !q.pair;

@@ -49,7 +49,9 @@ CREATE TABLE events(
   pairs TEXT NOT NULL,          -- "AZ-IL AZ-TR"
   text TEXT NOT NULL,
   n_sources INTEGER NOT NULL,
-  sources BLOB NOT NULL         -- packed, see sqlite_store.cpp
+  sources BLOB NOT NULL,        -- packed, see store/event_row.h
+  -- per pair, in the order of pairs: "SA>MR:visit:0.85 AE=CN:between:0.9" (store/event_row.h)
+  participants TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX events_by_time ON events(span_class, earliest, latest);
 
@@ -106,7 +108,8 @@ CREATE TABLE events(
   pairs text NOT NULL,
   text text NOT NULL,
   n_sources integer NOT NULL,
-  sources bytea NOT NULL
+  sources bytea NOT NULL,
+  participants text NOT NULL DEFAULT ''
 );
 CREATE INDEX events_by_time ON events(span_class, earliest, latest, id);
 

@@ -129,6 +129,9 @@ private:
     std::filesystem::path path_;
     std::unique_ptr<Db> db_;
     bool writable_ = false;
+    // The columns an event is read from (store/event_row.h): a store of
+    // schema 2 opened read-only has no participants column.
+    std::string_view event_columns_ = kEventColumns;
 
     std::map<std::string, Statement> statements_;
     std::mutex lookup_mutex_;
@@ -232,6 +235,12 @@ void SqliteStore::check_schema() {
     if (!s.step() || s.text(0) != "tarikh-store")
         throw StoreError(fmt::format("{}: not a tarikh store (no format mark)", db_->path()));
     s = Statement();
+    // A store of schema 2 opened to read is read as it is: its pairs have no
+    // direction or cue. One opened to write is upgraded below.
+    Statement has_participants(*db_, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'participants'");
+    has_participants.step();
+    if (has_participants.int64(0) == 0) event_columns_ = kEventColumnsBeforeParticipants;
+    has_participants = Statement();
     if (!writable_) return;
     db_->exec("PRAGMA synchronous = NORMAL");
     Statement version(*db_, "PRAGMA user_version");
@@ -243,15 +252,28 @@ void SqliteStore::check_schema() {
 
 // Schema 1 kept each event's keys in one row by event id, which a writer had
 // to read whole; schema 2 shelves them (key_shelf). The keys are made again
-// from the events, in one transaction: a store killed meanwhile stays at 1.
+// from the events. Schema 3 adds each pair's participants (direction, cue,
+// confidence), empty for the events already stored: they read as undirected
+// pairs with cue "unspecified". One transaction: a store killed meanwhile
+// stays as it was.
 void SqliteStore::upgrade_schema(int64_t from_version) {
-    if (from_version != 1)
+    if (from_version != 1 && from_version != 2)
         throw StoreError(fmt::format("{}: store schema {} cannot be upgraded", db_->path(), from_version));
     Transaction tx(*db_);
+    if (event_columns_ != kEventColumns) {
+        db_->exec("ALTER TABLE events ADD COLUMN participants TEXT NOT NULL DEFAULT ''");
+        event_columns_ = kEventColumns;
+    }
+    if (from_version == 2) {
+        db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+        db_->exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
+        tx.commit();
+        return;
+    }
     db_->exec("DROP TABLE dedup");
     db_->exec(R"sql(CREATE TABLE dedup(shelf INTEGER NOT NULL, event INTEGER NOT NULL, keys BLOB NOT NULL,
                     PRIMARY KEY(shelf, event)) WITHOUT ROWID)sql");
-    Statement all(*db_, fmt::format("SELECT {} FROM events ORDER BY id", kEventColumns));
+    Statement all(*db_, fmt::format("SELECT {} FROM events ORDER BY id", event_columns_));
     std::vector<KeyRow> rows;
     while (all.step()) {
         const Event e = read_row(all);
@@ -270,15 +292,15 @@ void SqliteStore::prepare_writes() {
     statements_.emplace("add_doc", Statement(d, "INSERT OR IGNORE INTO documents VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))"));
     statements_.emplace("candidate", Statement(d, "SELECT pairs, text, sources FROM events WHERE id = ?1"));
     statements_.emplace("span", Statement(d, "SELECT span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events WHERE id = ?1"));
-    statements_.emplace("event_by_id", Statement(d, fmt::format("SELECT {} FROM events WHERE id = ?1", kEventColumns)));
+    statements_.emplace("event_by_id", Statement(d, fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_)));
     statements_.emplace("insert_event",
                         Statement(d, "INSERT INTO events (span_class, earliest, latest, value, granularity, mod, kind, "
-                                     "lang, confidence, actors, pairs, text, n_sources, sources) VALUES "
-                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
+                                     "lang, confidence, actors, pairs, text, n_sources, sources, participants) VALUES "
+                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"));
     statements_.emplace("update_event",
                         Statement(d, "UPDATE events SET span_class = ?2, earliest = ?3, latest = ?4, value = ?5, "
                                      "granularity = ?6, mod = ?7, confidence = ?8, n_sources = ?9, sources = ?10, "
-                                     "text = ?11, kind = ?12, lang = ?13 WHERE id = ?1"));
+                                     "text = ?11, kind = ?12, lang = ?13, participants = ?14 WHERE id = ?1"));
     statements_.emplace("delete_lane_event", Statement(d, "DELETE FROM event_lanes WHERE lane = ?1 AND span_class = ?2 AND "
                                                           "earliest = ?3 AND latest = ?4 AND event = ?5"));
     statements_.emplace("find_lane", Statement(d, "SELECT id FROM lanes WHERE pair = ?1"));
@@ -529,6 +551,7 @@ int64_t SqliteStore::insert_event(const Event& e) {
     s.bind_static(7, to_string(e.kind)).bind_static(8, to_string(e.lang)).bind(9, double{e.confidence});
     s.bind_static(10, actors).bind_static(11, pairs).bind_static(12, e.text);
     s.bind(13, static_cast<int64_t>(e.sources.size())).bind_static_blob(14, sources);
+    s.bind(15, join_participants(e.participants));
     s.run();
     return db_->last_insert_rowid();
 }
@@ -542,6 +565,7 @@ void SqliteStore::update_event(const Event& e) {
     s.bind(5, e.value).bind(6, to_string(e.granularity)).bind(7, to_string(e.mod)).bind(8, double{e.confidence});
     s.bind(9, static_cast<int64_t>(e.sources.size())).bind_blob(10, pack_sources(e.sources));
     s.bind(11, e.text).bind(12, to_string(e.kind)).bind(13, to_string(e.lang));
+    s.bind(14, join_participants(e.participants));
     s.run();
 }
 
@@ -594,6 +618,11 @@ std::vector<int64_t> SqliteStore::matching_ids(const EventQuery& q, size_t* coun
 }
 
 size_t SqliteStore::count(const EventQuery& q) {
+    if (q.min_confidence > 0) {  // which events keep a pair is known once read
+        EventQuery all = q;
+        all.limit = 0;
+        return query(all).size();
+    }
     ReadTransaction snapshot(*db_);
     EventQuery all = q;
     all.limit = 0;
@@ -605,7 +634,7 @@ size_t SqliteStore::count(const EventQuery& q) {
 std::vector<Event> SqliteStore::events_by_id(const std::vector<int64_t>& ids) {
     ReadTransaction snapshot(*db_);
     std::vector<Event> out;
-    Statement& row = cached(fmt::format("SELECT {} FROM events WHERE id = ?1", kEventColumns));
+    Statement& row = cached(fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_));
     for (int64_t id : ids) {
         row.bind(1, id);
         if (row.step()) out.push_back(read_row(row));
@@ -695,7 +724,7 @@ std::vector<Event> SqliteStore::query(const EventQuery& q) {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
     std::vector<Event> out(ids.size());
-    Statement& row = cached(fmt::format("SELECT {} FROM events WHERE id = ?1", kEventColumns));
+    Statement& row = cached(fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_));
     size_t found = 0;
     for (size_t i : order) {
         row.bind(1, ids[i]);
@@ -707,13 +736,15 @@ std::vector<Event> SqliteStore::query(const EventQuery& q) {
     }
     if (found != out.size())  // a row vanished under us: drop the empty slots
         out.erase(std::remove_if(out.begin(), out.end(), [](const Event& e) { return e.id == 0; }), out.end());
+    keep_confident_pairs(out, q);
+    if (q.limit && out.size() > q.limit) out.resize(q.limit);
     return out;
 }
 
 std::vector<Event> SqliteStore::all_events() {
     ReadTransaction snapshot(*db_);
     std::vector<Event> out;
-    Statement s(*db_, fmt::format("SELECT {} FROM events WHERE span_class >= 0", kEventColumns));
+    Statement s(*db_, fmt::format("SELECT {} FROM events WHERE span_class >= 0", event_columns_));
     while (s.step()) out.push_back(read_row(s));
     std::sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
         if (a.interval.earliest != b.interval.earliest) return *a.interval.earliest < *b.interval.earliest;

@@ -49,6 +49,11 @@ std::string pair_key(const CountryPair& p);
 // gives each pair its participants entry, in the same order.
 void normalize_actors(Event& e);
 
+// Sets the pairs a person gave: a pair the machine had keeps its
+// participants (direction, cue, confidence); a new one has no direction, cue
+// "unspecified" and confidence 1.
+void replace_pairs(Event& e, const std::vector<CountryPair>& pairs);
+
 // Replaces each byte that is not part of valid UTF-8 with U+FFFD.
 std::string valid_utf8(std::string_view s);
 

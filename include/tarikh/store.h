@@ -26,6 +26,9 @@ struct EventQuery {
     std::string text;                   // words that must all occur in the sentence
     bool undated = false;               // list events whose date could not be anchored
     size_t limit = 0;                   // 0: no limit
+    // Pairs less sure than this are left out, and events left with none (or
+    // none on the pair or actor asked for); 0: every pair.
+    float min_confidence = 0;
     // Read by curated_query (tarikh/curation.h) only; Store::query answers
     // for the machine's events as stored and ignores them.
     bool dismissed = false;             // also list the events a person dismissed

@@ -84,6 +84,30 @@ TEST_F(CliAnalyst, LimitIsAWholeNumber) {
     EXPECT_EQ(lines_of(run("query --db " + db() + " --limit 1 --format jsonl").out).size(), 1u);
 }
 
+TEST_F(CliAnalyst, MinConfidenceIsANumberFromZeroToOneAndLeavesOutLessSurePairs) {
+    write("pairs.jsonl",
+          R"({"earliest":"2017-01-03","latest":"2017-01-03","value":"2017-01-03","granularity":"day","kind":"diplomatic",)"
+          R"("participants":[{"source":"SA","target":"MR","cue":"visit","confidence":0.85},)"
+          R"({"source":"SA","target":"AE","cue":"co-occurrence","confidence":0.3}],)"
+          R"("text":"The Saudi minister visited Nouakchott.","lang":"en","sources":[{"doc":"v.txt","span":[0,38],"date_span":[0,4]}]})"
+          "\n");
+    ASSERT_EQ(run("load --db " + db() + " " + (dir / "pairs.jsonl").string()).code, 0);
+    for (const std::string bad : {"-0.1", "1.5", "high", "0.5x"}) {
+        Outcome r = run("query --db " + db() + " --min-confidence='" + bad + "'");
+        EXPECT_EQ(r.code, 2) << bad;
+        EXPECT_THAT(r.err, HasSubstr("--min-confidence \"" + bad + "\"")) << bad;
+    }
+    json all = first_event("");
+    EXPECT_EQ(all["pairs"].size(), 2u);
+    json sure = first_event("--min-confidence 0.5");
+    ASSERT_EQ(sure["pairs"].size(), 1u);
+    EXPECT_EQ(sure["participants"][0]["source"], "SA");
+    EXPECT_EQ(sure["participants"][0]["target"], "MR");
+    EXPECT_EQ(sure["participants"][0]["cue"], "visit");
+    EXPECT_TRUE(first_event("--min-confidence 0.5 --pair AE-SA").is_null());
+    EXPECT_TRUE(first_event("--min-confidence 0.9").is_null());
+}
+
 TEST_F(CliAnalyst, UnknownCountriesAreErrorsAndNamesInAnyLanguageAreCountries) {
     load_sample();
     for (const std::string bad : {"--pair XX-YY", "--actor QQ", "--actor Atlantis", "--pair 'Azerbaijan-Narnia'"}) {

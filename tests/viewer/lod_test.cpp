@@ -291,3 +291,39 @@ TEST(Filters, TextKindsWhoAndDates) {
     f.to = "1973-06";
     EXPECT_EQ(apply_filter(f, t, base, names).kept, 2u);  // day 800 (1972-03) and days 1200–1300 (1973-04…07)
 }
+
+TEST(Filters, LessSurePairsAreHiddenFromTheirLanes) {
+    // A visit (SA to MR, sure) with a weaker pair (SA, AE) beside it, and an
+    // event whose only pair is weak.
+    Event visit = make(0, 0, {"AE", "MR", "SA"});
+    visit.pairs = {{"AE", "SA"}, {"MR", "SA"}};
+    visit.participants = {{"SA", "AE", true, PairCue::SubjectObject, 0.4f}, {"SA", "MR", true, PairCue::Visit, 0.85f}};
+    Event weak = make(10, 10, {"AE", "MR"});
+    weak.participants = {{"AE", "MR", true, PairCue::Cooccurrence, 0.3f}};
+    EventTable t = table_of({visit, weak});
+    // The table keeps each pair's direction, cue and confidence.
+    const Event back = t.to_event(0);
+    ASSERT_EQ(back.participants.size(), 2u);
+    EXPECT_EQ(back.participants[1].source, "SA");
+    EXPECT_EQ(back.participants[1].target, "MR");
+    EXPECT_EQ(back.participants[1].cue, PairCue::Visit);
+    EXPECT_FLOAT_EQ(back.participants[0].confidence, 0.4f);
+
+    Timeline base = build_timeline(t);
+    CountryNames names("code\ten\tfa\tar\n");
+    Filter f;
+    f.min_confidence = 0.5f;
+    EXPECT_TRUE(f.active());
+    auto r = apply_filter(f, t, base, names);
+    EXPECT_EQ(r.kept, 1u);  // the weak event has no pair left
+    Timeline shown = filter_timeline(base, r.keep, r.keep_lane, &t, f.min_confidence);
+    auto count_of = [&](const char* a, const char* b) {
+        for (const Lane& l : shown.lanes)
+            if (!l.aggregate() && ((t.codes[l.a] == a && t.codes[l.b] == b) || (t.codes[l.a] == b && t.codes[l.b] == a)))
+                return l.count;
+        return 0u;
+    };
+    EXPECT_EQ(count_of("MR", "SA"), 1u);
+    EXPECT_EQ(count_of("AE", "SA"), 0u);  // the visit's weak pair
+    EXPECT_EQ(count_of("AE", "MR"), 0u);
+}

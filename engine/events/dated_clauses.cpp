@@ -65,8 +65,10 @@ Span opening_dateline(std::string_view text) {
             return {0, uint32_t(i)};
         } else if (c == '(') {
             // "(CNN)": an outlet in Latin letters closes the dateline.
+            // Without a comma, only a city of one word: "القدس (CNN)--", not
+            // "The United States (US) said".
             const size_t close = text.find(')', i);
-            if (commas == 0 || close == std::string_view::npos || close - i > 12) return {};
+            if (close == std::string_view::npos || close - i > 12 || (commas == 0 && item_words > 1)) return {};
             for (size_t k = i + 1; k < close; ++k)
                 if (!((text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z') || text[k] == ' '))
                     return {};
@@ -140,6 +142,18 @@ std::vector<const Mention*> merge_restatements(const std::vector<const Mention*>
         out.push_back(m);
     }
     return out;
+}
+
+Span phrase_around(std::string_view text, Span clause, Span mention) {
+    size_t begin = clause.begin, end = clause.end;
+    for (size_t i = clause.begin; i < mention.begin; ++i)
+        if (size_t len = clause_mark_at(text, i)) begin = i + len;
+    for (size_t i = mention.end; i < clause.end; ++i)
+        if (clause_mark_at(text, i)) {
+            end = i;
+            break;
+        }
+    return {uint32_t(begin), uint32_t(end)};
 }
 
 std::vector<DatedClause> dated_clauses(std::string_view text, Span sentence,

@@ -27,9 +27,9 @@ std::vector<const Mention*> dating_mentions(const std::vector<Mention>& mentions
 bool is_dateline(const Mention& m, std::string_view text);
 
 // A wire dateline that opens the document: "TAUPO, New Zealand, March 24 -",
-// "دبي، الإمارات العربية المتحدة (CNN)--": up to four short items (a city, a
-// country, a date) separated by commas, ending at a dash or at an outlet in
-// brackets. Its countries say where the report was filed, not who took part;
+// "دبي، الإمارات العربية المتحدة (CNN)--", "القدس (CNN)--": up to four short
+// items (a city, a country, a date) separated by commas, ending at a dash or
+// at an outlet in brackets. Its countries say where the report was filed, not who took part;
 // its date dates the lead sentence. {0, 0} when the document has none.
 Span opening_dateline(std::string_view text);
 
@@ -43,6 +43,10 @@ struct DatedClause {
     Span span;                             // bytes of the input: a clause of the sentence, or all of it
     std::vector<const Mention*> mentions;  // the dates it holds, in order
 };
+
+// The part of `clause` between the clause marks around `mention`: a war or
+// an accord named in passing dates its own phrase, not the sentence's act.
+Span phrase_around(std::string_view text, Span clause, Span mention);
 
 // Cuts `sentence` into one clause per group of mentions (all inside the sentence, in order).
 std::vector<DatedClause> dated_clauses(std::string_view text, Span sentence,

@@ -340,7 +340,10 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
                         scope.end = next.end;
                 }
                 for (const Mention* m : clause.mentions) {
-                    std::vector<Participants> pairs = here.pairs_for(scope, m->span, m->confidence);
+                    // "the Armenian massacres that Armenia says…" named in
+                    // passing in a sentence about Israel and Azerbaijan.
+                    const Span own = m->event.empty() ? scope : events::phrase_around(text, scope, m->span);
+                    std::vector<Participants> pairs = here.pairs_for(own, *m);
                     if (pairs.empty() && !here.has_participants() && previous)
                         pairs = continued(previous->sentence_pairs(1.0f), m->confidence);
                     emit(*m, std::move(pairs), kind);

@@ -10,7 +10,7 @@
 namespace tarikh::events {
 namespace {
 
-constexpr NameTable<CueRole, 27> kRoles = {{
+constexpr NameTable<CueRole, 31> kRoles = {{
     {CueRole::Between, "between"},
     {CueRole::Relation, "relation"},
     {CueRole::Agreement, "agreement"},
@@ -33,6 +33,10 @@ constexpr NameTable<CueRole, 27> kRoles = {{
     {CueRole::Currency, "currency"},
     {CueRole::CurrencyOf, "currency-of"},
     {CueRole::Precedent, "precedent"},
+    {CueRole::NamedAfter, "named-after"},
+    {CueRole::NamedAfterOf, "named-after-of"},
+    {CueRole::Nationality, "nationality"},
+    {CueRole::NationalityOf, "nationality-of"},
     {CueRole::Comparison, "comparison"},
     {CueRole::Relative, "relative"},
     {CueRole::Later, "later"},

@@ -44,6 +44,10 @@ enum class CueRole : uint8_t {
     Currency,      // dollar/دلار/دولار: the country right after it names a currency
     CurrencyOf,    // the same where the country comes first ("U.S. dollars")
     Precedent,     // after/بعد/پس از right before a country: it did so before, another event
+    NamedAfter,    // treaty/summit/معاهدة/قمة/نشست: a city right after it names the thing ("ميثاق روما")
+    NamedAfterOf,  // the same where the city comes first ("the Paris agreement", "the Singapore summit")
+    Nationality,   // player/journalist/club/national team: the country after it is someone's nationality
+    NationalityOf, // the same where the country comes first ("the Brazilian striker")
     Comparison,    // similar to/على غرار: what follows is compared, a clause of its own
     Relative,      // whose/التي/که after a comma: an aside about the country before it
     Later,         // later/لاحقا: its part of the sentence is another, undated act

@@ -43,6 +43,13 @@ constexpr size_t kOutletOfReach = 2;   // "a British naval source"
 constexpr size_t kListReach = 2;       // "such as Syria", "سایر کشورها مانند تاجیکستان"
 constexpr size_t kLinkReach = 3;       // "talks with the Saudi ambassador"
 
+// Three countries may act together ("Russia, Turkey and Iran failed to
+// agree"); four or more named in one breath are a list (a ranking, a study's
+// sample, the members of a bloc): they are not paired with each other, and
+// as a subject only with the counterparts a cue ties to them ("Saudi Arabia,
+// the UAE, Bahrain and Egypt cut ties with Qatar").
+constexpr size_t kMaxJointActors = 3;
+
 constexpr CueRoles kGoverning = role_bit(CueRole::With) | role_bit(CueRole::To) | role_bit(CueRole::Against) |
                                 role_bit(CueRole::Venue) | role_bit(CueRole::Agent);
 constexpr CueRoles kLinks = role_bit(CueRole::With) | role_bit(CueRole::To) | role_bit(CueRole::Against) |
@@ -74,6 +81,8 @@ std::string_view to_string(MentionRole r) {
         case MentionRole::Example: return "example";
         case MentionRole::Place: return "place";
         case MentionRole::Precedent: return "precedent";
+        case MentionRole::Named: return "named";
+        case MentionRole::Nationality: return "nationality";
     }
     return "participant";
 }
@@ -144,6 +153,8 @@ void SentenceParticipants::classify() {
     for (size_t i = 0; i < named_.size(); ++i) {
         Named& n = named_[i];
         const Span s = n.match->span;
+        const bool city = n.match->type == ActorType::Capital || n.match->type == ActorType::City;
+        const bool nation = n.match->type == ActorType::Demonym || n.match->type == ActorType::Country;
         auto mark = [&](MentionRole r, const char* rule) {
             n.role = r;
             n.rule = rule;
@@ -156,15 +167,19 @@ void SentenceParticipants::classify() {
         else if (cue_before(s.begin, role_bit(CueRole::Currency), 0)) mark(MentionRole::Currency, "currency");
         else if (cue_after(s.end, role_bit(CueRole::CurrencyOf), 0)) mark(MentionRole::Currency, "currency-of");
         else if (cue_before(s.begin, role_bit(CueRole::Precedent), 1)) mark(MentionRole::Precedent, "precedent");
+        else if (city && (cue_before(s.begin, role_bit(CueRole::NamedAfter), 1) ||
+                          cue_after(s.end, role_bit(CueRole::NamedAfterOf), 0)))
+            mark(MentionRole::Named, "named-after");
+        else if (nation && (cue_before(s.begin, role_bit(CueRole::Nationality), 1) ||
+                            cue_after(s.end, role_bit(CueRole::NationalityOf), 0)))
+            mark(MentionRole::Nationality, "nationality");
         else if (cue_before(s.begin, role_bit(CueRole::Examples) | role_bit(CueRole::PlaceList), kListReach))
             mark(MentionRole::Example, "example-list");
         else if (i > 0 && named_[i - 1].role == MentionRole::Example && coordinated(named_[i - 1].match->span, s))
             mark(MentionRole::Example, "example-list");
-        else if ((n.match->type == ActorType::Capital || n.match->type == ActorType::City) && !in_.military &&
-                 cue_before(s.begin, role_bit(CueRole::Venue), 0))
+        else if (city && !in_.military && cue_before(s.begin, role_bit(CueRole::Venue), 0))
             mark(MentionRole::Place, "venue");
-        else if ((n.match->type == ActorType::Capital || n.match->type == ActorType::City) && !visit &&
-                 !in_.military && cue_before(s.begin, role_bit(CueRole::To), 0))
+        else if (city && !visit && !in_.military && cue_before(s.begin, role_bit(CueRole::To), 0))
             mark(MentionRole::Place, "destination");
         else if (cue_before(s.begin, role_bit(CueRole::Border), 1)) mark(MentionRole::Place, "border");
         else if (cue_before(s.begin, role_bit(CueRole::Located), 2)) mark(MentionRole::Place, "located");
@@ -212,11 +227,13 @@ void SentenceParticipants::group() {
         if (prev && !groups_.empty() && coordinated(prev->match->span, n.match->span)) {
             Group& g = groups_.back();
             g.span.end = n.match->span.end;
+            g.last_type = n.match->type;
             auto same = std::find_if(g.members.begin(), g.members.end(), [&](const Member& x) { return x.code == m.code; });
             if (same == g.members.end()) g.members.push_back(m);
             else same->weight = std::max(same->weight, m.weight);
         } else {
             groups_.push_back({{m}, n.match->span});
+            groups_.back().last_type = n.match->type;
         }
         prev = &n;
     }
@@ -283,36 +300,39 @@ PairCue SentenceParticipants::link_of(const Group& g, Span part) const {
     return PairCue::SubjectObject;
 }
 
-bool SentenceParticipants::qualifier(const Group& g) const {
-    return std::all_of(g.members.begin(), g.members.end(), [](const Member& m) { return m.type == ActorType::Demonym; });
-}
+bool SentenceParticipants::qualifier(const Group& g) const { return g.last_type == ActorType::Demonym; }
 
-bool SentenceParticipants::adjacent_to_date(const Group& g, Span date) const {
-    if (date.end <= date.begin) return false;
-    // The date qualifies the group where it comes first ("Monday's U.S. and
-    // West German confirmation") or where the group is an adjective of the
-    // dated noun ("الانتخابات الأمريكية في 2016"); not a country named before
-    // its date as a place or a counterpart ("a visit to Rome in May").
-    if (g.span.end <= date.begin && !qualifier(g)) return false;
-    const size_t from = g.span.end <= date.begin ? g.span.end : date.end;
-    const size_t to = g.span.end <= date.begin ? date.begin : g.span.begin;
+bool SentenceParticipants::adjacent_to_date(const Group& g, const Mention* mention) const {
+    if (!mention) return false;
+    const Span date = mention->span;
+    const bool group_first = g.span.end <= date.begin;
+    // The date qualifies a group that is an adjective of the dated noun
+    // ("الانتخابات الأمريكية 2016", "… الأمريكية في 2016"), or one it comes
+    // before through a link word ("Monday's U.S. and West German
+    // confirmation"); not a country named before its date as a place or a
+    // counterpart ("a visit to Rome in May"), nor the next phrase after a date
+    // ("۱۸ شهریور بریتانیا را").
+    if (group_first && !qualifier(g)) return false;
+    const size_t from = group_first ? g.span.end : date.end;
+    const size_t to = group_first ? date.begin : g.span.begin;
     if (from > to || breaks_list(in_.text.substr(from, to - from)) || clause_mark_between(from, to)) return false;
-    // Only through a word that links them ('s, في, in): a country right
-    // beside a date ("۱۸ شهریور بریتانیا را") is the next phrase, not its qualifier.
     size_t words = words_between(from, to), links = 0;
     for (const CueHit& c : in_.cues)
         if (c.span.begin >= from && c.span.end <= to && c.has(CueRole::DateOf)) ++links;
-    return links > 0 && words == links;
+    // Right beside it with no link word, only a year or longer qualifies a
+    // noun ("الانتخابات الأمريكية 2016"); a day or a weekday there dates the
+    // clause's act ("خطاب أمام الكونغرس الأميركي الأربعاء").
+    const bool coarse = mention->granularity >= Granularity::Year && mention->granularity != Granularity::Unknown;
+    return words == links && (links > 0 || (group_first && coarse));
 }
 
-std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, float confidence,
-                                                          std::string* why) const {
+std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mention* date, float confidence) const {
     // The groups this date can see: those of its part, less the asides it is not in.
     std::vector<const Group*> seen;
     for (const Group& g : groups_) {
         if (!in(g, part)) continue;
         const bool aside = std::any_of(asides_.begin(), asides_.end(), [&](Span a) {
-            return contains(a, g.span) && !(date.end > date.begin && contains(a, date));
+            return contains(a, g.span) && !(date && contains(a, date->span));
         });
         if (!aside) seen.push_back(&g);
     }
@@ -328,6 +348,7 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, f
     };
     auto internal = [&](const Group& g, PairCue cue) {
         if (g.members.size() == 1) add(g.members[0], g.members[0], PairCue::Alone, false);
+        if (g.members.size() > kMaxJointActors) return;
         for (size_t i = 0; i < g.members.size(); ++i)
             for (size_t j = i + 1; j < g.members.size(); ++j) add(g.members[i], g.members[j], cue, false);
     };
@@ -353,7 +374,6 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, f
     const bool other_ties = std::any_of(seen.begin(), seen.end(), [](const Group* g) { return g->tied; });
     for (const Group* g : seen)
         if (g != subject && !other_ties && adjacent_to_date(*g, date)) {
-            if (why) *why += "date-qualifies-group ";
             internal(*g, g->tied ? g->tie : PairCue::Joint);
             return finish();
         }
@@ -367,7 +387,6 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, f
         const Group* main = subject_of(in_.sentence);
         if (main && main->span.end <= part.begin && !main->governed &&
             std::none_of(asides_.begin(), asides_.end(), [&](Span a) { return contains(a, main->span); })) {
-            if (why) *why += "subject-from-sentence ";
             objects = seen;
             subject = main;
             structured = true;
@@ -376,8 +395,6 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, f
     if (objects.empty())
         for (const Group* g : seen)
             if (g != subject) objects.push_back(g);
-
-    if (why) *why += structured ? "subject-object " : "no-subject ";
     internal(*subject, subject->tied ? subject->tie : PairCue::Joint);
     // A clause about the relations between two countries ("relations between
     // the two countries worsened when…") is their event; the others it names
@@ -387,6 +404,8 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, f
     for (const Group* g : objects) {
         if (g->tied) internal(*g, g->tie);
         const PairCue cue = structured ? link_of(*g, part) : PairCue::Cooccurrence;
+        if (subject->members.size() > kMaxJointActors && cue_before(g->span.begin, kLinks, kLinkReach) == nullptr)
+            continue;
         const bool reversed = cue_before(g->span.begin, role_bit(CueRole::Agent), kLinkReach) != nullptr;
         for (const Member& s : subject->members)
             for (const Member& o : g->members) {
@@ -403,18 +422,28 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, Span date, f
     return finish();
 }
 
-std::vector<Participants> SentenceParticipants::pairs_for(Span clause, Span date, float date_confidence) const {
+std::vector<Participants> SentenceParticipants::pairs_for(Span clause, const Mention& date) const {
+    const float date_confidence = date.confidence;
     Span part = clause;
+    bool compared = false;
     for (Span p : parts_)
-        if (contains(p, date)) {
+        if (contains(p, date.span)) {
             part = {std::max(p.begin, clause.begin), std::min(p.end, clause.end)};
+            compared = p.begin > in_.sentence.begin;
             break;
         }
-    auto pairs = pairs_in(part, date, date_confidence, nullptr);
-    if (pairs.empty() && (part.begin != in_.sentence.begin || part.end != in_.sentence.end)) {
-        pairs = pairs_in(in_.sentence, date, date_confidence * kBorrowedFromSentence, nullptr);
+    auto pairs = pairs_in(part, &date, date_confidence);
+    if (!pairs.empty() || (part.begin == in_.sentence.begin && part.end == in_.sentence.end)) return pairs;
+    // A compared act ("…, similar to the inflation of 2011") naming no
+    // country is the subject's own, not the sentence's pairs.
+    if (compared && part.begin > in_.sentence.begin) {
+        if (const Group* main = subject_of({in_.sentence.begin, part.begin}); main && main->members.size() == 1) {
+            const Member& m = main->members[0];
+            return {{m.code, m.code, false, PairCue::Alone, date_confidence * strength(PairCue::Alone) * m.weight}};
+        }
+        return {};
     }
-    return pairs;
+    return pairs_in(in_.sentence, &date, date_confidence * kBorrowedFromSentence);
 }
 
 bool SentenceParticipants::has_subject(Span part) const {
@@ -428,7 +457,7 @@ bool SentenceParticipants::opens_with(Span part, CueRole role) const {
 }
 
 std::vector<Participants> SentenceParticipants::sentence_pairs(float date_confidence) const {
-    return pairs_in(in_.sentence, {}, date_confidence, nullptr);
+    return pairs_in(in_.sentence, nullptr, date_confidence);
 }
 
 void SentenceParticipants::remember(std::vector<NamedBefore>& history) const {

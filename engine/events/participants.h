@@ -33,6 +33,8 @@ enum class MentionRole : uint8_t {
     Example,    // in a list introduced as examples or members
     Place,      // a venue, a border, a location
     Precedent,  // "after the United States": it did the same, before
+    Named,      // the city a treaty, summit or meeting is named after ("ميثاق روما", "the Singapore summit")
+    Nationality,  // of a player, journalist, club or national team, not a state's act
 };
 std::string_view to_string(MentionRole r);
 
@@ -61,8 +63,8 @@ public:
 
     // The participants of the event dated by `date`, which lies in `clause`
     // (a part of the sentence, or all of it). Empty when the clause and the
-    // sentence name no participant. `date_confidence` scales each pair's.
-    std::vector<Participants> pairs_for(Span clause, Span date, float date_confidence) const;
+    // sentence name no participant. The date's confidence scales each pair's.
+    std::vector<Participants> pairs_for(Span clause, const Mention& date) const;
     // The participants of the sentence as a whole (a date of the dateline
     // dates the lead sentence's main act).
     std::vector<Participants> sentence_pairs(float date_confidence) const;
@@ -90,6 +92,7 @@ private:
         PairCue tie = PairCue::Joint;  // what ties its members, when they are paired
         bool tied = false;             // a cue ties them whatever their place in the clause
         bool governed = false;         // a preposition governs it: not a subject
+        ActorType last_type = ActorType::Country;  // of its last name (a date right after an adjective qualifies it)
     };
     struct Named {
         const ActorMatch* match;
@@ -104,8 +107,8 @@ private:
     bool in(const Group& g, Span s) const;
     const Group* subject_of(Span part) const;
     PairCue link_of(const Group& g, Span part) const;
-    bool adjacent_to_date(const Group& g, Span date) const;
-    // Every member an adjective (الأمريكية, "German"): the group qualifies a noun.
+    bool adjacent_to_date(const Group& g, const Mention* date) const;
+    // The group ends in an adjective (الأمريكية, "German"): it qualifies a noun.
     bool qualifier(const Group& g) const;
     bool date_between(size_t from, size_t to) const;
     size_t words_between(size_t from, size_t to) const;
@@ -116,7 +119,7 @@ private:
     bool clause_mark_between(size_t from, size_t to) const;
     const CueHit* cue_before(size_t pos, CueRoles roles, size_t max_words) const;
     const CueHit* cue_after(size_t pos, CueRoles roles, size_t max_words) const;
-    std::vector<Participants> pairs_in(Span part, Span date, float confidence, std::string* why) const;
+    std::vector<Participants> pairs_in(Span part, const Mention* date, float confidence) const;
 
     SentenceInput in_;
     std::vector<Named> named_;

@@ -91,6 +91,8 @@ TEST(Participants, DatelineIsWhereTheReportWasFiled) {
     EXPECT_THAT(en["May 2"], ElementsAre("EG-SD"));
     auto ar = lanes("القاهرة، مصر (CNN)-- أعلنت الجزائر في 5 يونيو 2019 إغلاق حدودها مع ليبيا.", Lang::Ar);
     EXPECT_THAT(ar["5 يونيو 2019"], ElementsAre("DZ-LY"));
+    auto city = lanes("الرياض (CNN)-- أعلنت الكويت في 6 يونيو 2019 دعمها للأردن.", Lang::Ar);
+    EXPECT_THAT(city["6 يونيو 2019"], ElementsAre("JO-KW"));
 }
 
 TEST(Participants, DatelineDateDatesTheLeadSentence) {
@@ -131,6 +133,24 @@ TEST(Participants, WhatAnotherCountryDidBeforeIsAnotherEvent) {
     EXPECT_THAT(ar["يونيو 2019"], ElementsAre("HN-IL"));
 }
 
+TEST(Participants, ACityATreatyOrSummitIsNamedAfterIsNoParty) {
+    auto ar = lanes("وقعت الأرجنتين على ميثاق روما عام 1999.", Lang::Ar);
+    EXPECT_THAT(ar["عام 1999"], ElementsAre("AR"));
+    auto en = lanes("Ukraine and Russia signed the Minsk agreement in February 2015.", Lang::En);
+    EXPECT_THAT(en["February 2015"], ElementsAre("RU-UA"));
+    auto fa = lanes("وزیر خارجه عمان در مارس ۲۰۱۹ از نتایج نشست ورشو انتقاد کرد.", Lang::Fa);
+    EXPECT_THAT(fa["مارس ۲۰۱۹"], ElementsAre("OM"));
+}
+
+TEST(Participants, APlayersOrClubsNationalityIsNoStatesAct) {
+    auto ar = lanes("انتقل اللاعب البرازيلي إلى نادي برشلونة الإسباني في أغسطس 2017.", Lang::Ar);
+    EXPECT_THAT(ar, IsEmpty());
+    auto fa = lanes("بازیکن آرژانتینی در ژوئیه ۲۰۱۸ به باشگاه اسپانیایی پیوست.", Lang::Fa);
+    EXPECT_THAT(fa, IsEmpty());
+    auto en = lanes("The Brazilian striker joined the Spanish club in July 2018.", Lang::En);
+    EXPECT_THAT(en, IsEmpty());
+}
+
 // --- the subject and its objects
 
 TEST(Participants, ObjectsOfOneActAreNotPairedWithEachOther) {
@@ -145,6 +165,16 @@ TEST(Participants, JointActorsArePairedWithEachOtherAndTheirCounterpart) {
     EXPECT_THAT(en["March 5, 2019"], UnorderedElementsAre("FI-SE", "BY-SE", "BY-FI"));
     auto ar = lanes("فشلت روسيا والصين والهند في 8 مايو 2019 في الاتفاق على بيان مشترك.", Lang::Ar);
     EXPECT_THAT(ar["8 مايو 2019"], UnorderedElementsAre("CN-RU", "IN-RU", "CN-IN"));
+}
+
+TEST(Participants, FourOrMoreNamedTogetherAreAListNotJointActors) {
+    // A study's list: no event among them.
+    auto ar = lanes("أظهرت دراسة أن الهند والبرازيل والمكسيك وإندونيسيا ستواجه نقصا في المياه بحلول عام 2030.", Lang::Ar);
+    for (const auto& [date, l] : ar) EXPECT_THAT(l, IsEmpty()) << date;
+    // A bloc: each with the counterpart a cue ties to it, not with each other
+    // nor with a country named in what it is accused of.
+    auto bloc = lanes("قطعت الأرجنتين والبرازيل وتشيلي وبيرو علاقاتها مع فنزويلا في مارس 2019 متهمة إياها بدعم كوبا.", Lang::Ar);
+    EXPECT_THAT(bloc["مارس 2019"], UnorderedElementsAre("AR-VE", "BR-VE", "CL-VE", "PE-VE"));
 }
 
 TEST(Participants, OneCountryIsKeptWhenTheOthersAreOnlyNamed) {
@@ -212,6 +242,19 @@ TEST(Participants, ComparedActsAreTheirOwnClause) {
 TEST(Participants, AGroupTheDateQualifiesIsTheDatesEvent) {
     auto ar = lanes("نفى الرئيس الصيني أي تدخل في الانتخابات الرئاسية الأمريكية في 2016 وفي التجارة مع كندا.", Lang::Ar);
     EXPECT_THAT(ar["2016"], ElementsAre("US"));
+}
+
+TEST(Participants, OnlyAYearRightAfterAnAdjectiveQualifiesIt) {
+    auto year = lanes("قال وزير الخارجية الروسي في 3 مايو 2019 إن بلاده لم تتدخل في الانتخابات الأمريكية 2016.", Lang::Ar);
+    EXPECT_THAT(year["3 مايو 2019"], ElementsAre("RU-US"));
+    EXPECT_THAT(year["2016"], ElementsAre("US"));
+    auto day = lanes("ندد وزير الخارجية الروسي بالعقوبات الأمريكية 12 مايو 2019.", Lang::Ar);
+    EXPECT_THAT(day["12 مايو 2019"], ElementsAre("RU-US"));
+}
+
+TEST(Participants, AComparedActNamingNoCountryIsTheSubjects) {
+    auto ar = lanes("ارتفعت أسعار الوقود في إيران بشكل حاد، على غرار ما حدث عام 2012.", Lang::Ar);
+    EXPECT_THAT(ar["عام 2012"], ElementsAre("IR"));
 }
 
 TEST(Participants, AnAsideAboutACountryIsBackground) {

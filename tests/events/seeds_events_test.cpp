@@ -16,6 +16,7 @@ namespace tarikh {
 namespace {
 
 using ::testing::Contains;
+using ::testing::Not;
 using ::testing::IsSupersetOf;
 
 std::string read_seed(const std::string& name) {
@@ -240,14 +241,18 @@ TEST(SeedEvents002, RecentYearsAreKeptUndated) {
 // --- 003, Arabic
 
 TEST(SeedEvents003, AbrahamAccords2020) {
-    // "منذ توقيع اتفاقات ابراهام عام 2020": the accords and their year are one time.
+    // "منذ توقيع اتفاقات ابراهام عام 2020": the accords and their year are one
+    // time. The accords, named in passing, date their own phrase (Israel's
+    // relations with the Arab states), not Israel's ties with Azerbaijan and
+    // Turkmenistan that the sentence goes on to: those are no parties to them.
     const Seed& s = seed(k003);
     auto events = events_with(s, "اتفاقات ابراهام عام 2020");
     ASSERT_EQ(events.size(), 1u);
     const Event& e = *events[0];
     EXPECT_EQ(e.lang, Lang::Ar);
-    EXPECT_THAT(e.actors, IsSupersetOf({"AZ", "IL", "TM"}));
-    EXPECT_THAT(e.pairs, Contains(pair("AZ", "IL")));
+    EXPECT_THAT(e.actors, Contains("IL"));
+    EXPECT_THAT(e.pairs, Not(Contains(pair("AZ", "IL"))));
+    EXPECT_THAT(e.pairs, Not(Contains(pair("IL", "TM"))));
     EXPECT_TRUE(within(e, day(2020, 1, 1), day(2020, 12, 31)));
     EXPECT_EQ(e.kind, EventKind::Diplomatic);
 }

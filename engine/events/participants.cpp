@@ -2,6 +2,8 @@
 
 #include "events/sentences.h"
 
+#include "actors/letters.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -133,6 +135,41 @@ const CueHit* SentenceParticipants::cue_after(size_t pos, CueRoles roles, size_t
     return nullptr;
 }
 
+// An outlet's name in quotes is one word however long: "شبکه خبری «ال‌بی‌سی
+// لبنان»" is LBC, Lebanon's.
+const CueHit* SentenceParticipants::outlet_before(size_t pos) const {
+    for (auto it = in_.cues.rbegin(); it != in_.cues.rend(); ++it) {
+        if (it->span.end > pos || !it->has(CueRole::Outlet)) continue;
+        const std::string_view gap = in_.text.substr(it->span.end, pos - it->span.end);
+        size_t words = 0;
+        bool in_word = false;
+        for (size_t i = 0; i < gap.size();) {
+            size_t close = std::string_view::npos;
+            for (auto [open, shut] : {std::pair<std::string_view, std::string_view>{"\u00AB", "\u00BB"},
+                                      {"\u201C", "\u201D"}, {"\"", "\""}})
+                if (gap.substr(i).starts_with(open)) {
+                    close = gap.find(shut, i + open.size());
+                    if (close != std::string_view::npos) close += shut.size();
+                    break;
+                }
+            if (close != std::string_view::npos) {
+                ++words;
+                in_word = false;
+                i = close;
+                continue;
+            }
+            unsigned len;
+            const bool word = actors::is_word_char(actors::decode_at(gap, i, len));
+            if (word && !in_word) ++words;
+            in_word = word;
+            i += len;
+        }
+        if (words > kOutletReach || clause_mark_between(it->span.end, pos) || date_between(it->span.end, pos)) return nullptr;
+        return &*it;
+    }
+    return nullptr;
+}
+
 bool SentenceParticipants::cue_between(size_t from, size_t to, CueRole role) const {
     return std::any_of(in_.cues.begin(), in_.cues.end(),
                        [&](const CueHit& c) { return c.has(role) && c.span.begin >= from && c.span.end <= to; });
@@ -160,7 +197,7 @@ void SentenceParticipants::classify() {
             n.rule = rule;
         };
         if (in_.dateline.end > in_.dateline.begin && contains(in_.dateline, s)) mark(MentionRole::Dateline, "dateline");
-        else if (const CueHit* o = cue_before(s.begin, role_bit(CueRole::Outlet), kOutletReach);
+        else if (const CueHit* o = outlet_before(s.begin);
                  o && !cue_between(o->span.end, s.begin, CueRole::That))  // "a source said that India…"
             mark(MentionRole::Outlet, "outlet");
         else if (cue_after(s.end, role_bit(CueRole::OutletOf), kOutletOfReach)) mark(MentionRole::Outlet, "outlet-of");
@@ -179,6 +216,9 @@ void SentenceParticipants::classify() {
             mark(MentionRole::Example, "example-list");
         else if (city && !in_.military && cue_before(s.begin, role_bit(CueRole::Venue), 0))
             mark(MentionRole::Place, "venue");
+        else if (const CueHit* v = cue_before(s.begin, role_bit(CueRole::Venue), 0);
+                 v && cue_before(v->span.begin, role_bit(CueRole::NamedAfter) | role_bit(CueRole::NamedAfterOf), 3))
+            mark(MentionRole::Place, "venue-of-meeting");  // "the G7 summit in Canada", "a conference in Sweden"
         else if (city && !visit && !in_.military && cue_before(s.begin, role_bit(CueRole::To), 0))
             mark(MentionRole::Place, "destination");
         else if (cue_before(s.begin, role_bit(CueRole::Border), 1)) mark(MentionRole::Place, "border");
@@ -289,7 +329,11 @@ PairCue SentenceParticipants::link_of(const Group& g, Span part) const {
         return std::any_of(in_.cues.begin(), in_.cues.end(),
                            [&](const CueHit& c) { return c.has(r) && contains(part, c.span); });
     };
-    if (const CueHit* c = cue_before(g.span.begin, kLinks, kLinkReach)) {
+    // The word that ties it to the subject stands between it and the country before it.
+    uint32_t previous_end = part.begin;
+    for (const Group& other : groups_)
+        if (other.span.end <= g.span.begin) previous_end = std::max(previous_end, other.span.end);
+    if (const CueHit* c = cue_before(g.span.begin, kLinks, kLinkReach); c && c->span.begin >= previous_end) {
         if (c->has(CueRole::With)) return PairCue::With;
         if (c->has(CueRole::Against)) return PairCue::Against;
         if (c->has(CueRole::Accusation)) return PairCue::Accusation;

@@ -116,6 +116,7 @@ private:
     // conjunctions between them ("Russia, Turkey and Iran", "U.S.-Japanese").
     bool coordinated(Span a, Span b) const;
     bool cue_between(size_t from, size_t to, CueRole role) const;
+    const CueHit* outlet_before(size_t pos) const;
     bool clause_mark_between(size_t from, size_t to) const;
     const CueHit* cue_before(size_t pos, CueRoles roles, size_t max_words) const;
     const CueHit* cue_after(size_t pos, CueRoles roles, size_t max_words) const;

@@ -187,5 +187,11 @@ TEST(Extractor, AnAccordJoinedIsNotADate) {
     EXPECT_EQ(war[0].interval.earliest, day(2020, 9, 27));
 }
 
+// An accord one leaves is no more dated by its signing than one joins.
+TEST(Extractor, AnAccordLeftIsNotADate) {
+    EXPECT_THAT(extract("Bahrain warned of the withdrawal from the Abraham Accords with Israel.", Lang::En), IsEmpty());
+    EXPECT_THAT(extract("حذرت البحرين من الانسحاب من اتفاقيات أبراهام مع إسرائيل.", Lang::Ar), IsEmpty());
+}
+
 }  // namespace
 }  // namespace tarikh

@@ -111,6 +111,30 @@ TEST(Participants, CityOfAMeetingIsAVenue) {
     EXPECT_THAT(en["June 4, 2019"], ElementsAre("ET-KE"));
 }
 
+TEST(Participants, ACountryWhereASummitOrConferenceIsHeldIsItsVenue) {
+    auto ar = lanes("ناقش وزير الخارجية الياباني مع نظيره الهندي خلال قمة مجموعة العشرين في الأرجنتين يوم 30 نوفمبر 2018 التجارة.",
+                    Lang::Ar);
+    EXPECT_THAT(ar["30 نوفمبر 2018"], ElementsAre("IN-JP"));
+    auto en = lanes("A Kenyan general warned Somalia at a conference in Norway in May 2019.", Lang::En);
+    EXPECT_THAT(en["May 2019"], ElementsAre("KE-SO"));
+}
+
+TEST(Participants, AnOutletsQuotedNameIsOneWord) {
+    auto fa = lanes("به نقل از شبکه خبری «ال بی سی لبنان»، سخنگوی وزارت خارجه روسیه روز ۱۲ مه ۲۰۱۹ از ترکیه انتقاد کرد.", Lang::Fa);
+    EXPECT_THAT(fa["۱۲ مه ۲۰۱۹"], ElementsAre("RU-TR"));
+}
+
+TEST(Participants, PartiesThatAreNotStatesNameNoCountry) {
+    // Hezbollah is not Lebanon (annotation guide).
+    auto ar = lanes("قصفت إسرائيل مواقع لحزب الله في سوريا في 3 مايو 2019.", Lang::Ar);
+    EXPECT_THAT(ar["3 مايو 2019"], ElementsAre("IL-SY"));
+}
+
+TEST(Participants, OurCountryInTheIranianPressIsIran) {
+    auto fa = lanes("وزیر خارجه کشورمان روز ۳ مه ۲۰۱۹ به دمشق سفر کرد.", Lang::Fa);
+    EXPECT_THAT(fa["۳ مه ۲۰۱۹"], ElementsAre("IR-SY"));
+}
+
 TEST(Participants, CityStruckInAMilitaryActTakesPart) {
     auto ar = lanes("قصفت طائرات إسرائيلية مواقع في دمشق في 20 يناير 2019.", Lang::Ar);
     EXPECT_THAT(ar["20 يناير 2019"], ElementsAre("IL-SY"));

@@ -3,7 +3,7 @@
 // release brings new names (Czechia, Eswatini, North Macedonia) for free.
 #include "actors/countries.h"
 
-#include "actors/tsv.h"
+#include "text/tsv.h"
 #include "embedded_data.h"
 
 #include <unicode/locdspnm.h>
@@ -30,7 +30,7 @@ std::string utf8(const icu::UnicodeString& s) {
 const std::map<std::string, std::string, std::less<>>& region_owners() {
     static const auto owners = [] {
         std::map<std::string, std::string, std::less<>> m;
-        for_each_tsv_row(embedded_data("data/regions.tsv"), [&](const std::vector<std::string_view>& f) {
+        text::for_each_tsv_row(embedded_data("data/regions.tsv"), [&](const std::vector<std::string_view>& f) {
             if (f.size() >= 2) m.emplace(std::string(f[0]), std::string(f[1]));
         });
         return m;

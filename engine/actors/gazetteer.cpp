@@ -1,7 +1,8 @@
 #include "actors/gazetteer.h"
 
 #include "actors/countries.h"
-#include "actors/tsv.h"
+#include "text/affixes.h"
+#include "text/tsv.h"
 #include "actors/language_data.h"
 
 #include <charconv>
@@ -68,8 +69,8 @@ std::optional<ActorType> actor_type_from_string(std::string_view s) {
 }
 
 Gazetteer::Gazetteer(std::string_view gazetteer_tsv, std::string_view affixes_tsv, std::string_view locale)
-    : index_(load_morphology(affixes_tsv)) {
-    for_each_tsv_row(gazetteer_tsv, [&](const std::vector<std::string_view>& f) {
+    : index_(text::load_morphology(affixes_tsv)) {
+    text::for_each_tsv_row(gazetteer_tsv, [&](const std::vector<std::string_view>& f) {
         auto fail = [&](std::string_view why) { errors_.push_back(std::string(f[0]) + ": " + std::string(why)); };
         if (f.size() < 3) return fail("needs name, code and type");
         ActorEntry e;

@@ -7,7 +7,7 @@
 // prefix to the first word, a suffix to the last (affixes.h).
 #pragma once
 
-#include "actors/affixes.h"
+#include "text/affixes.h"
 #include "actors/word_tokens.h"
 #include "tarikh/normalize.h"
 
@@ -20,6 +20,9 @@
 #include <vector>
 
 namespace tarikh::actors {
+
+using text::Morphology;
+using text::Reading;
 
 // The readings of every word of a text (affixes.h), made once and shared by
 // every lexicon of the language: the gazetteer, the event kinds and the

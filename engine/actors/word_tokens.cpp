@@ -23,10 +23,4 @@ std::vector<WordToken> word_tokens(std::string_view folded) {
     return out;
 }
 
-size_t code_points(std::string_view s) {
-    size_t n = 0;
-    for (char ch : s) n += (static_cast<uint8_t>(ch) & 0xC0) != 0x80;
-    return n;
-}
-
 }  // namespace tarikh::actors

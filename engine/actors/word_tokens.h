@@ -18,7 +18,4 @@ struct WordToken {
 
 std::vector<WordToken> word_tokens(std::string_view folded);
 
-// Code points in a UTF-8 string (affix rules count letters, not bytes).
-size_t code_points(std::string_view s);
-
 }  // namespace tarikh::actors

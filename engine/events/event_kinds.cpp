@@ -1,6 +1,7 @@
 #include "events/event_kinds.h"
 
-#include "actors/tsv.h"
+#include "text/affixes.h"
+#include "text/tsv.h"
 #include "actors/language_data.h"
 
 #include <algorithm>
@@ -10,8 +11,8 @@
 namespace tarikh::events {
 
 KindLexicon::KindLexicon(std::string_view kinds_tsv, std::string_view affixes_tsv)
-    : index_(actors::load_morphology(affixes_tsv)) {
-    actors::for_each_tsv_row(kinds_tsv, [&](const std::vector<std::string_view>& f) {
+    : index_(text::load_morphology(affixes_tsv)) {
+    text::for_each_tsv_row(kinds_tsv, [&](const std::vector<std::string_view>& f) {
         if (f.size() < 2) return;
         auto kind = event_kind_from_string(f[1]);
         if (!kind || *kind == EventKind::Other) return;

@@ -2,7 +2,8 @@
 
 #include "events/sentences.h"
 
-#include "actors/tsv.h"
+#include "text/affixes.h"
+#include "text/tsv.h"
 #include "actors/language_data.h"
 
 #include <algorithm>
@@ -10,8 +11,8 @@
 namespace tarikh::events {
 
 MembershipCues::MembershipCues(std::string_view cues_tsv, std::string_view affixes_tsv)
-    : index_(actors::load_morphology(affixes_tsv)) {
-    actors::for_each_tsv_row(cues_tsv, [&](const std::vector<std::string_view>& f) {
+    : index_(text::load_morphology(affixes_tsv)) {
+    text::for_each_tsv_row(cues_tsv, [&](const std::vector<std::string_view>& f) {
         if (!f.empty()) index_.add(f[0], 0);
     });
 }

@@ -1,7 +1,8 @@
 #include "events/participant_cues.h"
 
 #include "actors/language_data.h"
-#include "actors/tsv.h"
+#include "text/affixes.h"
+#include "text/tsv.h"
 #include "events/name_table.h"
 
 #include <map>
@@ -51,9 +52,9 @@ std::string_view to_string(CueRole r) { return name_in(kRoles, r, "?"); }
 std::optional<CueRole> cue_role_from_string(std::string_view s) { return value_in(kRoles, s); }
 
 ParticipantCues::ParticipantCues(std::string_view cues_tsv, std::string_view affixes_tsv)
-    : index_(actors::load_morphology(affixes_tsv)) {
+    : index_(text::load_morphology(affixes_tsv)) {
     std::map<std::string, uint32_t> payload_of;  // folded phrase → its roles' slot
-    actors::for_each_tsv_row(cues_tsv, [&](const std::vector<std::string_view>& f) {
+    text::for_each_tsv_row(cues_tsv, [&](const std::vector<std::string_view>& f) {
         const auto role = f.size() > 1 ? cue_role_from_string(f[1]) : std::nullopt;
         if (!role) {
             errors_.push_back(std::string(f[0]) + ": needs a known role");

@@ -1,7 +1,7 @@
 // Holiday rules against days known from published calendars: Easter tables,
 // Iran's official calendar (ICU `persian`) and Umm al-Qura (ICU
 // `islamic-umalqura`; the values below were read from ICU 72).
-#include "actors/tsv.h"
+#include "text/tsv.h"
 #include "embedded_data.h"
 #include "tarikh/calendar.h"
 #include "tarikh/holidays.h"
@@ -95,7 +95,7 @@ TEST(Holidays, RulesParseAndRefuseWhatTheyCannotRead) {
 TEST(Holidays, TheDataFileHoldsOnlyRulesThatParse) {
     std::set<std::string, std::less<>> ids;
     int rows = 0;
-    actors::for_each_tsv_row(embedded_data("data/holidays.tsv"), [&](const std::vector<std::string_view>& f) {
+    text::for_each_tsv_row(embedded_data("data/holidays.tsv"), [&](const std::vector<std::string_view>& f) {
         ++rows;
         ASSERT_GE(f.size(), 5u) << f[0];
         EXPECT_TRUE(ids.emplace(f[0]).second) << "duplicate id " << f[0];

@@ -1,11 +1,23 @@
 // Reading the tab-separated data files under engine/lang and engine/data:
-// one row per line, '#' starts a comment line, empty lines are skipped.
+// one row per line, '#' starts a comment line, empty lines are skipped. Every
+// data file of the engine and the viewer is read through this one function.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
-namespace tarikh::actors {
+namespace tarikh::text {
+
+// Splits `s` at every `sep`: "a,,b" gives "a", "", "b".
+inline std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    for (;;) {
+        size_t at = s.find(sep);
+        out.push_back(s.substr(0, at));
+        if (at == std::string_view::npos) return out;
+        s.remove_prefix(at + 1);
+    }
+}
 
 // Calls f(fields) for every data row of `tsv`, fields trimmed of '\r' and spaces.
 template <class F>
@@ -31,4 +43,4 @@ void for_each_tsv_row(std::string_view tsv, F&& f) {
     }
 }
 
-}  // namespace tarikh::actors
+}  // namespace tarikh::text

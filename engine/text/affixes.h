@@ -1,7 +1,9 @@
-// The affixes that may be glued to a name or a keyword in one language
+// The affixes that may be glued to a word in one language
 // (engine/lang/<lang>/affixes.tsv): Persian و/ب and ها/ی/ترین, Arabic و/ف/ب/ل/ك/ال
 // and ة/ون/ين, English plural s. The lexicons try a word as written first and
 // then with these stripped, so "وباکو", "بالولايات", "Israelis" find their entry.
+// Names and keywords (the phrase lexicons) and date words (the tagger's
+// lexicon) take different sets: a date word keeps its plural (سال‌ها is not سال).
 #pragma once
 
 #include <deque>
@@ -9,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tarikh::actors {
+namespace tarikh::text {
 
 struct Affix {
     std::string form;         // folded
@@ -24,13 +26,17 @@ struct Affix {
 struct Morphology {
     std::vector<Affix> prefixes;
     std::vector<Affix> suffixes;
+    // Glued to date words (clitics such as Arabic و/ب/ل, the Persian ezafe ی),
+    // tried in the order listed when a word is not in the lexicon as written.
+    std::vector<Affix> date_prefixes;
+    std::vector<Affix> date_suffixes;
     // English: a name matches only where the text capitalises it ("Turkey",
     // not "turkey"; "US", not "us").
     bool proper_case = false;
     friend bool operator==(const Morphology&, const Morphology&) = default;
 };
 
-// Parses an affixes.tsv: `prefix|suffix|adjective_prefix|adjective_suffix<TAB>form<TAB>min_rest[<TAB>replacement]`
+// Parses an affixes.tsv: `prefix|suffix|adjective_prefix|adjective_suffix|date_prefix|date_suffix<TAB>form<TAB>min_rest[<TAB>replacement]`
 // and `case<TAB>proper`.
 Morphology load_morphology(std::string_view tsv);
 
@@ -47,7 +53,10 @@ struct Reading {
 // strings of readings that put a replacement back; it is reused between calls
 // (a deque, so growing it never moves the strings earlier readings point into).
 // With `allow_prefix`/`allow_suffix` false those readings are not made.
+// Code points in a UTF-8 string (affix rules count letters, not bytes).
+size_t code_points(std::string_view s);
+
 void readings(std::string_view word, const Morphology& m, bool allow_prefix, bool allow_suffix,
               std::vector<Reading>& out, std::deque<std::string>& scratch);
 
-}  // namespace tarikh::actors
+}  // namespace tarikh::text

@@ -1,12 +1,11 @@
-#include "actors/affixes.h"
+#include "text/affixes.h"
 
-#include "actors/tsv.h"
-#include "actors/word_tokens.h"
+#include "text/tsv.h"
 #include "tarikh/normalize.h"
 
 #include <charconv>
 
-namespace tarikh::actors {
+namespace tarikh::text {
 
 Morphology load_morphology(std::string_view tsv) {
     Morphology m;
@@ -15,8 +14,9 @@ Morphology load_morphology(std::string_view tsv) {
             m.proper_case = f.size() > 1 && f[1] == "proper";
             return;
         }
-        const bool prefix = f[0] == "prefix" || f[0] == "adjective_prefix";
-        const bool suffix = f[0] == "suffix" || f[0] == "adjective_suffix";
+        const bool date = f[0].starts_with("date_");
+        const bool prefix = f[0] == "prefix" || f[0] == "adjective_prefix" || f[0] == "date_prefix";
+        const bool suffix = f[0] == "suffix" || f[0] == "adjective_suffix" || f[0] == "date_suffix";
         if (f.size() < 2 || (!prefix && !suffix)) return;
         Affix a;
         a.adjective_only = f[0].starts_with("adjective_");
@@ -24,9 +24,16 @@ Morphology load_morphology(std::string_view tsv) {
         if (f.size() > 2 && !f[2].empty()) std::from_chars(f[2].data(), f[2].data() + f[2].size(), a.min_rest);
         if (f.size() > 3) a.replacement = fold(f[3]);
         if (a.form.empty()) return;
-        (prefix ? m.prefixes : m.suffixes).push_back(std::move(a));
+        if (date) (prefix ? m.date_prefixes : m.date_suffixes).push_back(std::move(a));
+        else (prefix ? m.prefixes : m.suffixes).push_back(std::move(a));
     });
     return m;
+}
+
+size_t code_points(std::string_view s) {
+    size_t n = 0;
+    for (char ch : s) n += (static_cast<uint8_t>(ch) & 0xC0) != 0x80;
+    return n;
 }
 
 namespace {
@@ -86,4 +93,4 @@ void readings(std::string_view word, const Morphology& m, bool allow_prefix, boo
     }
 }
 
-}  // namespace tarikh::actors
+}  // namespace tarikh::text

@@ -32,7 +32,15 @@ private:
         return i < size() && t_[i].type == TokenType::Punct && t_[i].end - t_[i].begin == 1 && s_[t_[i].begin] == c;
     }
     const EntryList* entries(uint32_t i);
+    // The entries `lookup` finds for `w` with one of its language's date
+    // affixes taken off, and how many bytes of the word to leave out of a span.
+    struct Stripped { const EntryList* found; uint8_t skip; };
+    template <class Lookup>
+    std::optional<Stripped> without_affix(std::string_view w, Lookup lookup);
+    std::string scratch_;  // a prefix's replacement put back (لل → ال)
     bool rest_matches(const LexEntry& e, uint32_t i) const;
+    // Token i carries "and" as a clitic (ومايو).
+    bool glued_and(uint32_t i);
     Hit hit(uint32_t i, LexKind kind);
     Hit hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&));
     // The backward twin of hit(): the entry of `kind` (and `pred`, if given)
@@ -117,43 +125,65 @@ private:
 
 // ---- lexicon access ------------------------------------------------------------
 
-// Arabic-script words carry clitics: و ف (and), ب ل ك (prepositions), and
-// Persian words an ezafe ی. A word not in the lexicon is tried without them.
+// Words carry affixes: Arabic clitics و ف (and), ب ل ك (prepositions), the
+// Persian ezafe ی. A word not in the lexicon is tried without each affix its
+// language lists for date words (affixes.tsv), in the order listed.
 const EntryList* Grammar::entries(uint32_t i) {
     if (looked_[i]) return entries_[i];
     looked_[i] = true;
-    const Token& tok = t_[i];
-    if (tok.type == TokenType::Number) return nullptr;
+    if (t_[i].type == TokenType::Number) return nullptr;
     std::string_view w = text(i);
-    if (lex_.may_start(lang_, w))
-        if (const EntryList* e = lex_.lookup(lang_, w)) return entries_[i] = e;
-    if (!tok.arabic || w.size() < 6) return nullptr;
-    // Arabic letters are two bytes each in UTF-8.
-    auto starts = [&](std::string_view p) { return w.starts_with(p); };
-    static constexpr std::string_view kWa = "\xD9\x88", kFa = "\xD9\x81", kBa = "\xD8\xA8", kLa = "\xD9\x84", kKa = "\xD9\x83";
-    size_t cut = 0;
-    if (starts(kWa) || starts(kFa)) cut = 2;
-    std::string_view rest = w.substr(cut);
-    if (cut && rest.size() >= 4 && lex_.may_start(lang_, rest)) {
-        if (const EntryList* e = lex_.lookup(lang_, rest)) { clitic_[i] = static_cast<uint8_t>(cut); return entries_[i] = e; }
-    }
-    if (rest.starts_with(kBa) || rest.starts_with(kLa) || rest.starts_with(kKa)) {
-        std::string_view r2 = rest.substr(2);
-        if (r2.size() >= 4) {
-            if (!lex_.may_start(lang_, r2)) {
-            } else if (const EntryList* e = lex_.lookup(lang_, r2)) { clitic_[i] = static_cast<uint8_t>(cut + 2); return entries_[i] = e; }
-            // لل + word: the article's alef is dropped after ل (للعام = ل + العام)
-            if (rest.starts_with(kLa) && r2.starts_with(kLa)) {
-                std::string with_article = "\xD8\xA7" + std::string(r2);
-                if (const EntryList* e = lex_.lookup(lang_, with_article)) { clitic_[i] = static_cast<uint8_t>(cut + 2); return entries_[i] = e; }
-            }
-        }
-    }
-    // Persian ezafe written as ی (دهه‌ی → دههي after folding)
-    if (lang_ == Lang::Fa && w.ends_with("\xD9\x8A") && w.size() >= 6) {
-        if (const EntryList* e = lex_.lookup(lang_, w.substr(0, w.size() - 2))) return entries_[i] = e;
+    auto lookup = [&](std::string_view word) { return lex_.may_start(lang_, word) ? lex_.lookup(lang_, word) : nullptr; };
+    if (const EntryList* e = lookup(w)) return entries_[i] = e;
+    if (auto s = without_affix(w, lookup)) {
+        clitic_[i] = s->skip;
+        return entries_[i] = s->found;
     }
     return nullptr;
+}
+
+// The bytes of a prefix that stay out of a date's span: all of them, except
+// the letters its replacement still shows (the ل of لل, for ال).
+uint8_t outside_span(const text::Affix& p) {
+    size_t common = 0;
+    while (common < p.form.size() && common < p.replacement.size() &&
+           p.form[p.form.size() - 1 - common] == p.replacement[p.replacement.size() - 1 - common])
+        ++common;
+    // Whole UTF-8 letters only: back off to a letter boundary.
+    while (common > 0 && (static_cast<uint8_t>(p.form[p.form.size() - common]) & 0xC0) == 0x80) --common;
+    return static_cast<uint8_t>(p.form.size() - common);
+}
+
+template <class Lookup>
+std::optional<Grammar::Stripped> Grammar::without_affix(std::string_view w, Lookup lookup) {
+    const DateAffixes& affixes = lex_.date_affixes(lang_);
+    if (affixes.may_have_prefix(w)) {
+        for (const text::Affix& p : affixes.prefixes()) {
+            if (w.size() <= p.form.size() || !w.starts_with(p.form)) continue;
+            std::string_view rest = w.substr(p.form.size());
+            if (text::code_points(rest) < p.min_rest) continue;
+            std::string_view stem = rest;
+            if (!p.replacement.empty()) stem = scratch_.assign(p.replacement).append(rest);
+            if (const EntryList* e = lookup(stem)) return Stripped{e, outside_span(p)};
+        }
+    }
+    if (affixes.may_have_suffix(w)) {
+        for (const text::Affix& x : affixes.suffixes()) {
+            if (w.size() <= x.form.size() || !w.ends_with(x.form)) continue;
+            std::string_view stem = w.substr(0, w.size() - x.form.size());
+            if (text::code_points(stem) < x.min_rest) continue;
+            if (const EntryList* e = lookup(stem)) return Stripped{e, 0};
+        }
+    }
+    return std::nullopt;
+}
+
+bool Grammar::glued_and(uint32_t i) {
+    if (i >= size() || !entries(i) || !clitic_[i]) return false;
+    const EntryList* clitic = lex_.lookup(lang_, text(i).substr(0, clitic_[i]));
+    return clitic && std::any_of(clitic->begin(), clitic->end(), [](const LexEntry* e) {
+        return e->kind == LexKind::Prep && e->prep == Prep::And && e->rest.empty();
+    });
 }
 
 bool Grammar::rest_matches(const LexEntry& e, uint32_t i) const {
@@ -246,10 +276,8 @@ std::optional<std::pair<int, uint32_t>> Grammar::day_at(uint32_t i) {
     }
     if (!is_number(i) || t_[i].digits > 2 || t_[i].number < 1 || t_[i].number > 31) return std::nullopt;
     uint32_t end = i + 1;
-    if (end < size() && t_[end].joined && t_[end].type == TokenType::Word) {
-        std::string_view w = text(end);
-        if (w == "st" || w == "nd" || w == "rd" || w == "th" || w == "\xD8\xA7\xD9\x85" /* ام */) ++end;
-    }
+    if (end < size() && t_[end].joined && t_[end].type == TokenType::Word)
+        if (Hit suffix = hit(end, LexKind::DaySuffix)) end = suffix.end;
     return std::make_pair(static_cast<int>(t_[i].number), end);
 }
 
@@ -306,8 +334,8 @@ std::optional<std::pair<const LexEntry*, uint32_t>> Grammar::month_at(uint32_t i
     if ((is_punct(end, '/') || is_punct(end, '-')) && end + 1 < size()) {
         if (Hit m2 = hit(end + 1, LexKind::Month); m2 && m2.entry->number == m.entry->number) end = m2.end;
     }
-    // دی ماه: the Persian month word after a Solar Hijri month
-    if (m.entry->calendar == Calendar::SolarHijri && end < size() && text(end) == "\xD9\x85\xD8\xA7\xD9\x87") ++end;
+    // دی ماه: the word "month" after a month of its calendar
+    if (Hit mw = hit(end, LexKind::MonthWord); mw && mw.entry->calendar == m.entry->calendar) end = mw.end;
     return std::make_pair(m.entry, end);
 }
 
@@ -327,8 +355,8 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
     if (t_[i].digits == 4 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2) {
         r.a.year = a; r.a.month = b; r.a.day = c;
     } else if (t_[i + 4].digits == 4 && t_[i].digits <= 2 && t_[i + 2].digits <= 2) {
-        // Day first in fa and ar; month first in English unless that is impossible.
-        bool month_first = lang_ == Lang::En && a <= 12 && b <= 31 && !(b <= 12 && sep == '.');
+        // Day first, or month first (numeric_date_order mdy) unless that is impossible.
+        bool month_first = set_.numeric_month_first && a <= 12 && b <= 31 && !(b <= 12 && sep == '.');
         if (month_first && b > 12) month_first = true;
         else if (a > 12) month_first = false;
         r.a.year = c;
@@ -394,7 +422,7 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
     r.a.granularity = Granularity::Month;
     uint32_t k = m->second;
     // March 29, 2023; June 13–24, 2025; Nov 3
-    if (auto d = day_at(k); d && lang_ == Lang::En) {
+    if (auto d = day_at(k); d && set_.day_after_month) {
         uint32_t k2 = d->second;
         std::optional<std::pair<int, uint32_t>> d2;
         if (is_punct(k2, '-')) d2 = day_at(k2 + 1);
@@ -603,7 +631,7 @@ std::optional<RawDate> Grammar::season(uint32_t i) {
 bool Grammar::future_tense_near(const RawDate& r) {
     constexpr uint32_t kReach = 10;  // tokens: a verb is near its time phrase
     auto sentence_end = [&](uint32_t k) {
-        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?') || text(k) == "\xD8\x9F";  // ؟
+        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?');  // folding made ؟ a '?'
     };
     for (uint32_t k = r.first; k-- > 0 && r.first - k <= kReach && !sentence_end(k);)
         if (has(k, LexKind::Future)) return true;
@@ -637,13 +665,10 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
     uint32_t j = skip_article(i);
     if (j >= size()) return std::nullopt;
     // Q3 2024, H2 2022
-    if (t_[j].type == TokenType::Word && (text(j) == "q" || text(j) == "h") && is_number(j + 1) && t_[j + 1].joined) {
-        int n = static_cast<int>(t_[j + 1].number);
-        bool q = text(j) == "q";
-        if (n < 1 || n > (q ? 4 : 2)) return std::nullopt;
-        r.a.granularity = q ? Granularity::Quarter : Granularity::Half;
-        r.a.part = n;
-        k = j + 2;
+    if (Hit pp = hit(j, LexKind::PartPrefix); pp && is_number(pp.end) && t_[pp.end].joined) {
+        r.a.granularity = pp.entry->part == PartKind::Quarter ? Granularity::Quarter : Granularity::Half;
+        r.a.part = static_cast<int>(t_[pp.end].number);
+        k = pp.end + 1;
     } else if (Hit p = hit(j, LexKind::Part)) {
         // نیمه دوم، النصف الثاني، سه‌ماهه سوم
         Hit o = hit(p.end, LexKind::Ordinal);
@@ -676,7 +701,7 @@ std::optional<RawDate> Grammar::decade(uint32_t i) {
     uint32_t k = decade_word ? unit.end : j;
     // the '90s
     if (is_punct(k, '\'') && is_number(k + 1) && t_[k + 1].digits == 2 && t_[k + 1].number % 10 == 0 &&
-        k + 2 < size() && t_[k + 2].joined && text(k + 2) == "s") {
+        k + 2 < size() && t_[k + 2].joined && has(k + 2, LexKind::DecadeSuffix)) {
         r.a.decade = 1900 + static_cast<int>(t_[k + 1].number);
         r.last = k + 3;
         r.confidence = 0.85f;
@@ -685,7 +710,8 @@ std::optional<RawDate> Grammar::decade(uint32_t i) {
     // دهه ۱۹۹۰، the 1990s, 1990s
     if (is_number(k) && !inside_bigger_number(k)) {
         const Token& n = t_[k];
-        bool plural_s = k + 1 < size() && t_[k + 1].joined && (text(k + 1) == "s" || (is_punct(k + 1, '\'') && k + 2 < size() && text(k + 2) == "s"));
+        bool plural_s = k + 1 < size() && t_[k + 1].joined &&
+                        (has(k + 1, LexKind::DecadeSuffix) || (is_punct(k + 1, '\'') && has(k + 2, LexKind::DecadeSuffix)));
         if (n.digits == 4 && n.number % 10 == 0 && (decade_word || plural_s)) {
             r.a.decade = static_cast<int>(n.number);
             r.a.calendar = calendar_of_bare_year(r.a.decade);
@@ -878,10 +904,8 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     bool ok_sep = dash || (conn && (conn.entry->prep == Prep::To ||
                                     (conn.entry->prep == Prep::And && (between || plural_years || year_list))));
     uint32_t r0 = dash ? sep + 1 : conn ? conn.end : sep;
-    // ومايو: the Arabic "and" glued to the next date
-    if (!ok_sep && (between || plural_years) && sep < size() && t_[sep].arabic && text(sep).starts_with("\xD9\x88") &&
-        entries(sep) && clitic_[sep] == 2)
-        ok_sep = true, r0 = sep;
+    // ومايو: "and" glued to the next date as a clitic
+    if (!ok_sep && (between || plural_years) && glued_and(sep)) ok_sep = true, r0 = sep;
     if (!ok_sep) return std::nullopt;
     if (Hit yw = hit_if(r0, LexKind::Unit, [](const LexEntry& e) { return e.has(kYearWord); }); yw && is_number(yw.end)) r0 = yw.end;
     std::optional<RawDate> right = point(r0, true, true);
@@ -937,7 +961,7 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
     auto is_shift_rel = [](Rel x) { return x == Rel::Last || x == Rel::Next || x == Rel::This || x == Rel::Same; };
     uint32_t j = skip_article(i);
     // REL(ago|later) [NUM] UNIT: قبل ثلاث سنوات، قبل عامين، بعد شهر
-    if (Hit rel = hit(j, LexKind::Rel); rel && (rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && lang_ != Lang::En) {
+    if (Hit rel = hit(j, LexKind::Rel); rel && (rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && set_.ago_before_count) {
         uint32_t k = rel.end;
         int n = 1;
         // "قبل نحو عام", "منذ أكثر من عقدين": about so long ago
@@ -950,11 +974,11 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
         }
         if (auto c = count_at(k)) { n = c->first; k = c->second; }
         Hit u = hit(k, LexKind::Unit);
-        if (u && lang_ == Lang::Ar && !is_number(u.end)) {
+        if (u && !is_number(u.end)) {
             // العام 2020 after قبل is "before 2020", not "a year ago"
             if (u.entry->number) n = u.entry->number;
             // "السنوات الثلاث" order: UNIT NUM
-            else if (auto c2 = count_at(u.end); c2 && n == 1) { n = c2->first; u.end = c2->second; }
+            else if (auto c2 = count_at(u.end); c2 && n == 1 && set_.count_after_unit) { n = c2->first; u.end = c2->second; }
             if (n > 0) {
                 r.unit = u.entry->unit;
                 r.n = rel.entry->rel == Rel::Ago ? -n : n;
@@ -966,7 +990,7 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
         }
     }
     // "the following year", "the following day": one unit after the previous date
-    if (Hit rel = hit(j, LexKind::Rel); rel && rel.entry->rel == Rel::Later && lang_ == Lang::En) {
+    if (Hit rel = hit(j, LexKind::Rel); rel && rel.entry->rel == Rel::Later && set_.later_before_unit) {
         if (Hit u = hit(rel.end, LexKind::Unit); u && !u.entry->number && !u.entry->has(kPlural)) {
             r.unit = u.entry->unit;
             r.n = 1;
@@ -992,7 +1016,7 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
                 }
                 if ((rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && !quantifier_before(j)) {
                     // "پیش از X" / "قبل از X" is "before X", not "ago"
-                    if (rel.entry->rel == Rel::Ago && lang_ != Lang::En) {
+                    if (rel.entry->rel == Rel::Ago && set_.ago_from_is_before) {
                         if (Hit p = hit(rel.end, LexKind::Prep); p && p.entry->prep == Prep::From) return std::nullopt;
                     }
                     r.unit = u.entry->unit;
@@ -1031,12 +1055,12 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
     if (Hit u = hit(j, LexKind::Unit); u && !count_ends_at(j)) {
         uint32_t k = u.end;
         int n = u.entry->number;
-        if (auto c = count_at(k); c && lang_ == Lang::Ar) { n = c->first; k = c->second; }
+        if (auto c = count_at(k); c && set_.count_after_unit) { n = c->first; k = c->second; }
         if (Hit rel = hit(k, LexKind::Rel)) {
             Rel x = rel.entry->rel;
             // Persian "هفته پیش", "ماه پیش", "سال پیش": the last one, as with
             // گذشته (not "پیش از X": before X)
-            if (x == Rel::Ago && n == 0 && lang_ == Lang::Fa && !u.entry->has(kPlural)) {
+            if (x == Rel::Ago && n == 0 && set_.unit_ago_is_last && !u.entry->has(kPlural)) {
                 Hit from = hit(rel.end, LexKind::Prep);
                 if (from && from.entry->prep == Prep::From) return std::nullopt;
                 x = Rel::Last;
@@ -1065,7 +1089,7 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
                 r.confidence = 0.85f;
                 // "روز گذشته" is yesterday in Persian news; elsewhere "the
                 // past day" is rarely a date
-                if (r.unit == Granularity::Day && x != Rel::Later && !(lang_ == Lang::Fa && x == Rel::Last)) return std::nullopt;
+                if (r.unit == Granularity::Day && x != Rel::Later && !(set_.last_day_is_yesterday && x == Rel::Last)) return std::nullopt;
                 return r;
             }
         }
@@ -1147,7 +1171,7 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
         r.last = rel.end;
         return r;
     }
-    if (lang_ == Lang::En && prep_before(i)) {
+    if (set_.weekday_after_preposition && prep_before(i)) {
         r.last = w.end;
         return r;
     }
@@ -1163,7 +1187,7 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
         }
     }
     // "Tuesday night": the part of the day after it
-    if (Hit part = hit(w.end, LexKind::DayPart); part && lang_ == Lang::En) {
+    if (Hit part = hit(w.end, LexKind::DayPart); part && set_.daypart_after_weekday) {
         r.last = w.end;
         return r;
     }
@@ -1182,21 +1206,13 @@ const EntryList* Grammar::find_event_names(uint32_t i) {
     std::string_view w = text(i);
     if (lex_.may_start(lang_, w))
         if (const EntryList* list = lex_.lookup_event(w)) return list;
-    // A clitic glued to the name in Arabic: لمجزرة خوجالي، وحرب أكتوبر.
-    // (Every word is asked: the cheap tests go first.)
-    if (lang_ != Lang::Ar || w.size() < 8 || !t_[i].arabic) return nullptr;
-    const auto b0 = static_cast<unsigned char>(w[0]), b1 = static_cast<unsigned char>(w[1]);
-    const bool clitic_letter = (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x81 || b1 == 0x84 || b1 == 0x83)) || (b0 == 0xD8 && b1 == 0xA8);
-    if (!clitic_letter || entries(i)) return nullptr;
-    static constexpr std::string_view kClitics[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // و ف ب ل ك
-    for (std::string_view c : kClitics) {
-        if (!w.starts_with(c)) continue;
-        std::string_view rest = w.substr(c.size());
-        if (!lex_.may_start(lang_, rest)) continue;
-        if (const EntryList* list = lex_.lookup_event(rest)) {
-            clitic_[i] = static_cast<uint8_t>(c.size());
-            return list;
-        }
+    // A clitic glued to the name: لمجزرة خوجالي، وحرب أكتوبر. (Every word is
+    // asked: the cheap tests go first, and a date word is no event name.)
+    if (t_[i].type != TokenType::Word || !lex_.date_affixes(lang_).may_have_prefix(w) || entries(i)) return nullptr;
+    auto lookup = [&](std::string_view name) { return lex_.may_start(lang_, name) ? lex_.lookup_event(name) : nullptr; };
+    if (auto s = without_affix(w, lookup); s && s->skip) {
+        clitic_[i] = s->skip;
+        return s->found;
     }
     return nullptr;
 }
@@ -1310,7 +1326,8 @@ bool can_start(const EntryList* list) {
     for (const LexEntry* e : *list) {
         switch (e->kind) {
             case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future:
-            case LexKind::Anaphor: case LexKind::DayPart: break;
+            case LexKind::Anaphor: case LexKind::DayPart: case LexKind::DaySuffix: case LexKind::MonthWord:
+            case LexKind::DecadeSuffix: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
             case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;
@@ -1326,8 +1343,7 @@ std::vector<RawDate> Grammar::run() {
         const Token& tok = t_[i];
         // Only numbers and lexicon words can start a date: skip the rest cheaply.
         bool candidate = (tok.type == TokenType::Number && tok.digits <= 4) ||
-                         (tok.type == TokenType::Word && (can_start(entries(i)) || event_names(i) != nullptr)) ||
-                         (tok.end - tok.begin == 1 && (s_[tok.begin] == 'q' || s_[tok.begin] == 'h') && is_number(i + 1));
+                         (tok.type == TokenType::Word && (can_start(entries(i)) || event_names(i) != nullptr));
         if (!candidate) { ++i; continue; }
         std::optional<RawDate> r = any(i);
         if (!r || r->last <= i) { ++i; continue; }

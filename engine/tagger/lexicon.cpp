@@ -2,6 +2,7 @@
 
 #include "embedded_data.h"
 #include "tarikh/normalize.h"
+#include "text/tsv.h"
 
 #include <algorithm>
 #include <charconv>
@@ -11,32 +12,14 @@
 namespace tarikh::tagger {
 namespace {
 
-std::vector<std::string_view> split(std::string_view line, char sep) {
-    std::vector<std::string_view> out;
-    size_t start = 0;
-    for (size_t i = 0; i <= line.size(); ++i) {
-        if (i == line.size() || line[i] == sep) {
-            out.push_back(line.substr(start, i - start));
-            start = i + 1;
-        }
-    }
-    return out;
-}
+using text::split;
 
-// Calls f(columns) for each data line of a TSV file (no comments, no blanks).
+// Calls f(columns) for each data row of a compiled-in data file, which must exist.
 template <class F>
-void for_each_row(std::string_view file, std::string_view name, F f) {
+void for_each_row(std::string_view name, F f) {
+    std::string_view file = embedded_data(name);
     if (file.empty()) throw std::runtime_error("tarikh: missing data file " + std::string(name));
-    size_t start = 0;
-    while (start < file.size()) {
-        size_t end = file.find('\n', start);
-        if (end == std::string_view::npos) end = file.size();
-        std::string_view line = file.substr(start, end - start);
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-        f(split(line, '\t'));
-    }
+    text::for_each_tsv_row(file, f);
 }
 
 int to_int(std::string_view s) {
@@ -146,6 +129,17 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::DayPart;
     } else if (kind == "anaphor") {
         e.kind = LexKind::Anaphor;
+    } else if (kind == "daysuffix") {
+        e.kind = LexKind::DaySuffix;
+    } else if (kind == "monthword") {
+        // the calendar of the months it follows
+        e.kind = LexKind::MonthWord; e.calendar = calendar_from(value);
+    } else if (kind == "partprefix") {
+        e.kind = LexKind::PartPrefix;
+        if (value != "quarter" && value != "half") throw std::runtime_error("tarikh: bad partprefix in data: " + std::string(value));
+        e.part = value == "quarter" ? PartKind::Quarter : PartKind::Half;
+    } else if (kind == "decadesuffix") {
+        e.kind = LexKind::DecadeSuffix;
     } else if (kind == "tense") {
         if (value != "future") throw std::runtime_error("tarikh: bad tense in data: " + std::string(value));
         e.kind = LexKind::Future;
@@ -156,6 +150,21 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
 }
 
 }  // namespace
+
+DateAffixes::DateAffixes(const text::Morphology& m) : prefixes_(m.date_prefixes), suffixes_(m.date_suffixes) {
+    // A one-byte affix (Turkish dative e) may sit beside any byte.
+    for (const text::Affix& a : prefixes_) {
+        const auto* f = reinterpret_cast<const uint8_t*>(a.form.data());
+        if (a.form.size() >= 2) mark(starts_, f[0], f[1]);
+        else for (unsigned y = 0; y < 256; ++y) mark(starts_, f[0], uint8_t(y));
+    }
+    for (const text::Affix& a : suffixes_) {
+        const auto* f = reinterpret_cast<const uint8_t*>(a.form.data());
+        const size_t n = a.form.size();
+        if (n >= 2) mark(ends_, f[n - 2], f[n - 1]);
+        else for (unsigned x = 0; x < 256; ++x) mark(ends_, uint8_t(x), f[0]);
+    }
+}
 
 std::vector<std::string> token_texts(std::string_view folded) {
     std::vector<std::string> out;
@@ -203,16 +212,35 @@ void Lexicon::sort_longest_first(Table& table) {
 void Lexicon::load_language(Lang lang, std::string_view dir) {
     const std::string base = "lang/" + std::string(dir) + "/";
     LanguageSettings& s = settings_[static_cast<size_t>(lang)];
-    for_each_row(embedded_data(base + "settings.tsv"), base + "settings.tsv", [&](const auto& c) {
+    for_each_row(base + "settings.tsv", [&](const auto& c) {
         if (c.size() < 2) return;
+        auto yes = [&](bool& flag) {
+            if (c[1] != "yes" && c[1] != "no") throw std::runtime_error("tarikh: " + base + "settings.tsv: " + std::string(c[0]) + " is yes or no");
+            flag = c[1] == "yes";
+        };
         if (c[0] == "week_start") s.week_start = c[1] == "saturday" ? 6 : c[1] == "sunday" ? 7 : 1;
         else if (c[0] == "native_years") s.native_years = calendar_from(c[1]);
         else if (c[0] == "two_digit_years") s.two_digit_solar_years = c[1] == "solar_hijri";
         else if (c[0] == "relative_calendar") s.relative_calendar = calendar_from(c[1]);
-        else if (c[0] == "context_months_after_preposition") s.context_months_after_preposition = c[1] == "yes";
+        else if (c[0] == "context_months_after_preposition") yes(s.context_months_after_preposition);
+        else if (c[0] == "numeric_date_order") {
+            if (c[1] != "dmy" && c[1] != "mdy") throw std::runtime_error("tarikh: " + base + "settings.tsv: numeric_date_order is dmy or mdy");
+            s.numeric_month_first = c[1] == "mdy";
+        }
+        else if (c[0] == "day_after_month") yes(s.day_after_month);
+        else if (c[0] == "ago_before_count") yes(s.ago_before_count);
+        else if (c[0] == "count_after_unit") yes(s.count_after_unit);
+        else if (c[0] == "later_before_unit") yes(s.later_before_unit);
+        else if (c[0] == "ago_from_is_before") yes(s.ago_from_is_before);
+        else if (c[0] == "unit_ago_is_last") yes(s.unit_ago_is_last);
+        else if (c[0] == "last_day_is_yesterday") yes(s.last_day_is_yesterday);
+        else if (c[0] == "weekday_after_preposition") yes(s.weekday_after_preposition);
+        else if (c[0] == "daypart_after_weekday") yes(s.daypart_after_weekday);
+        else throw std::runtime_error("tarikh: " + base + "settings.tsv: unknown setting " + std::string(c[0]));
     });
+    affixes_[static_cast<size_t>(lang)] = DateAffixes(text::load_morphology(embedded_data(base + "affixes.tsv")));
     auto load_into = [&](Table& table) {
-        for_each_row(embedded_data(base + "lexicon.tsv"), base + "lexicon.tsv", [&](const auto& c) {
+        for_each_row(base + "lexicon.tsv", [&](const auto& c) {
             if (c.size() < 3) throw std::runtime_error("tarikh: short row in " + base + "lexicon.tsv");
             LexEntry e = entry_from(c[1], c[2], c.size() > 3 ? flags_from(c[3]) : 0);
             add(table, token_texts(fold(c[0])), std::move(e));
@@ -228,7 +256,7 @@ void Lexicon::load_language(Lang lang, std::string_view dir) {
 
 void Lexicon::load_events() {
     std::map<std::string, uint32_t> index;
-    for_each_row(embedded_data("data/named_events.tsv"), "data/named_events.tsv", [&](const auto& c) {
+    for_each_row("data/named_events.tsv", [&](const auto& c) {
         if (c.size() < 4) throw std::runtime_error("tarikh: short row in data/named_events.tsv");
         NamedEventInfo ev;
         ev.id = std::string(c[0]);
@@ -240,7 +268,7 @@ void Lexicon::load_events() {
     });
     // Names shared by several events become one ambiguous entry with candidates.
     std::map<std::vector<std::string>, LexEntry> by_name;
-    for_each_row(embedded_data("data/event_names.tsv"), "data/event_names.tsv", [&](const auto& c) {
+    for_each_row("data/event_names.tsv", [&](const auto& c) {
         if (c.size() < 3) throw std::runtime_error("tarikh: short row in data/event_names.tsv");
         auto it = index.find(std::string(c[0]));
         if (it == index.end()) throw std::runtime_error("tarikh: name for unknown named event " + std::string(c[0]));

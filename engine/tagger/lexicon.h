@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tagger/tokenize.h"
+#include "text/affixes.h"
 #include "tarikh/mention.h"
 #include "tarikh/time.h"
 
@@ -23,6 +24,10 @@ enum class LexKind : uint8_t {
     Future,  // a word of the future tense (خواهد، سوف، will): a yearless month looks forward
     Anaphor, // "that" after "N years after": ذلك، آن
     DayPart, // a part of a day before a weekday: مساء الاثنين، شامگاه دوشنبه
+    DaySuffix,     // glued after a day number: 1st, 22nd, ۱۵ام
+    MonthWord,     // the word "month" after a month name that belongs to it: دی ماه
+    PartPrefix,    // a letter glued before the number of a quarter or half: Q3, H2
+    DecadeSuffix,  // glued after a year ending in 0 that makes it a decade: 1990s, '90s
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.
@@ -75,6 +80,41 @@ struct LanguageSettings {
     // after a preposition ("in March", "في رمضان"); not in Persian, where
     // "در مه" is "in the fog" and "در مهر" "in kindness".
     bool context_months_after_preposition = false;
+    // The choices of word order and meaning each language makes (settings.tsv;
+    // engine/lang/README.md says what each one is for).
+    bool numeric_month_first = false;     // numeric_date_order mdy: 3/29/2023
+    bool day_after_month = false;         // March 29, 2023
+    bool ago_before_count = false;        // قبل ثلاث سنوات: the "ago" word before the count
+    bool count_after_unit = false;        // السنوات الثلاث: the count after the unit
+    bool later_before_unit = false;       // the following year
+    bool ago_from_is_before = false;      // پیش از X, قبل من X: "ago" then "from" is "before X"
+    bool unit_ago_is_last = false;        // هفته پیش: "week ago" is last week
+    bool last_day_is_yesterday = false;   // روز گذشته: "the past day" is yesterday
+    bool weekday_after_preposition = false;  // on Tuesday: a bare weekday after a preposition
+    bool daypart_after_weekday = false;   // Tuesday night
+};
+
+// The affixes a language glues to date words (affixes.tsv, date_prefix and
+// date_suffix), with a cheap first test: most words carry none of them.
+class DateAffixes {
+public:
+    DateAffixes() = default;
+    explicit DateAffixes(const text::Morphology& m);
+    const std::vector<text::Affix>& prefixes() const { return prefixes_; }
+    const std::vector<text::Affix>& suffixes() const { return suffixes_; }
+    // False when no prefix (suffix) listed could start (end) `w`: a test of
+    // its first (last) two bytes.
+    bool may_have_prefix(std::string_view w) const { return w.size() > 1 && test(starts_, uint8_t(w[0]), uint8_t(w[1])); }
+    bool may_have_suffix(std::string_view w) const {
+        return w.size() > 1 && test(ends_, uint8_t(w[w.size() - 2]), uint8_t(w.back()));
+    }
+
+private:
+    using Bits = std::array<uint64_t, 1024>;  // one bit per pair of bytes
+    static bool test(const Bits& b, uint8_t x, uint8_t y) { uint32_t k = x << 8 | y; return (b[k >> 6] >> (k & 63)) & 1; }
+    static void mark(Bits& b, uint8_t x, uint8_t y) { uint32_t k = x << 8 | y; b[k >> 6] |= uint64_t{1} << (k & 63); }
+    std::vector<text::Affix> prefixes_, suffixes_;
+    Bits starts_{}, ends_{};
 };
 
 // Entries whose first folded token is the same word, longest phrase first.
@@ -112,6 +152,7 @@ public:
     }
 
     const LanguageSettings& settings(Lang lang) const { return settings_[static_cast<size_t>(lang)]; }
+    const DateAffixes& date_affixes(Lang lang) const { return affixes_[static_cast<size_t>(lang)]; }
     const std::vector<NamedEventInfo>& events() const { return events_; }
 
 private:
@@ -128,6 +169,7 @@ private:
     std::array<Table, 3> tables_;
     Table event_table_;
     std::array<LanguageSettings, 3> settings_;
+    std::array<DateAffixes, 3> affixes_;
     std::vector<NamedEventInfo> events_;
 };
 

@@ -33,8 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
 
     ParseOptions options;
-    static constexpr Lang kLangs[] = {Lang::Fa, Lang::Ar, Lang::En};
-    if (mode & 3) options.lang = kLangs[(mode & 3) - 1];
+    // 0: detect; else one of the table's languages (lang/languages.tsv).
+    if (const size_t pick = mode & 3) options.lang = languages()[(pick - 1) % languages().size()].id;
     if (mode & 4) options.dct = *parse_iso("2024-05-01");
     const ParseResult r = parser.parse(text, options);
     for (const Mention& m : r.mentions) {

@@ -1,6 +1,9 @@
 #include "countries.h"
 
 #include "tarikh/actors.h"
+#include "text/tsv.h"
+
+#include <optional>
 
 #include <unicode/utf8.h>
 
@@ -8,18 +11,6 @@
 
 namespace tarikh::viewer {
 namespace {
-
-std::vector<std::string_view> split(std::string_view line, char sep) {
-    std::vector<std::string_view> out;
-    size_t a = 0;
-    for (;;) {
-        size_t b = line.find(sep, a);
-        out.push_back(line.substr(a, b == std::string_view::npos ? std::string_view::npos : b - a));
-        if (b == std::string_view::npos) break;
-        a = b + 1;
-    }
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
@@ -71,48 +62,46 @@ std::string fold_for_search(std::string_view s) {
 }
 
 CountryNames::CountryNames() {
-    for (const auto& code : tarikh::known_countries())
-        add(code, {tarikh::country_label(code, "en"), tarikh::country_label(code, "fa"), tarikh::country_label(code, "ar")});
+    for (const auto& code : tarikh::known_countries()) {
+        std::vector<std::string> names;
+        for (const Language& l : languages()) names.push_back(tarikh::country_label(code, l.code));
+        add(code, std::move(names));
+    }
 }
 
-void CountryNames::add(const std::string& code, CountryName n) {
-    // A cell may list variants ("Iran|Islamic Republic of Iran"); the first is the label.
-    for (std::string* s : {&n.en, &n.fa, &n.ar}) {
-        for (auto v : split(*s, '|'))
+void CountryNames::add(const std::string& code, std::vector<std::string> names) {
+    for (std::string& s : names) {
+        for (auto v : text::split(s, '|'))
             if (!trim(v).empty()) lookup_[fold_for_search(trim(v))] = code;
-        if (auto bar = s->find('|'); bar != std::string::npos) s->resize(bar);
+        if (auto bar = s.find('|'); bar != std::string::npos) s.resize(bar);
     }
     lookup_[fold_for_search(code)] = code;
-    names_[code] = std::move(n);
+    names_[code] = std::move(names);
 }
 
 CountryNames::CountryNames(std::string_view tsv) {
-    size_t a = 0;
-    while (a < tsv.size()) {
-        size_t b = tsv.find('\n', a);
-        if (b == std::string_view::npos) b = tsv.size();
-        std::string_view line = tsv.substr(a, b - a);
-        a = b + 1;
-        if (line.empty() || line.front() == '#') continue;
-        auto f = split(line, '\t');
-        if (f.size() < 2) continue;
-        std::string code(trim(f[0]));
-        if (!is_code(code)) continue;  // the header line, or something else
-        CountryName n;
-        n.en = std::string(trim(f[1]));
-        if (f.size() > 2) n.fa = std::string(trim(f[2]));
-        if (f.size() > 3) n.ar = std::string(trim(f[3]));
-        add(code, std::move(n));
-    }
+    std::vector<std::optional<Lang>> columns;  // the header's: a language code per name column
+    text::for_each_tsv_row(tsv, [&](const std::vector<std::string_view>& f) {
+        if (f[0] == "code") {
+            columns.clear();
+            for (size_t k = 1; k < f.size(); ++k) columns.push_back(find_language(f[k]));
+            return;
+        }
+        if (!is_code(f[0])) return;
+        std::vector<std::string> names(languages().size());
+        for (size_t k = 1; k < f.size() && k <= columns.size(); ++k)
+            if (columns[k - 1]) names[columns[k - 1]->index()] = std::string(f[k]);
+        add(std::string(f[0]), std::move(names));
+    });
 }
 
-std::string_view CountryNames::name(std::string_view code, LabelLang lang) const {
+std::string_view CountryNames::name(std::string_view code, Lang lang) const {
     auto it = names_.find(std::string(code));
     if (it == names_.end()) return code;
-    const CountryName& n = it->second;
-    if (lang == LabelLang::Fa && !n.fa.empty()) return n.fa;
-    if (lang == LabelLang::Ar && !n.ar.empty()) return n.ar;
-    if (!n.en.empty()) return n.en;
+    const std::vector<std::string>& n = it->second;
+    if (!n[lang.index()].empty()) return n[lang.index()];
+    for (const std::string& other : n)
+        if (!other.empty()) return other;
     return code;
 }
 

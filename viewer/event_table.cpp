@@ -72,7 +72,7 @@ void EventTable::append(Event& e) {
     kind.push_back(static_cast<uint8_t>(e.kind));
     granularity.push_back(static_cast<uint8_t>(e.granularity));
     mod.push_back(static_cast<uint8_t>(e.mod));
-    lang.push_back(static_cast<uint8_t>(e.lang));
+    lang.push_back(static_cast<uint8_t>(e.lang.index()));
     confidence.push_back(e.confidence);
     id.push_back(e.id);
 
@@ -195,7 +195,7 @@ Event EventTable::to_event(size_t i) const {
     }
     e.kind = static_cast<EventKind>(kind[i]);
     e.text = std::string(text(i));
-    e.lang = static_cast<Lang>(lang[i]);
+    e.lang = Lang(lang[i]);
     e.confidence = confidence[i];
     for (auto s = sources_begin(i); s != sources_end(i); ++s)
         e.sources.push_back({std::string(docs[s->doc]), s->span, s->date_span});

@@ -62,7 +62,7 @@ struct EventTable {
     std::vector<uint8_t> kind;         // tarikh::EventKind
     std::vector<uint8_t> granularity;  // tarikh::Granularity
     std::vector<uint8_t> mod;          // tarikh::Mod
-    std::vector<uint8_t> lang;         // tarikh::Lang
+    std::vector<uint8_t> lang;         // tarikh::Lang::index()
     std::vector<float> confidence;
     std::vector<int64_t> id;
 

@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     CLI::App app{"tarikh-view: zoomable lanes of dated events, one per country pair"};
-    std::string db = "tarikh.db", screenshot, size = "1280x800", view_arg, lang = "en", axis = "gregorian";
+    std::string db = "tarikh.db", screenshot, size = "1280x800", view_arg, lang(to_string(Lang{})), axis = "gregorian";
     std::string who, text, mouse, bench_log;
     int frames = 3, bench_frames = 0;
     size_t synthetic = 0;
@@ -199,7 +199,13 @@ int main(int argc, char** argv) {
     app.add_option("--frames", frames, "frames to render before the screenshot")->capture_default_str();
     app.add_option("--bench-frames", bench_frames, "scripted zoom and pan over N frames; prints frame CPU time p50/p99");
     app.add_option("--bench-log", bench_log, "with --bench-frames: write each frame's figures to this CSV file");
-    app.add_option("--lang", lang, "lane labels: en, fa or ar")->capture_default_str();
+    std::vector<std::string> codes;  // lang/languages.tsv
+    std::string lang_help = "lane labels:";
+    for (const Language& l : languages()) {
+        codes.push_back(l.code);
+        lang_help += " " + l.code;
+    }
+    app.add_option("--lang", lang, lang_help)->capture_default_str()->check(CLI::IsMember(codes));
     app.add_option("--axis", axis, "second time axis: gregorian (none), solar_hijri or islamic")->capture_default_str();
     app.add_option("--who", who, "filter: countries and pairs, e.g. \"IR, AZ-IL\"");
     app.add_option("--text", text, "filter: words of the sentence");
@@ -265,7 +271,7 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     UiState ui;
-    ui.lang = lang == "fa" ? LabelLang::Fa : lang == "ar" ? LabelLang::Ar : LabelLang::En;
+    ui.lang = find_language(lang).value_or(Lang{});
     ui.second_axis = axis == "solar_hijri" ? SecondAxis::SolarHijri : axis == "islamic" ? SecondAxis::Islamic : SecondAxis::None;
     ui.filter.who = who;
     ui.filter.text = text;

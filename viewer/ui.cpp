@@ -8,6 +8,7 @@
 #include <cstring>
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 namespace tarikh::viewer {
 namespace {
@@ -252,12 +253,11 @@ std::string country_label(const UiState& ui, CountryId id) {
 std::string lane_label(const UiState& ui, const Lane& lane) {
     if (lane.aggregate()) return country_label(ui, lane.a);
     if (lane.alone()) {
-        switch (ui.lang) {
-        case LabelLang::Fa: return country_label(ui, lane.a) + " (به‌تنهایی)";
-        case LabelLang::Ar: return country_label(ui, lane.a) + " (وحدها)";
-        case LabelLang::En: break;
-        }
-        return country_label(ui, lane.a) + " alone";
+        // Interface words, until the viewer has catalogs of its strings per language.
+        static const std::map<std::string, std::string, std::less<>> kAlone = {
+            {"fa", " (به‌تنهایی)"}, {"ar", " (وحدها)"}};
+        auto it = kAlone.find(to_string(ui.lang));
+        return country_label(ui, lane.a) + (it != kAlone.end() ? it->second : std::string(" alone"));
     }
     return country_label(ui, lane.a) + " – " + country_label(ui, lane.b);
 }

@@ -64,7 +64,7 @@ struct UiState {
     View view{-1000, 20000};
     bool view_touched = false;             // the person moved the view: new data does not refit it
     SecondAxis second_axis = SecondAxis::None;
-    LabelLang lang = LabelLang::En;
+    Lang lang;  // of labels: lang/languages.tsv
     std::vector<uint8_t> collapsed;        // per CountryId
     float scroll_y = 0;
 

@@ -131,7 +131,7 @@ void draw_event(UiState& ui, const Event& e, bool in_table) {
         ImGui::TextDisabled("%.*s \u00b7 %.2f", static_cast<int>(to_string(p.cue).size()), to_string(p.cue).data(),
                             p.confidence);
     }
-    ImGui::TextDisabled("lang %s · confidence %.2f · id %lld", e.lang == Lang::Fa ? "fa" : e.lang == Lang::Ar ? "ar" : "en",
+    ImGui::TextDisabled("lang %s · confidence %.2f · id %lld", std::string(to_string(e.lang)).c_str(),
                         e.confidence, static_cast<long long>(e.id));
     ImGui::Separator();
 
@@ -274,11 +274,11 @@ void draw_toolbar(UiState& ui) {
     if (ImGui::Combo("##axis", &axis, axes, 3)) ui.second_axis = static_cast<SecondAxis>(axis);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(100);
-    const std::string langs[] = {"English", ui.text.visual("فارسی"), ui.text.visual("العربية")};
-    int lang = static_cast<int>(ui.lang);
-    if (ImGui::BeginCombo("##lang", langs[lang].c_str())) {
-        for (int i = 0; i < 3; ++i)
-            if (ImGui::Selectable(langs[i].c_str(), i == lang)) ui.lang = static_cast<LabelLang>(i);
+    // Each language by its own name (lang/languages.tsv), shaped when right-to-left.
+    auto native = [&](const Language& l) { return l.right_to_left ? ui.text.visual(l.native_name) : l.native_name; };
+    if (ImGui::BeginCombo("##lang", native(language(ui.lang)).c_str())) {
+        for (const Language& l : languages())
+            if (ImGui::Selectable(native(l).c_str(), l.id == ui.lang)) ui.lang = l.id;
         ImGui::EndCombo();
     }
     ImGui::SameLine();

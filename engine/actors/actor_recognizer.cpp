@@ -2,6 +2,7 @@
 // text as written (English capitals), then ambiguous and context-only names
 // settled by what else the text names.
 #include "actors/gazetteer.h"
+#include "actors/letters.h"
 #include "tarikh/actors.h"
 
 #include <algorithm>
@@ -63,12 +64,14 @@ void collect(const Gazetteer& gaz, const NormalizedText& folded, std::string_vie
     }
 }
 
-// Tokens that start with an ASCII letter: the Latin words of a Persian or
-// Arabic text ("SOCAR", "Tel Aviv"), which the English gazetteer reads.
-std::vector<WordToken> latin_tokens(std::string_view folded, const std::vector<WordToken>& tokens) {
+// Tokens that start with a letter of `lang`'s script: the Latin words of a
+// Persian or Arabic text ("SOCAR", "Tel Aviv"), which the English gazetteer reads.
+std::vector<WordToken> tokens_written_in(Lang lang, std::string_view folded, const std::vector<WordToken>& tokens) {
     std::vector<WordToken> out;
-    for (const WordToken& t : tokens)
-        if (is_lower(folded[t.begin])) out.push_back(t);
+    for (const WordToken& t : tokens) {
+        unsigned len;
+        if (written_in(lang, actors::decode_at(folded, t.begin, len))) out.push_back(t);
+    }
     return out;
 }
 
@@ -96,8 +99,10 @@ std::vector<ActorMatch> recognize_actors(const NormalizedText& folded, std::stri
                                          const std::vector<WordToken>& tokens, const TokenReadings* shared) {
     std::vector<Candidate> cands;
     collect(builtin_gazetteer(lang), folded, text, tokens, cands, shared);
-    if (lang != Lang::En) {
-        collect(builtin_gazetteer(Lang::En), folded, text, latin_tokens(folded.text, tokens), cands, nullptr);
+    // Names in the languages its texts also carry ("Tel Aviv" in Persian news).
+    for (Lang other : language(lang).also)
+        collect(builtin_gazetteer(other), folded, text, tokens_written_in(other, folded.text, tokens), cands, nullptr);
+    if (!language(lang).also.empty()) {
         std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
             return a.match.span.begin < b.match.span.begin;
         });
@@ -112,7 +117,7 @@ std::vector<ActorMatch> recognize_actors(const NormalizedText& folded, std::stri
 }  // namespace actors
 
 ActorRecognizer::ActorRecognizer() {
-    for (Lang lang : {Lang::Fa, Lang::Ar, Lang::En}) actors::builtin_gazetteer(lang);
+    for (const Language& l : languages()) actors::builtin_gazetteer(l.id);
 }
 
 std::vector<ActorMatch> ActorRecognizer::recognize(std::string_view text, Lang lang) const {

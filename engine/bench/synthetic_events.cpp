@@ -75,7 +75,7 @@ constexpr std::array<const char*, 12> kArTopics{
 constexpr std::array<const char*, 10> kCities{"Baku", "Tehran", "Ankara", "Moscow", "Doha",
                                               "Geneva", "Vienna", "Muscat", "Astana", "Cairo"};
 
-const char* name_in(const Country& c, Lang l) { return l == Lang::Fa ? c.fa : l == Lang::Ar ? c.ar : c.en; }
+const char* name_in(const Country& c, Lang l) { return l == lang_of("fa") ? c.fa : l == lang_of("ar") ? c.ar : c.en; }
 
 }  // namespace
 
@@ -153,7 +153,7 @@ struct SyntheticEvents::Impl {
         const std::string when = date_phrase(lang, e);
         const int v = below(12), t = below(12), c = below(10), x = below(6), y = below(6);
         const int n = 2 + below(4000);
-        if (lang == Lang::En) {
+        if (lang == lang_of("en")) {
             static constexpr std::array<const char*, 6> kWho{"{} and {}", "Officials from {} and {}", "Envoys of {} and {}",
                                                              "The foreign ministers of {} and {}",
                                                              "Delegations from {} and {}", "Leaders of {} and {}"};
@@ -167,7 +167,7 @@ struct SyntheticEvents::Impl {
             return fmt::format("{} {} {} in {} {}, {}.", who, kEnVerbs[v], kEnTopics[t], kCities[c], when,
                                fmt::format(fmt::runtime(kTail[y]), n));
         }
-        if (lang == Lang::Fa) {
+        if (lang == lang_of("fa")) {
             static constexpr std::array<const char*, 6> kWho{"{} و {}", "مقام‌های {} و {}", "فرستادگان {} و {}",
                                                              "وزیران خارجه {} و {}", "هیئت‌های {} و {}", "رهبران {} و {}"};
             static constexpr std::array<const char*, 6> kTail{"بر اساس {} صفحه سند", "با حضور {} ناظر",
@@ -195,19 +195,19 @@ struct SyntheticEvents::Impl {
                                                          "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"};
         static constexpr std::array<const char*, 12> kAr{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
                                                          "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
-        if (!e.interval.anchored()) return lang == Lang::En ? "a month later" : lang == Lang::Fa ? "یک ماه بعد" : "بعد شهر";
+        if (!e.interval.anchored()) return lang == lang_of("en") ? "a month later" : lang == lang_of("fa") ? "یک ماه بعد" : "بعد شهر";
         const year_month_day d{*e.interval.earliest};
         const int y = static_cast<int>(d.year());
         const unsigned m = static_cast<unsigned>(d.month()) - 1, day = static_cast<unsigned>(d.day());
-        const auto& months = lang == Lang::En ? kEn : lang == Lang::Fa ? kFa : kAr;
+        const auto& months = lang == lang_of("en") ? kEn : lang == lang_of("fa") ? kFa : kAr;
         switch (e.granularity) {
-            case Granularity::Day: return lang == Lang::En ? fmt::format("on {} {} {}", day, months[m], y)
+            case Granularity::Day: return lang == lang_of("en") ? fmt::format("on {} {} {}", day, months[m], y)
                                                            : fmt::format("{} {} {}", day, months[m], y);
-            case Granularity::Month: return fmt::format("{} {} {}", lang == Lang::En ? "in" : lang == Lang::Fa ? "در" : "في", months[m], y);
-            case Granularity::Year: return fmt::format("{} {}", lang == Lang::En ? "in" : lang == Lang::Fa ? "در سال" : "عام", y);
-            case Granularity::Decade: return lang == Lang::En ? fmt::format("in the {}s", y) : lang == Lang::Fa ? fmt::format("در دهه {}", y) : fmt::format("في عقد {}", y);
-            case Granularity::Century: return lang == Lang::En ? "in the last century" : lang == Lang::Fa ? "در قرن گذشته" : "في القرن الماضي";
-            default: return lang == Lang::En ? fmt::format("in the week of {} {} {}", day, months[m], y) : fmt::format("{} {} {}", day, months[m], y);
+            case Granularity::Month: return fmt::format("{} {} {}", lang == lang_of("en") ? "in" : lang == lang_of("fa") ? "در" : "في", months[m], y);
+            case Granularity::Year: return fmt::format("{} {}", lang == lang_of("en") ? "in" : lang == lang_of("fa") ? "در سال" : "عام", y);
+            case Granularity::Decade: return lang == lang_of("en") ? fmt::format("in the {}s", y) : lang == lang_of("fa") ? fmt::format("در دهه {}", y) : fmt::format("في عقد {}", y);
+            case Granularity::Century: return lang == lang_of("en") ? "in the last century" : lang == lang_of("fa") ? "در قرن گذشته" : "في القرن الماضي";
+            default: return lang == lang_of("en") ? fmt::format("in the week of {} {} {}", day, months[m], y) : fmt::format("{} {} {}", day, months[m], y);
         }
     }
 
@@ -225,7 +225,7 @@ struct SyntheticEvents::Impl {
         e.kind = k < 0.35 ? EventKind::Diplomatic : k < 0.55 ? EventKind::Military : k < 0.68 ? EventKind::Security
                : k < 0.80 ? EventKind::Energy : k < 0.92 ? EventKind::Economy : EventKind::Other;
         const double l = uniform();
-        e.lang = l < 0.4 ? Lang::Fa : l < 0.75 ? Lang::Ar : Lang::En;
+        e.lang = l < 0.4 ? lang_of("fa") : l < 0.75 ? lang_of("ar") : lang_of("en");
         e.text = sentence(e.lang, kCountries[ia], kCountries[ib], single, e);
         e.confidence = static_cast<float>(0.5 + 0.5 * uniform());
         const uint32_t at = static_cast<uint32_t>(below(20000));

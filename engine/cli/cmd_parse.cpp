@@ -56,8 +56,11 @@ void print_table(const ParseResult& r, std::string_view doc, std::string_view te
 void setup_parse(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<ParseArgs>();
     CLI::App* cmd = app.add_subcommand("parse", "Find every date mention and print it (JSON Lines by default)");
-    cmd->add_option("--lang", args->lang, "Language of the documents: fa, ar, en or auto (detect per document)")
-        ->check(CLI::IsMember({"fa", "ar", "en", "auto"}));
+    std::vector<std::string> codes;  // lang/languages.tsv
+    for (const Language& l : languages()) codes.push_back(l.code);
+    const std::string help = fmt::format("Language of the documents: {} or auto (detect per document)", fmt::join(codes, ", "));
+    codes.push_back("auto");
+    cmd->add_option("--lang", args->lang, help)->check(CLI::IsMember(codes));
     cmd->add_option("--dct", args->dct, "Document creation time (YYYY-MM-DD) for relative dates");
     cmd->add_option("--format", args->format,
                     "jsonl (one object per mention), table, or timeml (each document with TIMEX3 tags)")
@@ -66,9 +69,7 @@ void setup_parse(CLI::App& app, int& exit_code) {
     add_max_bytes_flag(cmd, args->max_bytes);
     cmd->callback([args, &exit_code] {
         ParseOptions options;
-        if (args->lang == "fa") options.lang = Lang::Fa;
-        else if (args->lang == "ar") options.lang = Lang::Ar;
-        else if (args->lang == "en") options.lang = Lang::En;
+        if (args->lang != "auto") options.lang = find_language(args->lang);
         if (!args->dct.empty()) {
             options.dct = parse_iso(args->dct);
             if (!options.dct) {

@@ -54,8 +54,8 @@ std::optional<CountryCode> by_name(std::string_view text) {
     static const ActorRecognizer recognizer;
     const std::string variants[] = {std::string(text), capitalised(text)};
     for (const std::string& v : variants)
-        for (Lang lang : {Lang::Fa, Lang::Ar, Lang::En}) {
-            const auto matches = recognizer.recognize(v, lang);
+        for (const Language& l : languages()) {
+            const auto matches = recognizer.recognize(v, l.id);
             if (matches.size() == 1 && covers(matches[0].span, v)) return matches[0].code;
         }
     return std::nullopt;

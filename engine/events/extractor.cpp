@@ -205,10 +205,10 @@ struct Extractor::Impl {
 Extractor::Extractor(const Parser& parser) : impl_(std::make_unique<Impl>(Impl{parser})) {
     // Load the lexicons now, not inside the first (possibly concurrent) extract().
     ActorRecognizer{};
-    for (Lang lang : {Lang::Fa, Lang::Ar, Lang::En}) {
-        events::builtin_kind_lexicon(lang);
-        events::builtin_membership_cues(lang);
-        events::builtin_participant_cues(lang);
+    for (const Language& l : languages()) {
+        events::builtin_kind_lexicon(l.id);
+        events::builtin_membership_cues(l.id);
+        events::builtin_participant_cues(l.id);
     }
 }
 Extractor::~Extractor() = default;

@@ -72,12 +72,7 @@ Span span_from_json(const json& j, std::string_view field) {
     return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
 }
 
-std::optional<Lang> lang_from_string(std::string_view s) {
-    if (s == "fa") return Lang::Fa;
-    if (s == "ar") return Lang::Ar;
-    if (s == "en") return Lang::En;
-    return std::nullopt;
-}
+std::optional<Lang> lang_from_string(std::string_view s) { return find_language(s); }
 
 std::string pair_key(const CountryPair& p) {
     return p.first == p.second ? p.first : p.first + "-" + p.second;

@@ -138,7 +138,7 @@ Event event_from_row(const EventRow& r, const std::string& where) {
     e.granularity = granularity_from_string(r.granularity).value_or(Granularity::Unknown);
     e.mod = mod_from_string(r.mod).value_or(Mod::None);
     e.kind = event_kind_from_string(r.kind).value_or(EventKind::Other);
-    e.lang = lang_from_string(r.lang).value_or(Lang::En);
+    e.lang = lang_from_string(r.lang).value_or(Lang{});  // a language no longer listed: the first one
     e.confidence = static_cast<float>(r.confidence);
     for (auto& a : split_words(r.actors)) e.actors.push_back(std::move(a));
     for (auto& p : split_words(r.pairs)) e.pairs.push_back(pair_from_key(p));

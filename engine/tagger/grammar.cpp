@@ -31,12 +31,16 @@ private:
     bool is_punct(uint32_t i, char c) const {
         return i < size() && t_[i].type == TokenType::Punct && t_[i].end - t_[i].begin == 1 && s_[t_[i].begin] == c;
     }
-    const EntryList* entries(uint32_t i);
+    // Asked many times per token: the answer is kept, and the first look
+    // (with its affix stripping) is out of line so that asking again is cheap.
+    const EntryList* entries(uint32_t i) { return looked_[i] ? entries_[i] : look_up(i); }
+    [[gnu::noinline]] const EntryList* look_up(uint32_t i);
     // The entries `lookup` finds for `w` with one of its language's date
     // affixes taken off, and how many bytes of the word to leave out of a span.
     struct Stripped { const EntryList* found; uint8_t skip; };
     template <class Lookup>
-    std::optional<Stripped> without_affix(std::string_view w, Lookup lookup);
+    // Stems shorter than `min_stem` bytes are not looked up.
+    std::optional<Stripped> without_affix(std::string_view w, Lookup lookup, size_t min_stem = 0);
     std::string scratch_;  // a prefix's replacement put back (لل → ال)
     bool rest_matches(const LexEntry& e, uint32_t i) const;
     // Token i carries "and" as a clitic (ومايو).
@@ -128,8 +132,7 @@ private:
 // Words carry affixes: Arabic clitics و ف (and), ب ل ك (prepositions), the
 // Persian ezafe ی. A word not in the lexicon is tried without each affix its
 // language lists for date words (affixes.tsv), in the order listed.
-const EntryList* Grammar::entries(uint32_t i) {
-    if (looked_[i]) return entries_[i];
+const EntryList* Grammar::look_up(uint32_t i) {
     looked_[i] = true;
     if (t_[i].type == TokenType::Number) return nullptr;
     std::string_view w = text(i);
@@ -155,25 +158,20 @@ uint8_t outside_span(const text::Affix& p) {
 }
 
 template <class Lookup>
-std::optional<Grammar::Stripped> Grammar::without_affix(std::string_view w, Lookup lookup) {
+std::optional<Grammar::Stripped> Grammar::without_affix(std::string_view w, Lookup lookup, size_t min_stem) {
     const DateAffixes& affixes = lex_.date_affixes(lang_);
-    if (affixes.may_have_prefix(w)) {
-        for (const text::Affix& p : affixes.prefixes()) {
-            if (w.size() <= p.form.size() || !w.starts_with(p.form)) continue;
-            std::string_view rest = w.substr(p.form.size());
-            if (text::code_points(rest) < p.min_rest) continue;
-            std::string_view stem = rest;
-            if (!p.replacement.empty()) stem = scratch_.assign(p.replacement).append(rest);
-            if (const EntryList* e = lookup(stem)) return Stripped{e, outside_span(p)};
-        }
+    for (const text::Affix* p : affixes.prefixes_of(w)) {
+        if (!text::has_prefix(w, p->form)) continue;
+        std::string_view rest = w.substr(p->form.size());
+        if (rest.size() < min_stem || !text::at_least_letters(rest, p->min_rest)) continue;
+        std::string_view stem = p->replacement.empty() ? rest : scratch_.assign(p->replacement).append(rest);
+        if (const EntryList* e = lookup(stem)) return Stripped{e, outside_span(*p)};
     }
-    if (affixes.may_have_suffix(w)) {
-        for (const text::Affix& x : affixes.suffixes()) {
-            if (w.size() <= x.form.size() || !w.ends_with(x.form)) continue;
-            std::string_view stem = w.substr(0, w.size() - x.form.size());
-            if (text::code_points(stem) < x.min_rest) continue;
-            if (const EntryList* e = lookup(stem)) return Stripped{e, 0};
-        }
+    for (const text::Affix* x : affixes.suffixes_of(w)) {
+        if (!text::has_suffix(w, x->form)) continue;
+        std::string_view stem = w.substr(0, w.size() - x->form.size());
+        if (stem.size() < min_stem || !text::at_least_letters(stem, x->min_rest)) continue;
+        if (const EntryList* e = lookup(stem)) return Stripped{e, 0};
     }
     return std::nullopt;
 }
@@ -1208,9 +1206,10 @@ const EntryList* Grammar::find_event_names(uint32_t i) {
         if (const EntryList* list = lex_.lookup_event(w)) return list;
     // A clitic glued to the name: لمجزرة خوجالي، وحرب أكتوبر. (Every word is
     // asked: the cheap tests go first, and a date word is no event name.)
-    if (t_[i].type != TokenType::Word || !lex_.date_affixes(lang_).may_have_prefix(w) || entries(i)) return nullptr;
+    if (t_[i].type != TokenType::Word || lex_.date_affixes(lang_).prefixes_of(w).empty() || entries(i)) return nullptr;
     auto lookup = [&](std::string_view name) { return lex_.may_start(lang_, name) ? lex_.lookup_event(name) : nullptr; };
-    if (auto s = without_affix(w, lookup); s && s->skip) {
+    // (No event name starts with a word shorter than the shortest one listed.)
+    if (auto s = without_affix(w, lookup, lex_.shortest_event_word()); s && s->skip) {
         clitic_[i] = s->skip;
         return s->found;
     }

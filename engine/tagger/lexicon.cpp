@@ -151,19 +151,48 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
 
 }  // namespace
 
-DateAffixes::DateAffixes(const text::Morphology& m) : prefixes_(m.date_prefixes), suffixes_(m.date_suffixes) {
-    // A one-byte affix (Turkish dative e) may sit beside any byte.
-    for (const text::Affix& a : prefixes_) {
-        const auto* f = reinterpret_cast<const uint8_t*>(a.form.data());
-        if (a.form.size() >= 2) mark(starts_, f[0], f[1]);
-        else for (unsigned y = 0; y < 256; ++y) mark(starts_, f[0], uint8_t(y));
+DateAffixes::DateAffixes(const text::Morphology& m) {
+    for (const auto* list : {&m.date_prefixes, &m.date_suffixes})
+        for (const text::Affix& a : *list) {
+            all_.push_back(std::make_unique<text::Affix>(a));
+            (list == &m.date_prefixes ? prefixes_ : suffixes_).add(all_.back().get(), list == &m.date_prefixes);
+        }
+    prefixes_.sort();
+    suffixes_.sort();
+}
+
+void DateAffixes::Index::add(const text::Affix* a, bool at_start) {
+    const auto* f = reinterpret_cast<const uint8_t*>(a->form.data());
+    const size_t n = a->form.size();
+    auto mark = [&](uint8_t x, uint8_t y) {
+        const uint16_t k = uint16_t(x << 8 | y);
+        bits[bit(k) >> 6] |= uint64_t{1} << (bit(k) & 63);
+        auto it = std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == k; });
+        if (it == pairs.end()) {
+            // A new pair starts with the one-byte affixes listed so far that fit it.
+            List fitting;
+            for (const auto& one : one_byte[at_start ? x : y]) fitting.push_back(one);
+            pairs.emplace_back(k, std::move(fitting));
+            it = pairs.end() - 1;
+        }
+        it->second.push_back(a);
+    };
+    if (n >= 2) {
+        mark(at_start ? f[0] : f[n - 2], at_start ? f[1] : f[n - 1]);
+        return;
     }
-    for (const text::Affix& a : suffixes_) {
-        const auto* f = reinterpret_cast<const uint8_t*>(a.form.data());
-        const size_t n = a.form.size();
-        if (n >= 2) mark(ends_, f[n - 2], f[n - 1]);
-        else for (unsigned x = 0; x < 256; ++x) mark(ends_, uint8_t(x), f[0]);
-    }
+    for (unsigned other = 0; other < 256; ++other)
+        mark(at_start ? f[0] : uint8_t(other), at_start ? uint8_t(other) : f[0]);
+    one_byte[f[0]].push_back(a);
+}
+
+void DateAffixes::Index::sort() {
+    std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+const DateAffixes::List& DateAffixes::Index::find(uint16_t k) const {
+    auto it = std::lower_bound(pairs.begin(), pairs.end(), k, [](const auto& p, uint16_t key) { return p.first < key; });
+    return it != pairs.end() && it->first == k ? it->second : kNone;
 }
 
 std::vector<std::string> token_texts(std::string_view folded) {
@@ -173,9 +202,19 @@ std::vector<std::string> token_texts(std::string_view folded) {
 }
 
 Lexicon::Lexicon() {
-    load_language(Lang::Fa, "fa");
-    load_language(Lang::Ar, "ar");
-    load_language(Lang::En, "en");
+    const std::vector<Language>& langs = languages();
+    tables_.resize(langs.size());
+    word_bits_.resize(langs.size());
+    settings_.resize(langs.size());
+    affixes_.resize(langs.size());
+    for (const Language& l : langs) {
+        load_settings(l);
+        load_words(tables_[l.id.index()], l);
+    }
+    // Words of other languages in this one's texts (English datelines and
+    // quotes in Persian news), after its own.
+    for (const Language& l : langs)
+        for (Lang other : l.also) load_words(tables_[l.id.index()], language(other));
     load_events();
     for (auto& t : tables_) sort_longest_first(t);
     sort_longest_first(event_table_);
@@ -209,9 +248,9 @@ void Lexicon::sort_longest_first(Table& table) {
                          [](const LexEntry* a, const LexEntry* b) { return a->rest.size() > b->rest.size(); });
 }
 
-void Lexicon::load_language(Lang lang, std::string_view dir) {
-    const std::string base = "lang/" + std::string(dir) + "/";
-    LanguageSettings& s = settings_[static_cast<size_t>(lang)];
+void Lexicon::load_settings(const Language& l) {
+    const std::string base = "lang/" + l.code + "/";
+    LanguageSettings& s = settings_[l.id.index()];
     for_each_row(base + "settings.tsv", [&](const auto& c) {
         if (c.size() < 2) return;
         auto yes = [&](bool& flag) {
@@ -238,20 +277,16 @@ void Lexicon::load_language(Lang lang, std::string_view dir) {
         else if (c[0] == "daypart_after_weekday") yes(s.daypart_after_weekday);
         else throw std::runtime_error("tarikh: " + base + "settings.tsv: unknown setting " + std::string(c[0]));
     });
-    affixes_[static_cast<size_t>(lang)] = DateAffixes(text::load_morphology(embedded_data(base + "affixes.tsv")));
-    auto load_into = [&](Table& table) {
-        for_each_row(base + "lexicon.tsv", [&](const auto& c) {
-            if (c.size() < 3) throw std::runtime_error("tarikh: short row in " + base + "lexicon.tsv");
-            LexEntry e = entry_from(c[1], c[2], c.size() > 3 ? flags_from(c[3]) : 0);
-            add(table, token_texts(fold(c[0])), std::move(e));
-        });
-    };
-    load_into(tables_[static_cast<size_t>(lang)]);
-    // English words appear in Persian and Arabic text (datelines, quotes).
-    if (lang == Lang::En) {
-        load_into(tables_[static_cast<size_t>(Lang::Fa)]);
-        load_into(tables_[static_cast<size_t>(Lang::Ar)]);
-    }
+    affixes_[l.id.index()] = DateAffixes(text::load_morphology(embedded_data(base + "affixes.tsv")));
+}
+
+void Lexicon::load_words(Table& table, const Language& from) {
+    const std::string file = "lang/" + from.code + "/lexicon.tsv";
+    for_each_row(file, [&](const auto& c) {
+        if (c.size() < 3) throw std::runtime_error("tarikh: short row in " + file);
+        LexEntry e = entry_from(c[1], c[2], c.size() > 3 ? flags_from(c[3]) : 0);
+        add(table, token_texts(fold(c[0])), std::move(e));
+    });
 }
 
 void Lexicon::load_events() {
@@ -285,10 +320,12 @@ void Lexicon::load_events() {
         e.flags |= static_cast<uint8_t>(flags & kContext);
     });
     for (auto& [tokens, e] : by_name) add(event_table_, tokens, std::move(e));
+    shortest_event_word_ = SIZE_MAX;
+    for (const auto& [word, list] : event_table_) shortest_event_word_ = std::min(shortest_event_word_, word.size());
 }
 
 const EntryList* Lexicon::lookup(Lang lang, std::string_view word) const {
-    const Table& t = tables_[static_cast<size_t>(lang)];
+    const Table& t = tables_[lang.index()];
     auto it = t.find(word);
     return it == t.end() ? nullptr : &it->second;
 }

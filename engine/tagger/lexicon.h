@@ -5,12 +5,15 @@
 
 #include "tagger/tokenize.h"
 #include "text/affixes.h"
+#include "tarikh/language.h"
 #include "tarikh/mention.h"
 #include "tarikh/time.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -98,23 +101,44 @@ struct LanguageSettings {
 // date_suffix), with a cheap first test: most words carry none of them.
 class DateAffixes {
 public:
+    using List = std::vector<const text::Affix*>;
     DateAffixes() = default;
     explicit DateAffixes(const text::Morphology& m);
-    const std::vector<text::Affix>& prefixes() const { return prefixes_; }
-    const std::vector<text::Affix>& suffixes() const { return suffixes_; }
-    // False when no prefix (suffix) listed could start (end) `w`: a test of
-    // its first (last) two bytes.
-    bool may_have_prefix(std::string_view w) const { return w.size() > 1 && test(starts_, uint8_t(w[0]), uint8_t(w[1])); }
-    bool may_have_suffix(std::string_view w) const {
-        return w.size() > 1 && test(ends_, uint8_t(w[w.size() - 2]), uint8_t(w.back()));
+    DateAffixes(const DateAffixes&) = delete;
+    DateAffixes& operator=(const DateAffixes&) = delete;
+    DateAffixes(DateAffixes&&) = default;
+    DateAffixes& operator=(DateAffixes&&) = default;
+    // The prefixes (suffixes) that may start (end) `w`, in the order listed:
+    // those whose first (last) two bytes are the word's. Most words get none.
+    const List& prefixes_of(std::string_view w) const {
+        return w.size() < 2 ? kNone : prefixes_.of(uint8_t(w[0]), uint8_t(w[1]));
     }
+    const List& suffixes_of(std::string_view w) const {
+        return w.size() < 2 ? kNone : suffixes_.of(uint8_t(w[w.size() - 2]), uint8_t(w.back()));
+    }
+    bool empty() const { return all_.empty(); }
 
 private:
-    using Bits = std::array<uint64_t, 1024>;  // one bit per pair of bytes
-    static bool test(const Bits& b, uint8_t x, uint8_t y) { uint32_t k = x << 8 | y; return (b[k >> 6] >> (k & 63)) & 1; }
-    static void mark(Bits& b, uint8_t x, uint8_t y) { uint32_t k = x << 8 | y; b[k >> 6] |= uint64_t{1} << (k & 63); }
-    std::vector<text::Affix> prefixes_, suffixes_;
-    Bits starts_{}, ends_{};
+    // Affixes by the pair of bytes at the word's edge: a small filter for
+    // the cheap no (half a kilobyte, so it stays in the L1 cache), then the
+    // few pairs there are. A one-byte affix (Turkish dative e) fits beside any byte.
+    struct Index {
+        std::array<uint64_t, 64> bits{};
+        static uint16_t bit(uint16_t key) { return uint16_t((key ^ (key >> 5)) & 4095); }
+        std::vector<std::pair<uint16_t, List>> pairs;  // sorted by key
+        std::array<List, 256> one_byte;  // by the affix's byte, for pairs no longer affix starts with
+        void add(const text::Affix* a, bool at_start);
+        void sort();  // the pairs by key, once all are added
+        const List& of(uint8_t x, uint8_t y) const {
+            const uint16_t k = uint16_t(x << 8 | y);
+            if (!((bits[bit(k) >> 6] >> (bit(k) & 63)) & 1)) return kNone;
+            return find(k);
+        }
+        const List& find(uint16_t key) const;
+    };
+    static inline const List kNone;
+    std::vector<std::unique_ptr<text::Affix>> all_;
+    Index prefixes_, suffixes_;
 };
 
 // Entries whose first folded token is the same word, longest phrase first.
@@ -136,40 +160,45 @@ public:
     // Loads the compiled-in data of every language.
     Lexicon();
 
-    // Entries (of `lang` and of English, whose words appear in every text)
+    // Entries (of `lang` and of the languages its texts also carry: languages.tsv)
     // whose first token is `word`; nullptr when none.
     const EntryList* lookup(Lang lang, std::string_view word) const;
     // Named-event names starting with `word`, any language.
     const EntryList* lookup_event(std::string_view word) const;
+    // Bytes of the shortest first word of a named event.
+    size_t shortest_event_word() const { return shortest_event_word_; }
 
     // False when no entry of `lang` (nor any named event) starts with the
     // word `word`: a Bloom filter test that spares the hash lookup for most words.
     bool may_start(Lang lang, std::string_view word) const {
-        const auto& bits = word_bits_[static_cast<size_t>(lang)];
+        const auto& bits = word_bits_[lang.index()];
         uint64_t h = WordHash{}(word);
         uint32_t a = static_cast<uint32_t>(h) & kBloomMask, b = static_cast<uint32_t>(h >> 32) & kBloomMask;
         return ((bits[a >> 6] >> (a & 63)) & 1) && ((bits[b >> 6] >> (b & 63)) & 1);
     }
 
-    const LanguageSettings& settings(Lang lang) const { return settings_[static_cast<size_t>(lang)]; }
-    const DateAffixes& date_affixes(Lang lang) const { return affixes_[static_cast<size_t>(lang)]; }
+    const LanguageSettings& settings(Lang lang) const { return settings_[lang.index()]; }
+    const DateAffixes& date_affixes(Lang lang) const { return affixes_[lang.index()]; }
     const std::vector<NamedEventInfo>& events() const { return events_; }
 
 private:
     using Table = std::unordered_map<std::string, EntryList, WordHash, std::equal_to<>>;
-    void load_language(Lang lang, std::string_view dir);
+    void load_settings(const Language& l);
+    // Adds the words of lang/<from>/lexicon.tsv to `table`.
+    void load_words(Table& table, const Language& from);
     void load_events();
     void add(Table& table, std::vector<std::string> tokens, LexEntry entry);
     static void sort_longest_first(Table& table);
     static constexpr uint32_t kBloomMask = (1u << 18) - 1;
     void build_word_bits();
-    std::array<std::vector<uint64_t>, 3> word_bits_;
+    std::vector<std::vector<uint64_t>> word_bits_;  // by language
 
     std::vector<std::unique_ptr<LexEntry>> storage_;
-    std::array<Table, 3> tables_;
+    std::vector<Table> tables_;  // by language: its words and those of the languages it also reads
     Table event_table_;
-    std::array<LanguageSettings, 3> settings_;
-    std::array<DateAffixes, 3> affixes_;
+    size_t shortest_event_word_ = 0;
+    std::vector<LanguageSettings> settings_;
+    std::vector<DateAffixes> affixes_;
     std::vector<NamedEventInfo> events_;
 };
 

@@ -4,15 +4,6 @@
 
 namespace tarikh {
 
-std::string_view to_string(Lang l) {
-    switch (l) {
-        case Lang::Fa: return "fa";
-        case Lang::Ar: return "ar";
-        case Lang::En: return "en";
-    }
-    return "en";
-}
-
 std::string_view to_string(MentionType t) { return t == MentionType::Duration ? "DURATION" : "DATE"; }
 
 std::string_view to_string(Anchor a) {

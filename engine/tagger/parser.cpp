@@ -12,30 +12,6 @@ namespace tarikh {
 
 using namespace tagger;
 
-Lang detect_language(std::string_view text) {
-    // Persian-only letters (پ چ ژ گ ک ی) against all Arabic-script letters and Latin ones.
-    size_t persian = 0, arabic = 0, latin = 0;
-    // The first 1.5 KB (some 700 letters) decide: a document does not change
-    // language midway, and this runs on every document.
-    text = text.substr(0, 1536);
-    for (size_t i = 0; i + 1 < text.size(); ++i) {
-        auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]);
-        if ((b0 | 0x20) >= 'a' && (b0 | 0x20) <= 'z') { ++latin; continue; }
-        if (b0 != 0xD8 && b0 != 0xD9 && b0 != 0xDA && b0 != 0xDB) continue;
-        char32_t cp = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
-        ++i;
-        // Persian digits (۱۴۰۲) are Persian evidence too: a short Persian
-        // phrase may have none of پ چ ژ گ ک ی ("اواخر دهه ۲۰۰۰"); Arabic
-        // writes ١٤٤٥.
-        if (cp >= 0x06F0 && cp <= 0x06F9) { ++arabic; ++persian; continue; }
-        if (cp < 0x0620 || cp > 0x06FF || (cp >= 0x0660 && cp <= 0x066D)) continue;
-        ++arabic;
-        if (cp == 0x067E || cp == 0x0686 || cp == 0x0698 || cp == 0x06AF || cp == 0x06A9 || cp == 0x06CC) ++persian;
-    }
-    if (arabic == 0 || arabic < latin / 2) return Lang::En;
-    return persian * 100 >= arabic ? Lang::Fa : Lang::Ar;
-}
-
 struct Parser::Impl {
     Lexicon lexicon;
 };

@@ -30,39 +30,15 @@ Morphology load_morphology(std::string_view tsv) {
     return m;
 }
 
-size_t code_points(std::string_view s) {
-    size_t n = 0;
-    for (char ch : s) n += (static_cast<uint8_t>(ch) & 0xC0) != 0x80;
-    return n;
-}
-
 namespace {
-
-// Affixes are a few bytes: compare them inline rather than through memcmp,
-// which this loop, run over every word of every text, would otherwise spend
-// most of its time calling.
-bool starts_with(std::string_view word, std::string_view affix) {
-    if (word.size() <= affix.size()) return false;
-    for (size_t k = 0; k < affix.size(); ++k)
-        if (word[k] != affix[k]) return false;
-    return true;
-}
-
-bool ends_with(std::string_view word, std::string_view affix) {
-    if (word.size() <= affix.size()) return false;
-    const size_t off = word.size() - affix.size();
-    for (size_t k = 0; k < affix.size(); ++k)
-        if (word[off + k] != affix[k]) return false;
-    return true;
-}
 
 // Readings of `stem` with each suffix that fits taken off.
 void add_suffix_readings(Reading base, const Morphology& m, std::vector<Reading>& out) {  // a copy: `out` may grow
     for (const Affix& s : m.suffixes) {
         std::string_view stem = base.key;
-        if (!ends_with(stem, s.form)) continue;
+        if (!has_suffix(stem, s.form)) continue;
         std::string_view rest = stem.substr(0, stem.size() - s.form.size());
-        if (code_points(rest) < s.min_rest) continue;
+        if (!at_least_letters(rest, s.min_rest)) continue;
         out.push_back({rest, base.prefix, true, base.adjective || s.adjective_only, base.stripped + s.form.size()});
     }
 }
@@ -77,9 +53,9 @@ void readings(std::string_view word, const Morphology& m, bool allow_prefix, boo
     if (!allow_prefix) return;
     size_t used = 0;
     for (const Affix& p : m.prefixes) {
-        if (!starts_with(word, p.form)) continue;
+        if (!has_prefix(word, p.form)) continue;
         std::string_view rest = word.substr(p.form.size());
-        if (code_points(rest) < p.min_rest) continue;
+        if (!at_least_letters(rest, p.min_rest)) continue;
         std::string_view stem = rest;
         if (!p.replacement.empty()) {
             if (used == scratch.size()) scratch.emplace_back();

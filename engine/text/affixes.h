@@ -53,8 +53,31 @@ struct Reading {
 // strings of readings that put a replacement back; it is reused between calls
 // (a deque, so growing it never moves the strings earlier readings point into).
 // With `allow_prefix`/`allow_suffix` false those readings are not made.
-// Code points in a UTF-8 string (affix rules count letters, not bytes).
-size_t code_points(std::string_view s);
+// Whether `s` has at least `n` code points, counting no further than needed.
+inline bool at_least_letters(std::string_view s, size_t n) {
+    if (s.size() >= 4 * n) return true;  // a code point is at most four bytes
+    size_t k = 0;
+    for (char ch : s)
+        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++k >= n) return true;
+    return k >= n;
+}
+
+// Whether `affix` is a proper prefix (suffix) of `word`. Affixes are a few
+// bytes: compared inline rather than through memcmp, which the loops over
+// every word of every text would otherwise spend most of their time calling.
+inline bool has_prefix(std::string_view word, std::string_view affix) {
+    if (word.size() <= affix.size()) return false;
+    for (size_t k = 0; k < affix.size(); ++k)
+        if (word[k] != affix[k]) return false;
+    return true;
+}
+inline bool has_suffix(std::string_view word, std::string_view affix) {
+    if (word.size() <= affix.size()) return false;
+    const size_t off = word.size() - affix.size();
+    for (size_t k = 0; k < affix.size(); ++k)
+        if (word[off + k] != affix[k]) return false;
+    return true;
+}
 
 void readings(std::string_view word, const Morphology& m, bool allow_prefix, bool allow_suffix,
               std::vector<Reading>& out, std::deque<std::string>& scratch);

@@ -128,7 +128,7 @@ struct Event {
     std::vector<Participants> participants;
     EventKind kind = EventKind::Other;
     std::string text;                   // the sentence (of a long one: the clause, at most ~1 KB around the date)
-    Lang lang = Lang::En;
+    Lang lang;
     float confidence = 1.0f;            // of its surest pair
     std::vector<Source> sources;
     std::optional<Curation> curation;   // set by curated_query when a person checked it

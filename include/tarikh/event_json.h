@@ -38,7 +38,7 @@ struct EventJsonError : std::runtime_error {
 // Reads one event; throws EventJsonError saying which field is wrong.
 Event event_from_json(std::string_view json);
 
-std::optional<Lang> lang_from_string(std::string_view s);  // "fa", "ar", "en"
+std::optional<Lang> lang_from_string(std::string_view s);  // a code of lang/languages.tsv: "fa"
 
 // "AZ-IL" for a pair, "AZ" for a country's own lane (X, X).
 std::string pair_key(const CountryPair& p);

@@ -1,6 +1,7 @@
 // A temporal mention found in a document: where it is, what it means.
 #pragma once
 
+#include "tarikh/language.h"
 #include "tarikh/normalize.h"
 #include "tarikh/time.h"
 
@@ -9,13 +10,11 @@
 
 namespace tarikh {
 
-enum class Lang { Fa, Ar, En };
 enum class MentionType { Date, Duration };
 // How the interval was fixed (DESIGN §5): by the text alone, by the document
 // creation time, by the previous dated mention, by a named event, or not at all.
 enum class Anchor { Absolute, Document, Previous, NamedEvent, None };
 
-std::string_view to_string(Lang l);  // "fa", "ar", "en"
 std::string_view to_string(MentionType t);  // "DATE", "DURATION"
 std::string_view to_string(Anchor a);  // "absolute", "document", ...
 

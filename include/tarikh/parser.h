@@ -19,14 +19,10 @@ struct ParseOptions {
 };
 
 struct ParseResult {
-    Lang lang = Lang::En;
+    Lang lang;
     std::optional<Day> dct;       // the DCT used: the caller's, else a dateline found in the text
     std::vector<Mention> mentions;  // ordered by span
 };
-
-// Detects the language of a document from its letters: Persian-only letters
-// (پ چ ژ گ ک ی) → fa, other Arabic script → ar, else en.
-Lang detect_language(std::string_view text);
 
 class Parser {
 public:

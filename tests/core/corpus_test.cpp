@@ -41,10 +41,7 @@ const Parser& parser() {
 // Empty string when the case passes, else what went wrong.
 std::string check(const nlohmann::json& c) {
     ParseOptions opt;
-    std::string lang = c.value("lang", "auto");
-    if (lang == "fa") opt.lang = Lang::Fa;
-    else if (lang == "ar") opt.lang = Lang::Ar;
-    else if (lang == "en") opt.lang = Lang::En;
+    opt.lang = find_language(c.value("lang", "auto"));  // "auto": nullopt, detect
     if (c.contains("dct") && c["dct"].is_string()) opt.dct = parse_iso(c["dct"].get<std::string>());
     const std::string text = c["text"];
     ParseResult r = parser().parse(text, opt);
@@ -94,9 +91,20 @@ void run_file(const std::string& path) {
 }
 
 TEST(Corpus, DevSet) { run_file(TARIKH_SOURCE_DIR "/tests/data/dates_dev.jsonl"); }
-TEST(Corpus, PersianExamples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/fa/examples.jsonl"); }
-TEST(Corpus, ArabicExamples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/ar/examples.jsonl"); }
-TEST(Corpus, EnglishExamples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/en/examples.jsonl"); }
+
+// Every language of lang/languages.tsv has its corpus, engine/lang/<code>/examples.jsonl.
+class LanguageCorpus : public testing::TestWithParam<std::string> {};
+
+TEST_P(LanguageCorpus, Examples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/" + GetParam() + "/examples.jsonl"); }
+
+std::vector<std::string> codes() {
+    std::vector<std::string> out;
+    for (const Language& l : languages()) out.push_back(l.code);
+    return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, LanguageCorpus, testing::ValuesIn(codes()),
+                         [](const testing::TestParamInfo<std::string>& p) { return p.param; });
 
 }  // namespace
 }  // namespace tarikh

@@ -93,7 +93,7 @@ TEST(SeedEvents002, TheFortyFourDayWar) {
     EXPECT_THAT(e->pairs, Contains(pair("AZ", "IR")));
     EXPECT_TRUE(within(*e, day(2020, 9, 1), day(2020, 11, 30)));
     EXPECT_EQ(e->kind, EventKind::Military);
-    EXPECT_EQ(e->lang, Lang::Fa);
+    EXPECT_EQ(e->lang, lang_of("fa"));
     // The heading above it ("به نام قفقاز، به کام تلآویو") is not part of the sentence.
     EXPECT_TRUE(e->text.starts_with("در جنـــگ ۴۴ روزه"));
     EXPECT_TRUE(e->text.ends_with("افزایش دهد."));
@@ -249,7 +249,7 @@ TEST(SeedEvents003, AbrahamAccords2020) {
     auto events = events_with(s, "اتفاقات ابراهام عام 2020");
     ASSERT_EQ(events.size(), 1u);
     const Event& e = *events[0];
-    EXPECT_EQ(e.lang, Lang::Ar);
+    EXPECT_EQ(e.lang, lang_of("ar"));
     EXPECT_THAT(e.actors, Contains("IL"));
     EXPECT_THAT(e.pairs, Not(Contains(pair("AZ", "IL"))));
     EXPECT_THAT(e.pairs, Not(Contains(pair("IL", "TM"))));

@@ -40,7 +40,7 @@ TEST(Documents, DirectoriesAreReadRecursivelyInOrder) {
     EXPECT_EQ(docs[2].text, "third");
     EXPECT_EQ(docs[3].id, "d1");
     EXPECT_EQ(docs[3].date, testing::day(2023, 10, 7));
-    EXPECT_EQ(docs[3].lang, Lang::Fa);
+    EXPECT_EQ(docs[3].lang, lang_of("fa"));
     EXPECT_EQ(docs[3].url, "http://x");
     EXPECT_TRUE(reader.problems().empty());
     EXPECT_EQ(reader.total_bytes(), reader.bytes_read());

@@ -92,7 +92,7 @@ TEST(EventJson, RoundTrips) {
     e.granularity = Granularity::Decade;
     e.mod = Mod::Approx;
     e.kind = EventKind::Security;
-    e.lang = Lang::Ar;
+    e.lang = lang_of("ar");
     e.id = 7;
     normalize_actors(e);
     Event back = event_from_json(event_to_json(e));
@@ -102,7 +102,7 @@ TEST(EventJson, RoundTrips) {
     EXPECT_EQ(back.granularity, Granularity::Decade);
     EXPECT_EQ(back.mod, Mod::Approx);
     EXPECT_EQ(back.kind, EventKind::Security);
-    EXPECT_EQ(back.lang, Lang::Ar);
+    EXPECT_EQ(back.lang, lang_of("ar"));
     EXPECT_EQ(back.actors, e.actors);
     EXPECT_EQ(back.pairs, e.pairs);
     EXPECT_EQ(back.pairs.size(), 3u);

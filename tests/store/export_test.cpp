@@ -28,7 +28,7 @@ std::vector<Event> sample() {
                          day(2020, 11, 10), {"AZ", "AM", "TR"}, "seeds/b.txt", 0);
     b.id = 2;
     b.granularity = Granularity::Day;
-    b.lang = Lang::Fa;
+    b.lang = lang_of("fa");
     Event c = make_event("October 2023", day(2023, 10, 1), day(2023, 10, 31), {"IL"}, "c", 0);
     c.id = 3;
     c.granularity = Granularity::Month;

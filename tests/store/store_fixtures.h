@@ -26,7 +26,7 @@ inline Event make_event(std::string text, Day earliest, Day latest, std::vector<
     e.actors = std::move(actors);
     e.kind = EventKind::Diplomatic;
     e.text = std::move(text);
-    e.lang = Lang::En;
+    e.lang = lang_of("en");
     e.confidence = 0.8f;
     e.sources.push_back({std::move(doc), {at, at + static_cast<uint32_t>(e.text.size())}, {at, at + 4}});
     return e;

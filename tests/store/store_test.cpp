@@ -34,7 +34,7 @@ TEST_P(EventStore, RoundTripKeepsEveryField) {
     e.granularity = Granularity::Month;
     e.mod = Mod::End;
     e.kind = EventKind::Energy;
-    e.lang = Lang::Fa;
+    e.lang = lang_of("fa");
     e.confidence = 0.75f;
     e.sources.push_back({"doc-b", {5, 50}, {7, 12}});
     {
@@ -52,7 +52,7 @@ TEST_P(EventStore, RoundTripKeepsEveryField) {
     EXPECT_EQ(got.granularity, Granularity::Month);
     EXPECT_EQ(got.mod, Mod::End);
     EXPECT_EQ(got.kind, EventKind::Energy);
-    EXPECT_EQ(got.lang, Lang::Fa);
+    EXPECT_EQ(got.lang, lang_of("fa"));
     EXPECT_FLOAT_EQ(got.confidence, 0.75f);
     EXPECT_THAT(got.actors, ElementsAre("AZ", "IL"));
     ASSERT_EQ(got.pairs.size(), 1u);

@@ -210,7 +210,7 @@ TEST_F(Headless, FiltersNarrowTheLanesAndExportWritesThem) {
 
 TEST_F(Headless, TrayAndPersianLabelsDraw) {
     ui.show_tray = true;
-    ui.lang = LabelLang::Fa;
+    ui.lang = lang_of("fa");
     ui.second_axis = SecondAxis::SolarHijri;
     frame(3);
     ui.selected_undated = 0;

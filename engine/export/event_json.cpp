@@ -291,8 +291,10 @@ Event event_from_json_value(const nlohmann::json& j) {
         e.lang = detect_language(e.text);
     }
     if (auto it = j.find("confidence"); it != j.end() && !it->is_null()) {
-        if (!it->is_number()) bad("confidence", "expected a number");
-        e.confidence = it->get<float>();
+        // From 0 to 1: 8e125 became an infinite float, written back as null (fuzz-event-json).
+        const double c = it->is_number() ? it->get<double>() : -1;
+        if (!(c >= 0 && c <= 1)) bad("confidence", "expected a number from 0 to 1");
+        e.confidence = static_cast<float>(c);
     }
     if (auto it = j.find("sources"); it != j.end()) {
         if (!it->is_array()) bad("sources", "expected an array");

@@ -92,5 +92,23 @@ TEST(YearRange, YearZeroAndFiveDigitYearsAreRefusedOnInput) {
     EXPECT_NE(r.err.find("--dct 0000-01-01"), std::string::npos) << r.err;
 }
 
+// Found by fuzz-event-json: a confidence too large for a float was read as
+// infinity and written back as null, so what load read, extract could not
+// write again. Now refused by name, like any value out of its range.
+TEST(EventJsonLimits, AConfidenceOutsideZeroToOneIsRefused) {
+    CliDir dir;
+    std::string lines;
+    for (const char* c : {"8e125", "-0.5", "1.5"})
+        lines += std::string(R"({"earliest":"2020-01-01","latest":"2020-01-01","actors":["AZ","IL"],"text":"x","confidence":)") +
+                 c + "}\n";
+    dir.write("e.jsonl", lines);
+    const Outcome r = dir.run("load --db s.db e.jsonl");
+    EXPECT_EQ(r.code, 1);
+    for (int line = 1; line <= 3; ++line)
+        EXPECT_NE(r.err.find("e.jsonl:" + std::to_string(line) + ": \"confidence\": expected a number from 0 to 1"),
+                  std::string::npos)
+            << r.err;
+}
+
 }  // namespace
 }  // namespace tarikh::testing

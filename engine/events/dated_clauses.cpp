@@ -25,44 +25,66 @@ bool is_dateline(const Mention& m, std::string_view text) {
     return count_words(text, line, m.span.begin, 1) <= 1;  // "Tuesday, 27 January , 2026"
 }
 
+namespace {
+
+// The byte length of the blank at text[i] (a space, a tab, a no-break space
+// as news sites write them), or 0.
+size_t blank_at(std::string_view text, size_t i) {
+    if (text[i] == ' ' || text[i] == '\t') return 1;
+    return text.substr(i).starts_with("\u00A0") ? 2 : 0;
+}
+
+// The byte length of the dash at text[i] (-, – or —), or 0.
+size_t dash_at(std::string_view text, size_t i) {
+    if (text[i] == '-') return 1;
+    return text.substr(i).starts_with("\u2013") || text.substr(i).starts_with("\u2014") ? 3 : 0;
+}
+
+// After a dateline's last mark: its dashes and blanks belong to it.
+size_t skip_dashes_and_blanks(std::string_view text, size_t i) {
+    while (i < text.size())
+        if (size_t n = std::max(blank_at(text, i), dash_at(text, i))) i += n;
+        else break;
+    return i;
+}
+
+}  // namespace
+
 Span opening_dateline(std::string_view text) {
     constexpr size_t kMaxItems = 4, kMaxItemWords = 3, kMaxBytes = 160;
     size_t i = 0;
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+    while (i < text.size() && (blank_at(text, i) || text[i] == '\n' || text[i] == '\r')) i += std::max<size_t>(1, blank_at(text, i));
     size_t commas = 0, item_words = 0;
     bool in_word = false;
     const size_t limit = std::min(text.size(), i + kMaxBytes);
     while (i < limit) {
+        if (size_t n = blank_at(text, i)) {
+            in_word = false;
+            i += n;
+            continue;
+        }
         unsigned len;
         const char32_t c = actors::decode_at(text, i, len);
         const bool word = actors::is_word_char(c);
         if (word && !in_word && ++item_words > kMaxItemWords) return {};
         in_word = word;
-        if (word || c == ' ' || c == '.' || c == '\'') {
+        if (word || c == '.' || c == '\'') {
             i += len;
             continue;
         }
         if (c == ',' || c == 0x060C) {
             if (++commas >= kMaxItems || item_words == 0) return {};
             item_words = 0;
-        } else if (c == '-' || c == 0x2013 || c == 0x2014) {
+        } else if (dash_at(text, i)) {
             // A dash alone ("March 24 -", "(CNN)--") ends it; one inside a word does not.
-            const bool spaced = i > 0 && (text[i - 1] == ' ' || text[i - 1] == ')');
-            if (!spaced && !(i + 1 < text.size() && text[i + 1] == '-')) {
-                i += len;
+            const bool alone = i == 0 || !actors::is_word_char(actors::decode_at(text, i - 1, len)) ||
+                               (i + 1 < text.size() && text[i + 1] == '-');
+            if (!alone) {
+                i += dash_at(text, i);
                 continue;
             }
             if (commas == 0) return {};
-            while (i < text.size() && (text[i] == '-' || text[i] == ' ' || static_cast<uint8_t>(text[i]) == 0xE2)) {
-                if (static_cast<uint8_t>(text[i]) == 0xE2) {
-                    const char32_t d = actors::decode_at(text, i, len);
-                    if (d != 0x2013 && d != 0x2014) break;
-                    i += len;
-                } else {
-                    ++i;
-                }
-            }
-            return {0, uint32_t(i)};
+            return {0, uint32_t(skip_dashes_and_blanks(text, i))};
         } else if (c == '(') {
             // "(CNN)": an outlet in Latin letters closes the dateline.
             // Without a comma, only a city of one word: "القدس (CNN)--", not
@@ -72,9 +94,7 @@ Span opening_dateline(std::string_view text) {
             for (size_t k = i + 1; k < close; ++k)
                 if (!((text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z') || text[k] == ' '))
                     return {};
-            i = close + 1;
-            while (i < text.size() && (text[i] == '-' || text[i] == ' ')) ++i;
-            return {0, uint32_t(i)};
+            return {0, uint32_t(skip_dashes_and_blanks(text, close + 1))};
         } else {
             return {};  // a line break, a colon, a quote: running text, not a dateline
         }

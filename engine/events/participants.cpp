@@ -176,7 +176,10 @@ bool SentenceParticipants::cue_between(size_t from, size_t to, CueRole role) con
 }
 
 bool SentenceParticipants::coordinated(Span a, Span b) const {
-    if (breaks_list(in_.text.substr(a.end, b.begin - a.end))) return false;
+    std::string_view gap = in_.text.substr(a.end, b.begin - a.end);
+    // The full stop of an abbreviation ("U.S. and West German") is no sentence's end.
+    if (gap.starts_with('.') && a.end > 0 && in_.text[a.end - 1] >= 'A' && in_.text[a.end - 1] <= 'Z') gap.remove_prefix(1);
+    if (breaks_list(gap)) return false;
     size_t words = words_between(a.end, b.begin), conjunctions = 0;
     for (const CueHit& c : in_.cues)
         if (c.span.begin >= a.end && c.span.end <= b.begin && c.has(CueRole::And)) ++conjunctions;
@@ -421,6 +424,29 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mentio
             internal(*g, g->tied ? g->tie : PairCue::Joint);
             return finish();
         }
+
+    // A group naming the subject's own country acts with it ("the crown
+    // prince handed over money from Saudi Arabia and the UAE for Yemen").
+    const Group* partners = nullptr;
+    for (const Group* g : seen)
+        if (g != subject && !g->tied && g->members.size() <= kMaxJointActors &&
+            std::any_of(g->members.begin(), g->members.end(), [&](const Member& m) {
+                return std::any_of(subject->members.begin(), subject->members.end(),
+                                   [&](const Member& s) { return s.code == m.code; });
+            })) {
+            partners = g;
+            break;
+        }
+    Group widened;
+    if (partners) {
+        widened = *subject;
+        for (const Member& m : partners->members)
+            if (std::none_of(widened.members.begin(), widened.members.end(), [&](const Member& x) { return x.code == m.code; }))
+                widened.members.push_back(m);
+        seen.erase(std::remove(seen.begin(), seen.end(), partners), seen.end());
+        std::replace(seen.begin(), seen.end(), subject, static_cast<const Group*>(&widened));
+        subject = &widened;
+    }
 
     // A later part of the sentence whose countries are all governed by a
     // preposition ("…, like the operations of 2016 in northern Syria",

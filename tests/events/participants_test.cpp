@@ -93,6 +93,9 @@ TEST(Participants, DatelineIsWhereTheReportWasFiled) {
     EXPECT_THAT(ar["5 يونيو 2019"], ElementsAre("DZ-LY"));
     auto city = lanes("الرياض (CNN)-- أعلنت الكويت في 6 يونيو 2019 دعمها للأردن.", lang_of("ar"));
     EXPECT_THAT(city["6 يونيو 2019"], ElementsAre("JO-KW"));
+    // News sites write no-break spaces around it.
+    auto nbsp = lanes("\u00A0بيروت، لبنان (CNN)--\u00A0أعلنت قطر في 7 يونيو 2019 دعمها للأردن.", Lang::Ar);
+    EXPECT_THAT(nbsp["7 يونيو 2019"], ElementsAre("JO-QA"));
 }
 
 TEST(Participants, DatelineDateDatesTheLeadSentence) {
@@ -199,6 +202,16 @@ TEST(Participants, FourOrMoreNamedTogetherAreAListNotJointActors) {
     // nor with a country named in what it is accused of.
     auto bloc = lanes("قطعت الأرجنتين والبرازيل وتشيلي وبيرو علاقاتها مع فنزويلا في مارس 2019 متهمة إياها بدعم كوبا.", lang_of("ar"));
     EXPECT_THAT(bloc["مارس 2019"], UnorderedElementsAre("AR-VE", "BR-VE", "CL-VE", "PE-VE"));
+}
+
+TEST(Participants, AGroupNamingTheSubjectsCountryActsWithIt) {
+    auto ar = lanes("سلم ولي العهد الكويتي في 3 أبريل 2019 مساعدات من الكويت وقطر إلى اليمن.", Lang::Ar);
+    EXPECT_THAT(ar["3 أبريل 2019"], UnorderedElementsAre("KW-QA", "KW-YE", "QA-YE"));
+}
+
+TEST(Participants, AnAbbreviationsFullStopDoesNotEndAList) {
+    auto en = lanes("Officials welcomed the U.S. and West German statement of October 19, 1987 on the dollar.", Lang::En);
+    EXPECT_THAT(en["October 19, 1987"], ElementsAre("DE-US"));
 }
 
 TEST(Participants, OneCountryIsKeptWhenTheOthersAreOnlyNamed) {

@@ -294,7 +294,8 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
                                     std::move(date_spans),
                                     dateline,
                                     sentence_kind == EventKind::Military || sentence_kind == EventKind::Security,
-                                    &history};
+                                    &history,
+                                    &events::builtin_participant_cues(lang).glued_conjunctions()};
         SentenceParticipants here(std::move(input));
         if (explanation && here.has_participants())
             *explanation += fmt::format("{}: {}\n{}", doc.id, flattened(slice(text, sentence)), here.explain());

@@ -5,6 +5,7 @@
 #include "text/tsv.h"
 #include "events/name_table.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -45,6 +46,11 @@ constexpr NameTable<CueRole, 31> kRoles = {{
     {CueRole::DateOf, "date-of"},
 }};
 
+// One UTF-8 character: one byte that is not a continuation byte.
+bool one_character(std::string_view s) {
+    return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<uint8_t>(c) & 0xC0) != 0x80; }) == 1;
+}
+
 }  // namespace
 
 std::string_view to_string(CueRole r) { return name_in(kRoles, r, "?"); }
@@ -60,6 +66,7 @@ ParticipantCues::ParticipantCues(std::string_view cues_tsv, std::string_view aff
             errors_.push_back(std::string(f[0]) + ": needs a known role");
             return;
         }
+        if (*role == CueRole::And && one_character(f[0])) glued_and_.emplace_back(f[0]);
         auto [it, fresh] = payload_of.emplace(fold(f[0]), uint32_t(roles_.size()));
         if (!fresh) {
             roles_[it->second] |= role_bit(*role);

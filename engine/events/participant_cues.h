@@ -82,11 +82,15 @@ public:
     size_t size() const { return index_.size(); }
     // Rows that could not be read (unknown role), for the data tests.
     const std::vector<std::string>& errors() const { return errors_; }
+    // The conjunctions of one letter, which the press glues to the next word
+    // (Arabic وإسرائيل): a name that starts with one follows a list's "and".
+    const std::vector<std::string>& glued_conjunctions() const { return glued_and_; }
 
 private:
     actors::PhraseIndex index_;
     std::vector<CueRoles> roles_;  // by payload
     std::vector<std::string> errors_;
+    std::vector<std::string> glued_and_;
 };
 
 // The cues of `lang` compiled into the binary, loaded once.

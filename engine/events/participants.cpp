@@ -183,7 +183,13 @@ bool SentenceParticipants::coordinated(Span a, Span b) const {
     size_t words = words_between(a.end, b.begin), conjunctions = 0;
     for (const CueHit& c : in_.cues)
         if (c.span.begin >= a.end && c.span.end <= b.begin && c.has(CueRole::And)) ++conjunctions;
-    return words == conjunctions;
+    if (words != conjunctions) return false;
+    if (conjunctions > 0 || gap.find_first_not_of(" \t\r\n") != std::string_view::npos) return true;
+    // Nothing but blanks between them: a list only where the second carries a
+    // glued "and" (تركيا وإسرائيل); "دعا الملك سلمان باريس" is a verb's subject and object.
+    const std::string_view second = in_.text.substr(b.begin, b.end - b.begin);
+    return in_.glued_and && std::any_of(in_.glued_and->begin(), in_.glued_and->end(),
+                                        [&](const std::string& w) { return second.starts_with(w); });
 }
 
 void SentenceParticipants::classify() {

@@ -55,6 +55,7 @@ struct SentenceInput {
     Span dateline;                          // the document's dateline, if any ({0, 0}: none)
     bool military = false;                  // a military act: a city "in" it is a target, not a venue
     const std::vector<NamedBefore>* before = nullptr;  // earlier sentences of the paragraph
+    const std::vector<std::string>* glued_and = nullptr;  // ParticipantCues::glued_conjunctions()
 };
 
 class SentenceParticipants {

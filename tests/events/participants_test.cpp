@@ -94,7 +94,7 @@ TEST(Participants, DatelineIsWhereTheReportWasFiled) {
     auto city = lanes("الرياض (CNN)-- أعلنت الكويت في 6 يونيو 2019 دعمها للأردن.", lang_of("ar"));
     EXPECT_THAT(city["6 يونيو 2019"], ElementsAre("JO-KW"));
     // News sites write no-break spaces around it.
-    auto nbsp = lanes("\u00A0بيروت، لبنان (CNN)--\u00A0أعلنت قطر في 7 يونيو 2019 دعمها للأردن.", Lang::Ar);
+    auto nbsp = lanes("\u00A0بيروت، لبنان (CNN)--\u00A0أعلنت قطر في 7 يونيو 2019 دعمها للأردن.", lang_of("ar"));
     EXPECT_THAT(nbsp["7 يونيو 2019"], ElementsAre("JO-QA"));
 }
 
@@ -205,12 +205,18 @@ TEST(Participants, FourOrMoreNamedTogetherAreAListNotJointActors) {
 }
 
 TEST(Participants, AGroupNamingTheSubjectsCountryActsWithIt) {
-    auto ar = lanes("سلم ولي العهد الكويتي في 3 أبريل 2019 مساعدات من الكويت وقطر إلى اليمن.", Lang::Ar);
+    auto ar = lanes("سلم ولي العهد الكويتي في 3 أبريل 2019 مساعدات من الكويت وقطر إلى اليمن.", lang_of("ar"));
     EXPECT_THAT(ar["3 أبريل 2019"], UnorderedElementsAre("KW-QA", "KW-YE", "QA-YE"));
 }
 
+TEST(Participants, NamesSideBySideWithoutAndAreSubjectAndObject) {
+    // "the Saudi King Salman called on Paris": no list, no joint actors.
+    auto ar = lanes("دعا العاهل السعودي الملك سلمان باريس في 2 يونيو 2018 إلى حث الدوحة على العدول عن الصفقة.", lang_of("ar"));
+    EXPECT_THAT(ar["2 يونيو 2018"], UnorderedElementsAre("FR-SA", "QA-SA"));
+}
+
 TEST(Participants, AnAbbreviationsFullStopDoesNotEndAList) {
-    auto en = lanes("Officials welcomed the U.S. and West German statement of October 19, 1987 on the dollar.", Lang::En);
+    auto en = lanes("Officials welcomed the U.S. and West German statement of October 19, 1987 on the dollar.", lang_of("en"));
     EXPECT_THAT(en["October 19, 1987"], ElementsAre("DE-US"));
 }
 

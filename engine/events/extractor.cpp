@@ -239,7 +239,7 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
     }
     if (dateline.end > 0) stand_alone.push_back(dateline);
     std::sort(stand_alone.begin(), stand_alone.end(), [](Span a, Span b) { return a.begin < b.begin; });
-    const std::vector<Span> sentences = events::split_sentences(text, mention_spans, stand_alone);
+    const std::vector<Span> sentences = events::split_sentences(text, mention_spans, stand_alone, lang);
 
     const NormalizedText folded = normalize(text);
     const std::vector<actors::WordToken> words = actors::word_tokens(folded.text);

@@ -1,6 +1,8 @@
 #include "events/sentences.h"
 
 #include "actors/letters.h"
+#include "embedded_data.h"
+#include "text/tsv.h"
 
 #include <algorithm>
 #include <array>
@@ -29,22 +31,51 @@ bool is_closer(char32_t c) {
 
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
 
-// English abbreviations that end in a full stop mid-sentence.
-constexpr std::array<std::string_view, 30> kAbbreviations = {
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Sen", "Rep",
-    "Gov", "Prof", "vs", "etc", "No", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov"};
+using Abbreviations = std::vector<std::string>;  // sorted
 
-// Is the ASCII word ending just before `dot` one after which a full stop does not end a sentence?
-bool abbreviation_before(std::string_view text, size_t dot) {
+// The abbreviations (lang/<code>/abbreviations.tsv) read in texts of each
+// language, itself and those its texts also carry; the last entry: every language's.
+const std::vector<Abbreviations>& abbreviation_sets() {
+    static const std::vector<Abbreviations> sets = [] {
+        std::vector<Abbreviations> own, out;
+        Abbreviations all;
+        for (const Language& l : languages()) {
+            own.emplace_back();
+            text::for_each_tsv_row(embedded_data("lang/" + l.code + "/abbreviations.tsv"),
+                                   [&](const std::vector<std::string_view>& f) { own.back().emplace_back(f[0]); });
+            all.insert(all.end(), own.back().begin(), own.back().end());
+        }
+        for (const Language& l : languages()) {
+            Abbreviations set = own[l.id.index()];
+            for (Lang other : l.also) set.insert(set.end(), own[other.index()].begin(), own[other.index()].end());
+            out.push_back(std::move(set));
+        }
+        out.push_back(std::move(all));
+        for (Abbreviations& set : out) {
+            std::sort(set.begin(), set.end());
+            set.erase(std::unique(set.begin(), set.end()), set.end());
+        }
+        return out;
+    }();
+    return sets;
+}
+
+// Is the word ending just before `dot` one after which a full stop does not end a sentence?
+bool abbreviation_before(std::string_view text, size_t dot, const Abbreviations& abbreviations) {
     size_t b = dot;
-    while (b > 0 && is_ascii_alpha(text[b - 1])) --b;
+    while (b > 0) {  // back over the letters of the word, whatever their script
+        size_t p = b - 1;
+        while (p > 0 && (static_cast<uint8_t>(text[p]) & 0xC0) == 0x80) --p;
+        unsigned len;
+        if (actors::char_class(decode_at(text, p, len)) != actors::CharClass::Letter) break;
+        b = p;
+    }
     std::string_view word = text.substr(b, dot - b);
     if (word.empty()) return false;
     if (word.size() == 1 && is_ascii_upper(word[0])) return true;  // U.S., J. Smith
     if (b > 0 && text[b - 1] == '.') return true;                   // the s in "e.g." or "U.S."
-    return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+    return std::binary_search(abbreviations.begin(), abbreviations.end(), word);
 }
 
 // Answers "does a cut at `pos` fall inside one of the spans?" for positions
@@ -68,7 +99,7 @@ private:
 
 // The end of the sentence whose terminal run starts at `i`, or npos when the
 // marks there do not end a sentence.
-size_t terminal_run_end(std::string_view text, size_t i) {
+size_t terminal_run_end(std::string_view text, size_t i, const Abbreviations& abbreviations) {
     unsigned len;
     char32_t first = decode_at(text, i, len);
     size_t j = i;
@@ -91,7 +122,7 @@ size_t terminal_run_end(std::string_view text, size_t i) {
             char32_t next = decode_at(text, j, len);
             if (!is_space(next)) return std::string_view::npos;
         }
-        if (abbreviation_before(text, i)) return std::string_view::npos;
+        if (abbreviation_before(text, i, abbreviations)) return std::string_view::npos;
     }
     // Followed by a lower-case Latin word, the sentence goes on ("Zman.co. il", "approx. five").
     size_t k = j;
@@ -243,7 +274,8 @@ void push_sentence(std::string_view text, size_t from, size_t to, std::vector<Sp
 }  // namespace
 
 std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>& keep_together,
-                                  const std::vector<Span>& stand_alone) {
+                                  const std::vector<Span>& stand_alone, std::optional<Lang> lang) {
+    const Abbreviations& abbreviations = abbreviation_sets()[lang ? lang->index() : languages().size()];
     KeepTogether keep(keep_together);
     const std::vector<Line> lines = scan_lines(text);
     const bool wrapped = hard_wrapped(lines);
@@ -264,7 +296,7 @@ std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>
             unsigned len;
             char32_t c = decode_at(text, i, len);
             if (is_terminal(c)) {
-                size_t end = terminal_run_end(text, i);
+                size_t end = terminal_run_end(text, i, abbreviations);
                 if (end != std::string_view::npos) {
                     cut(end);
                     i = end;

@@ -3,7 +3,7 @@
 //
 // A sentence ends at . ! ? ؟ … ۔ (and the closing quotes and brackets after
 // them), except at decimal points, inside "Zman.co.il", after a single
-// capital ("U.S.") or an abbreviation ("Gen."). Line breaks depend on the
+// capital ("U.S.") or an abbreviation ("Gen.", lang/<code>/abbreviations.tsv). Line breaks depend on the
 // document: where most text sits on lines that end a sentence, a line is a
 // paragraph and every line break ends a sentence; in hard-wrapped text
 // (most lines stop mid-sentence, blank lines fall between columns and pages)
@@ -11,7 +11,10 @@
 // a sentence, ends without punctuation and is followed by a longer line.
 #pragma once
 
+#include "tarikh/language.h"
 #include "tarikh/normalize.h"
+
+#include <optional>
 
 #include <cstdint>
 #include <string_view>
@@ -27,8 +30,10 @@ inline constexpr size_t kMaxSentenceBytes = 2048;
 // No sentence ends inside a span of `keep_together` (the date mentions: a
 // range broken over two lines is still one date); each span of `stand_alone`
 // is cut off from the text around it (a dateline is not part of the first sentence).
+// The abbreviations are those of `lang` and of the languages its texts also
+// carry; without a language, those of every language.
 std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>& keep_together = {},
-                                  const std::vector<Span>& stand_alone = {});
+                                  const std::vector<Span>& stand_alone = {}, std::optional<Lang> lang = std::nullopt);
 
 // True when most of the text's letters are on lines that stop mid-sentence.
 bool is_hard_wrapped(std::string_view text);

@@ -5,6 +5,7 @@
 #include "text/utf8.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -70,8 +71,17 @@ char32_t fold_letter(char32_t c) {
         case 0x066C: return ',';  // Arabic thousands separator
         case 0x066A: return '%';
         case 0x2028: case 0x2029: return '\n';
-        default: return c;
+        // The apostrophe as typeset (Ekim’de, Turkey’s) and as a letter mark.
+        case 0x2019: case 0x02BC: return '\'';
+        // Dotted and dotless i are one letter for matching: a Turkish capital I
+        // lowercases to ı, an English one to i, and text in capitals (KASIM)
+        // and in lower case (Kasım) must fold alike.
+        case 0x0130: case 0x0131: return 'i';
+        default: break;
     }
+    // Other letters lowercase by Unicode's simple case folding (Ş → ş, Ğ → ğ,
+    // É → é): one code point each, so the table keeps its shape.
+    return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
 }
 
 bool is_presentation_form(char32_t c) {

@@ -4,7 +4,8 @@
 // What folding does: drops tatweel, ZWNJ/ZWJ, bidi controls and harakat;
 // maps Arabic presentation forms to letters (NFKC); unifies ي/ى/ی → ي,
 // ك/ک → ك, أ/إ/آ/ٱ → ا, ؤ → و, ئ → ي, ة → ه; maps Persian and Arabic-Indic
-// digits to ASCII; lowercases ASCII; maps dashes to '-'. Invalid UTF-8 bytes
+// digits to ASCII; lowercases every letter (Unicode simple case folding, with
+// dotted and dotless i both i); maps dashes to '-' and ’ to '. Invalid UTF-8 bytes
 // become a space each (they never join two words). Newlines are kept.
 #pragma once
 

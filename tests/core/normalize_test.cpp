@@ -95,9 +95,24 @@ TEST(Fold, Whitespace) {
 }
 
 TEST(Fold, EverythingElsePassesThrough) {
-    for (const char* s : {"é ü ß", "€ ©", "שלום", "ء ە", "😀 𝄞", "Ⅻ", "ﬁ", "…", "«»"})
+    for (const char* s : {"é ü ß", "€ ©", "שלום", "ء ە", "😀 𝄞", "ⅻ", "ﬁ", "…", "«»"})
         EXPECT_EQ(fold(s), s) << s;
     EXPECT_EQ(fold(std::string("a\0b", 3)), std::string("a\0b", 3));
+}
+
+TEST(Fold, LettersLowercaseInEveryScript) {
+    // Turkish: capitals and lower case, with and without the dot on the i, fold alike.
+    EXPECT_EQ(fold("KASIM"), fold("Kasım"));
+    EXPECT_EQ(fold("İSTANBUL"), "istanbul");
+    EXPECT_EQ(fold("ŞUBAT AĞUSTOS"), "şubat ağustos");
+    EXPECT_EQ(fold("ÉTÉ Ⅻ ΑΘΗΝΑ МОСКВА"), "été ⅻ αθηνα москва");
+    // The typeset apostrophe is the apostrophe: Ekim’de and Ekim'de fold alike.
+    EXPECT_EQ(fold("Ekim’de"), "ekim'de");
+    // The offsets still point into the input: İ is two bytes, i one.
+    const std::string in = "İzmir";
+    const NormalizedText n = normalize(in);
+    EXPECT_EQ(n.text, "izmir");
+    EXPECT_EQ(n.to_source(in, 0, 1), (Span{0, 2}));
 }
 
 TEST(Fold, PresentationFormsBecomeLetters) {

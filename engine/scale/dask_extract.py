@@ -10,9 +10,14 @@ Extraction is stateless, so it runs wherever there is a core; the store
 decides what is new and what repeats an event already stored, whichever
 worker loads first (see README, "Scaling out"). PATHs are .txt and .jsonl
 documents, files or folders, as `tarikh ingest` takes them; this client reads
-them and ships each shard's documents to a worker as JSON Lines, so the
-workers need the tarikh binary (--tarikh, the same path on every worker) and
-the store's address, not the documents' filesystem.
+them and ships each shard's documents to a worker, so the workers need the
+tarikh binary (--tarikh, the same path on every worker) and the store's
+address, not the documents' filesystem.
+
+Documents travel as the bytes they are: a .txt file is written again on the
+worker and given to `tarikh extract` as a file, so one that is not valid
+UTF-8 (or is UTF-16) is read exactly as `tarikh ingest` reads it here, and its
+events name it by the path given here. A .jsonl line travels as its bytes too.
 
 Debian's python3-distributed (2022.12) runs it: call it with /usr/bin/python3.
 """
@@ -21,11 +26,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 
 def documents(paths):
-    """(id, text, extra fields) of every document, in tarikh's order: each
-    argument in turn, a folder's .txt and .jsonl files recursively by name."""
+    """The documents in tarikh's order (each argument in turn, a folder's .txt
+    and .jsonl files recursively by name), as ("jsonl", line bytes) or
+    ("txt", path as given, file bytes)."""
     files = []
     for p in paths:
         if os.path.isdir(p):
@@ -37,40 +44,93 @@ def documents(paths):
             files.append(p)
     for f in files:
         if f.endswith(".jsonl"):
-            with open(f, encoding="utf-8", errors="surrogateescape") as lines:
+            with open(f, "rb") as lines:
                 for line in lines:
                     if line.strip():
-                        yield line.rstrip("\n")
+                        yield ("jsonl", line.rstrip(b"\r\n"))
         else:
             with open(f, "rb") as raw:
-                text = raw.read().decode("utf-8", errors="surrogateescape")
-            yield json.dumps({"id": f, "text": text}, ensure_ascii=False)
+                yield ("txt", f, raw.read())
 
 
-def shards(lines, shard_bytes):
-    """Documents (JSON Lines) grouped into shards of about shard_bytes."""
+def size_of(doc):
+    return len(doc[-1]) + 1
+
+
+def shards(docs, shard_bytes):
+    """Documents grouped into shards (lists) of about shard_bytes."""
     shard, size = [], 0
-    for line in lines:
-        shard.append(line)
-        size += len(line.encode("utf-8", errors="surrogateescape")) + 1
+    for doc in docs:
+        shard.append(doc)
+        size += size_of(doc)
         if size >= shard_bytes:
-            yield "\n".join(shard) + "\n"
+            yield shard
             shard, size = [], 0
     if shard:
-        yield "\n".join(shard) + "\n"
+        yield shard
+
+
+def write_inputs(shard, folder):
+    """The shard's documents as files for `tarikh extract`, in order: runs of
+    JSON Lines in one file each, each .txt document in a file of its own.
+    Returns the files and, for each .txt file, the path it stands for."""
+    files, names = [], {}
+    lines = []
+
+    def flush_lines():
+        if lines:
+            path = os.path.join(folder, f"{len(files)}.jsonl")
+            with open(path, "wb") as f:
+                f.write(b"\n".join(lines) + b"\n")
+            files.append(path)
+            lines.clear()
+
+    for doc in shard:
+        if doc[0] == "jsonl":
+            lines.append(doc[1])
+            continue
+        flush_lines()
+        path = os.path.join(folder, f"{len(files)}.txt")
+        with open(path, "wb") as f:
+            f.write(doc[2])
+        files.append(path)
+        names[path] = doc[1]
+    flush_lines()
+    return files, names
+
+
+def renamed(events, names):
+    """extract's JSON Lines with each source naming its document as given."""
+    out = []
+    for line in events.splitlines():
+        if not line.strip():
+            continue
+        e = json.loads(line)
+        for s in e.get("sources", []):
+            s["doc"] = names.get(s.get("doc"), s.get("doc"))
+        out.append(json.dumps(e, ensure_ascii=False))
+    return ("\n".join(out) + "\n").encode("utf-8") if out else b""
 
 
 def extract_and_load(shard, tarikh, db, dct):
     """On a worker: the shard's events, then loaded into the store. Returns
-    what each command said, and raises with its stderr when one failed."""
-    extract = [tarikh, "extract"] + (["--dct", dct] if dct else []) + ["-"]
-    ex = subprocess.run(extract, input=shard.encode("utf-8", errors="surrogateescape"), capture_output=True)
-    if ex.returncode != 0:
-        raise RuntimeError("tarikh extract failed: " + ex.stderr.decode(errors="replace"))
-    ld = subprocess.run([tarikh, "load", "--db", db, "-"], input=ex.stdout, capture_output=True)
-    if ld.returncode != 0:
-        raise RuntimeError("tarikh load failed: " + ld.stderr.decode(errors="replace"))
-    return ex.stderr.decode(errors="replace").strip(), ld.stdout.decode(errors="replace").strip()
+    what each command said. A document extract cannot read is reported, not
+    fatal (as in `tarikh ingest`); a command that fails otherwise raises."""
+    with tempfile.TemporaryDirectory(prefix="tarikh-shard-") as folder:
+        files, names = write_inputs(shard, folder)
+        extract = [tarikh, "extract"] + (["--dct", dct] if dct else []) + files
+        ex = subprocess.run(extract, capture_output=True)
+        said = ex.stderr.decode(errors="replace")
+        for path, name in names.items():
+            said = said.replace(path, name)
+        # 1: some documents could not be read (said on stderr); the others' events are out.
+        if ex.returncode not in (0, 1):
+            raise RuntimeError(f"tarikh extract failed ({ex.returncode}): {said}")
+        ld = subprocess.run([tarikh, "load", "--db", db, "-"], input=renamed(ex.stdout.decode("utf-8"), names),
+                            capture_output=True)
+        if ld.returncode != 0:
+            raise RuntimeError("tarikh load failed: " + ld.stderr.decode(errors="replace"))
+        return said.strip(), ld.stdout.decode(errors="replace").strip(), ex.returncode == 0
 
 
 def main():
@@ -104,16 +164,20 @@ def main():
     try:
         futures = [client.submit(extract_and_load, s, tarikh, args.db, args.dct, pure=False)
                    for s in shards(documents(args.paths), int(args.shard_mb * 1e6))]
-        failed = 0
+        failed = with_problems = 0
         for i, f in enumerate(as_completed(futures), 1):
             try:
-                said_extract, said_load = f.result()
-                print(f"shard {i}/{len(futures)}: {said_extract}; {said_load.splitlines()[0]}", flush=True)
+                said_extract, said_load, clean = f.result()
+                lines = said_extract.splitlines()
+                print(f"shard {i}/{len(futures)}: {lines[0] if lines else ''}; {said_load.splitlines()[0]}", flush=True)
+                if not clean:
+                    with_problems += 1
+                    print("\n".join(lines[1:]), file=sys.stderr, flush=True)
             except Exception as e:  # one shard failing does not lose the others
                 failed += 1
                 print(f"shard {i}/{len(futures)} failed: {e}", file=sys.stderr, flush=True)
-        print(f"{len(futures)} shards, {failed} failed")
-        return 1 if failed else 0
+        print(f"{len(futures)} shards, {failed} failed, {with_problems} with documents that could not be read")
+        return 1 if failed or with_problems else 0
     finally:
         client.close()
         if cluster:

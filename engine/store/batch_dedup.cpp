@@ -25,7 +25,7 @@ void add_unique(std::vector<FiledKey>& to, const std::vector<FiledKey>& keys) {
 }  // namespace
 
 Prepared prepare(Event in) {
-    Prepared p{std::move(in), {}, {}, {}, 0, {}, {}, {}};
+    Prepared p{std::move(in), {}, {}, {}, 0, {}, {}, {}, {}};
     Event& e = p.event;
     normalize_actors(e);
     if (e.interval.anchored() && *e.interval.latest < *e.interval.earliest)
@@ -41,6 +41,7 @@ Prepared prepare(Event in) {
     p.span = stored_span(e.interval);
     p.exact = exact_key(p.pairs, p.shingles, p.span.earliest, p.span.latest);
     p.filed.push_back({p.exact, p.shelves.front()});
+    p.sketch = sketch_wording(p.pairs, p.shingles);
     return p;
 }
 
@@ -200,13 +201,13 @@ void BatchDedup::number_events() {
     for (int64_t id : ids) {
         local_of_[id] = static_cast<uint32_t>(real_.size());
         real_.push_back(id);
-        StoredSpan span{kUndatedClass - 1, 0, 0};  // unknown (a damaged store): never matches
+        KnownEvent known;  // a span unknown (a damaged store) never matches
         if (auto it = stored_spans_.find(id); it != stored_spans_.end()) {
-            span = it->second;
-        } else if (span_of) {
-            span = span_of(id);
+            known.span = it->second;
+        } else if (known_of) {
+            known = known_of(id);
         }
-        now_.push_back({span, nullptr, {}});
+        now_.push_back({known.span, known.wording, nullptr, {}});
     }
     first_new_ = static_cast<uint32_t>(real_.size());
     filed_.reserve(stored_filed_.size() + batch_.size() * 8);
@@ -248,6 +249,10 @@ uint32_t BatchDedup::best_match(size_t i) {
         const auto local = static_cast<uint32_t>(c);
         if (now_[local].span.cls < kUndatedClass || !same_time(now_[local].span, p.span)) continue;
         const bool in_batch = local >= first_new_;
+        if (!in_batch && !now_[local].shingles) {  // its stored wording, not read yet
+            const WordingSketch& w = now_[local].wording;
+            if (w.known && (w.pairs != p.sketch.pairs || jaccard_bound(p.shingles, w) < kSameWording)) continue;
+        }
         const std::string& pairs = in_batch ? batch_[static_cast<size_t>(real_[local] - kBatchBase)].pairs : row_of(local).pairs;
         if (pairs != p.pairs) continue;
         const double score = jaccard(shingles_of(local), p.shingles);
@@ -270,7 +275,7 @@ const std::vector<Placement>& BatchDedup::plan() {
         if (!best) {
             const auto local = static_cast<uint32_t>(real_.size());
             real_.push_back(kBatchBase + static_cast<int64_t>(i));
-            now_.push_back({p.span, &p.shingles, first});
+            now_.push_back({p.span, {}, &p.shingles, first});
             plan_[i] = {Placement::New, i, 0};
             file_keys(p.all_keys(), local);
             continue;
@@ -303,6 +308,13 @@ const std::vector<Placement>& BatchDedup::plan() {
     return plan_;
 }
 
+std::vector<std::pair<int64_t, WordingSketch>> BatchDedup::read_wordings() const {
+    std::vector<std::pair<int64_t, WordingSketch>> out;
+    for (const auto& [id, shingles] : stored_shingles_)
+        if (auto row = stored_.find(id); row != stored_.end()) out.emplace_back(id, sketch_wording(row->second.pairs, shingles));
+    return out;
+}
+
 std::vector<int64_t> BatchDedup::merge_targets() const {
     std::vector<int64_t> ids;
     for (const auto& pl : plan_)
@@ -324,27 +336,30 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         if (pl.kind == Placement::Skipped) continue;
         if (pl.kind == Placement::New) {
             added_at[i] = out.added.size();
-            out.added.push_back({&p.event, std::nullopt, p.all_keys()});
+            out.added.push_back({&p.event, std::nullopt, p.all_keys(), p.sketch});
             ++out.events_added;
             continue;
         }
         Event* into;
         std::vector<FiledKey>* keys;
+        WordingSketch* wording;
         if (pl.kind == Placement::IntoNew) {
             auto& a = out.added[added_at.at(pl.index)];
             if (!a.merged) a.merged = *a.report;
             into = &*a.merged;
             keys = &a.keys;
+            wording = &a.wording;
         } else {
             auto it = changed.find(pl.stored);
             if (it == changed.end()) {
                 auto row = stored.find(pl.stored);
                 if (row == stored.end()) throw StoreError("an event to merge into vanished from the store");
-                it = changed.emplace(pl.stored, BatchWrites::Changed{row->second, false, {}, {}}).first;
+                it = changed.emplace(pl.stored, BatchWrites::Changed{row->second, false, {}, {}, {}}).first;
                 original[pl.stored] = row->second.interval;
             }
             into = &it->second.event;
             keys = &it->second.new_keys;
+            wording = &it->second.wording;
         }
         const Interval before = into->interval;
         const std::string text_before = into->text;
@@ -352,6 +367,7 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         ++out.events_merged;
         if (pl.kind == Placement::IntoStored) touched[pl.stored] = true;
         if (into->interval != before || into->text != text_before) add_unique(*keys, p.all_keys());
+        if (into->text != text_before) *wording = p.sketch;  // the report's wording leads now
     }
     for (auto& [id, c] : changed) {
         if (!touched.count(id)) continue;

@@ -43,6 +43,7 @@ struct Prepared {
     std::vector<int64_t> shelves;   // per time bucket of the event, in order; the exact key is on the first
     StoredSpan span;
     std::vector<FiledKey> filed;    // keys and exact, each with its shelf, as filed for the event
+    WordingSketch sketch;           // of its pairs and shingles
     const std::vector<FiledKey>& all_keys() const { return filed; }
 };
 Prepared prepare(Event in);
@@ -67,6 +68,13 @@ struct Candidate {
     Source first;                   // its first source (see merge_report)
 };
 
+// What a writer knows of a stored event without reading its row: when it
+// happened (a class below kUndatedClass: unknown) and its wording's sketch.
+struct KnownEvent {
+    StoredSpan span{kUndatedClass - 1, 0, 0};
+    WordingSketch wording;
+};
+
 // The keys to look up, sorted and unique.
 struct KeyLookup {
     std::vector<int64_t> exact;     // the KeyIndex::kMaxPerKey latest under each
@@ -86,6 +94,7 @@ struct BatchWrites {
         const Event* report;        // the batch's event, when nothing merged into it
         std::optional<Event> merged;  // else what it became
         std::vector<FiledKey> keys;
+        WordingSketch wording;      // of its wording as written
         const Event& event() const { return merged ? *merged : *report; }
     };
     struct Changed {
@@ -93,6 +102,7 @@ struct BatchWrites {
         bool interval_changed = false;
         Interval old_interval;          // as stored before: its lane rows have it
         std::vector<FiledKey> new_keys; // to file under it as well
+        WordingSketch wording;          // of its new wording; unknown when the wording stayed
     };
     std::vector<Added> added;
     std::vector<Changed> changed;
@@ -111,10 +121,11 @@ public:
     // What the store holds: event `id` is filed under `key`; its light row.
     void file(int64_t key, int64_t id);
     void know(Candidate c);
-    // Or, without light rows: when each stored event happened (`span_of`),
-    // and the rest of its row read only for the events that overlap one of
-    // the batch (`read_row`), both called from plan().
-    std::function<StoredSpan(int64_t)> span_of;
+    // Or, without light rows: what the writer knows of each stored event
+    // (`known_of`: when it happened, its wording's sketch), and the rest of
+    // its row read only for the events that overlap one of the batch and
+    // whose sketch does not rule them out (`read_row`), both called from plan().
+    std::function<KnownEvent(int64_t)> known_of;
     std::function<Candidate(int64_t)> read_row;
 
     // Decides every event in order. Call after the store's answers are in.
@@ -123,6 +134,8 @@ public:
     std::vector<int64_t> merge_targets() const;
     // The rows to write, given the full rows of merge_targets().
     BatchWrites apply(const std::map<int64_t, Event>& stored) const;
+    // The sketches of the stored events whose rows plan() read.
+    std::vector<std::pair<int64_t, WordingSketch>> read_wordings() const;
 
 private:
     // Ids of events of this batch that are new, above any stored id.
@@ -130,6 +143,7 @@ private:
     // What an event met so far looks like now, after the batch's merges.
     struct Current {
         StoredSpan span;
+        WordingSketch wording;                // of a stored text not yet read, when known
         const Shingles* shingles = nullptr;   // null: a stored text not yet cut into shingles
         Source first;                         // the first source, once known
         bool first_read = false;              // of a stored event: its row has given it

@@ -142,13 +142,15 @@ private:
     // when each event filed on them happened. A small ingest into a big store
     // reads the few shelves of its events' pairs and years, not every key; a
     // bulk load ends up reading each shelf once. Most candidates a key brings
-    // are reports of the same pair at another time: their spans in memory
-    // spare a read of the events table each.
+    // are reports of the same pair at another time, or of the same pair and
+    // year in other words: their spans and wording sketches in memory spare a
+    // read of the events table each. This writer knows them for the events
+    // it wrote, and for those whose rows it read.
     KeyIndex key_index_;
     std::unordered_set<int64_t> shelves_;
-    std::vector<StoredSpan> spans_;  // by id; class below kUndatedClass: unknown
-    void remember_span(int64_t id, const StoredSpan& span);
-    StoredSpan span_of(int64_t id) const;
+    std::vector<KnownEvent> known_;  // by id
+    void remember(int64_t id, const StoredSpan& span, const WordingSketch& wording);
+    KnownEvent known(int64_t id) const;
     // Lane ids by pair key; a rolled-back batch may leave ids that no longer
     // exist, so the cache is dropped with the keys.
     std::map<std::string, int64_t> lane_ids_;
@@ -333,22 +335,24 @@ bool SqliteStore::has_document(std::string_view hash) {
     return found;
 }
 
-void SqliteStore::remember_span(int64_t id, const StoredSpan& span) {
+// A wording not known leaves the one known as it is.
+void SqliteStore::remember(int64_t id, const StoredSpan& span, const WordingSketch& wording) {
     if (id <= 0) return;
     const auto at = static_cast<size_t>(id);
-    if (at >= spans_.size()) spans_.resize(std::max(at + 1, spans_.size() * 3 / 2), StoredSpan{kUndatedClass - 1, 0, 0});
-    spans_[at] = span;
+    if (at >= known_.size()) known_.resize(std::max(at + 1, known_.size() * 3 / 2));
+    known_[at].span = span;
+    if (wording.known) known_[at].wording = wording;
 }
 
-StoredSpan SqliteStore::span_of(int64_t id) const {
+KnownEvent SqliteStore::known(int64_t id) const {
     const auto at = static_cast<size_t>(id);
-    return id > 0 && at < spans_.size() ? spans_[at] : StoredSpan{kUndatedClass - 1, 0, 0};
+    return id > 0 && at < known_.size() ? known_[at] : KnownEvent{};
 }
 
 void SqliteStore::forget() {
     key_index_.clear();
     shelves_.clear();
-    spans_.clear();
+    known_.clear();
     lane_ids_.clear();
 }
 
@@ -415,9 +419,9 @@ void SqliteStore::load_shelves(const std::vector<int64_t>& shelves) {
         while (shelf.step()) {
             const int64_t id = shelf.int64(0);
             for (int64_t key : unpack_keys(shelf.text(1))) key_index_.add(key, id);
-            if (span_of(id).cls >= kUndatedClass) continue;
+            if (known(id).span.cls >= kUndatedClass) continue;
             span.bind(1, id);
-            if (span.step()) remember_span(id, {static_cast<int>(span.int64(0)), span.int64(1), span.int64(2)});
+            if (span.step()) remember(id, {static_cast<int>(span.int64(0)), span.int64(1), span.int64(2)}, {});
             span.reset();
         }
         shelf.reset();
@@ -428,7 +432,7 @@ Candidate SqliteStore::read_candidate(int64_t id) {
     auto& s = statements_.at("candidate");
     s.bind(1, id);
     if (!s.step()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_->path(), id));
-    Candidate c{id, std::string(s.text(0)), span_of(id), std::string(s.text(1)),
+    Candidate c{id, std::string(s.text(0)), known(id).span, std::string(s.text(1)),
                 first_source(unpack_sources(s.text(2), db_->path()))};
     s.reset();
     return c;
@@ -446,7 +450,7 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     };
     for (int64_t key : keys.exact) file(key, KeyIndex::kMaxPerKey);
     for (int64_t key : keys.near) file(key, kNearCandidates);
-    dedup.span_of = [this](int64_t id) { return span_of(id); };
+    dedup.known_of = [this](int64_t id) { return known(id); };
     dedup.read_row = [this](int64_t id) { return read_candidate(id); };
     dedup.plan();
 
@@ -458,6 +462,7 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
         row.reset();
     }
     const BatchWrites w = dedup.apply(targets);
+    for (const auto& [id, wording] : dedup.read_wordings()) remember(id, known(id).span, wording);
 
     // Rows in key order: each B-tree page a batch touches is written once.
     std::vector<LaneRow> lanes, old_lanes;
@@ -465,13 +470,13 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     for (const auto& a : w.added) {
         const Event& e = a.event();
         const int64_t id = insert_event(e);
-        remember_span(id, stored_span(e.interval));
+        remember(id, stored_span(e.interval), a.wording);
         lane_rows(id, e, lanes);
         key_rows(id, a.keys, keys_to_put);
     }
     for (const auto& c : w.changed) {
         update_event(c.event);
-        remember_span(c.event.id, stored_span(c.event.interval));
+        remember(c.event.id, stored_span(c.event.interval), c.wording);
         if (c.interval_changed) {
             Event old = c.event;
             old.interval = c.old_interval;

@@ -118,6 +118,34 @@ double jaccard(const Shingles& a, const Shingles& b) {
     return double(common) / double(a.size() + b.size() - common);
 }
 
+namespace {
+// The sketch bit of a shingle (shingles are hashes already: its top 7 bits).
+unsigned sketch_bit(uint64_t shingle) { return static_cast<unsigned>(shingle >> 57); }
+}  // namespace
+
+uint32_t pairs_hash(std::string_view pairs_key) { return static_cast<uint32_t>(hash_bytes(pairs_key, 6)); }
+
+WordingSketch sketch_wording(std::string_view pairs_key, const Shingles& s) {
+    WordingSketch k;
+    if (s.size() > UINT16_MAX) return k;  // unknown: its row is read
+    for (uint64_t x : s) k.bits[sketch_bit(x) >> 6] |= uint64_t{1} << (sketch_bit(x) & 63);
+    k.pairs = pairs_hash(pairs_key);
+    k.size = static_cast<uint16_t>(s.size());
+    k.known = true;
+    return k;
+}
+
+double jaccard_bound(const Shingles& a, const WordingSketch& b) {
+    if (!b.known) return 1.0;
+    if (a.empty() && b.size == 0) return 1.0;
+    // Every shingle the two share sets its bit in b: counting a's shingles
+    // whose bit is set over-counts the common ones, never under-counts.
+    size_t common = 0;
+    for (uint64_t x : a) common += (b.bits[sketch_bit(x) >> 6] >> (sketch_bit(x) & 63)) & 1;
+    common = std::min({common, a.size(), size_t{b.size}});
+    return double(common) / double(a.size() + b.size - common);
+}
+
 int64_t exact_key(std::string_view pairs_key, const Shingles& s, int64_t earliest, int64_t latest) {
     uint64_t h = mix64(hash_bytes(pairs_key, 4) ^ s.size());
     h = mix64(h ^ static_cast<uint64_t>(earliest));

@@ -34,6 +34,25 @@ inline constexpr double kSameWording = 0.7;
 // one pair written to a template) with 0.1, unrelated sentences almost never.
 inline constexpr size_t kBands = 4;
 
+// What a writer keeps in memory of an event's wording so that most candidates
+// a key brings are ruled out without reading their rows: which of 128 bits its
+// shingles set, how many shingles there are, and a hash of its pairs. The
+// ruling is sound: jaccard_bound() is never below the true Jaccard, so an
+// event it rules out could not have matched, and dedup decides exactly as if
+// every candidate's row had been read. (Keys of one busy lane bring many
+// reports that share its names and a few words; their rows were most of the
+// cost of a bulk load.)
+struct WordingSketch {
+    std::array<uint64_t, 2> bits{};
+    uint32_t pairs = 0;             // pairs_hash() of the event's pairs
+    uint16_t size = 0;              // number of shingles
+    bool known = false;             // false: nothing known, read the row
+};
+WordingSketch sketch_wording(std::string_view pairs_key, const Shingles& s);
+uint32_t pairs_hash(std::string_view pairs_key);
+// An upper bound of jaccard(a, b) where only b's sketch is known.
+double jaccard_bound(const Shingles& a, const WordingSketch& b);
+
 // When an event happened, coarsely, for the keys: each year its interval
 // touches (up to a dozen), or one bucket for longer and one for undated
 // events. Overlapping intervals share a bucket, so the keys of a hot pair do

@@ -11,7 +11,6 @@ namespace tarikh {
 
 // Written in the order of the shape (ordered_json keeps insertion order).
 nlohmann::ordered_json event_json_value(const Event& e);
-Event event_from_json_value(const nlohmann::json& j);
 // Field readers shared by the JSON of events and curations; they throw
 // EventJsonError naming `field`.
 std::optional<Day> day_from_json(const nlohmann::json& v, std::string_view field);  // "2023-10-07" or null

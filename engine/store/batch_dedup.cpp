@@ -31,17 +31,17 @@ Prepared prepare(Event in) {
     if (e.interval.anchored() && *e.interval.latest < *e.interval.earliest)
         std::swap(e.interval.earliest, e.interval.latest);
     p.shingles = shingles_of(e.text);
-    p.pairs = join_pairs(e.pairs);
+    p.row = row_text(e);
     const std::vector<int64_t> buckets = buckets_of(e.interval);
-    p.keys = dedup_keys(p.pairs, p.shingles, buckets);
-    for (int64_t b : buckets) p.shelves.push_back(key_shelf(p.pairs, b));
+    p.keys = dedup_keys(p.pairs(), p.shingles, buckets);
+    for (int64_t b : buckets) p.shelves.push_back(key_shelf(p.pairs(), b));
     // dedup_keys(): kBands keys per time bucket, the buckets in order.
     p.filed.reserve(p.keys.size() + 1);
     for (size_t i = 0; i < p.keys.size(); ++i) p.filed.push_back({p.keys[i], p.shelves[i / kBands]});
     p.span = stored_span(e.interval);
-    p.exact = exact_key(p.pairs, p.shingles, p.span.earliest, p.span.latest);
+    p.exact = exact_key(p.pairs(), p.shingles, p.span.earliest, p.span.latest);
     p.filed.push_back({p.exact, p.shelves.front()});
-    p.sketch = sketch_wording(p.pairs, p.shingles);
+    p.sketch = sketch_wording(p.pairs(), p.shingles);
     return p;
 }
 
@@ -253,8 +253,8 @@ uint32_t BatchDedup::best_match(size_t i) {
             const WordingSketch& w = now_[local].wording;
             if (w.known && (w.pairs != p.sketch.pairs || jaccard_bound(p.shingles, w) < kSameWording)) continue;
         }
-        const std::string& pairs = in_batch ? batch_[static_cast<size_t>(real_[local] - kBatchBase)].pairs : row_of(local).pairs;
-        if (pairs != p.pairs) continue;
+        const std::string& pairs = in_batch ? batch_[static_cast<size_t>(real_[local] - kBatchBase)].pairs() : row_of(local).pairs;
+        if (pairs != p.pairs()) continue;
         const double score = jaccard(shingles_of(local), p.shingles);
         if (score >= kSameWording && score > best_score) {
             best_score = score;
@@ -336,7 +336,7 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         if (pl.kind == Placement::Skipped) continue;
         if (pl.kind == Placement::New) {
             added_at[i] = out.added.size();
-            out.added.push_back({&p.event, std::nullopt, p.all_keys(), p.sketch});
+            out.added.push_back({&p, std::nullopt, p.all_keys(), p.sketch});
             ++out.events_added;
             continue;
         }
@@ -345,7 +345,7 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         WordingSketch* wording;
         if (pl.kind == Placement::IntoNew) {
             auto& a = out.added[added_at.at(pl.index)];
-            if (!a.merged) a.merged = *a.report;
+            if (!a.merged) a.merged = a.report->event;
             into = &*a.merged;
             keys = &a.keys;
             wording = &a.wording;

@@ -37,7 +37,8 @@ struct FiledKey {
 struct Prepared {
     Event event;
     Shingles shingles;
-    std::string pairs;              // join_pairs(event.pairs)
+    RowText row;                    // its joined and packed columns
+    const std::string& pairs() const { return row.pairs; }
     std::vector<int64_t> keys;      // near-duplicate keys
     int64_t exact = 0;              // exact-wording key
     std::vector<int64_t> shelves;   // per time bucket of the event, in order; the exact key is on the first
@@ -91,11 +92,12 @@ struct Placement {
 // The rows a batch writes.
 struct BatchWrites {
     struct Added {
-        const Event* report;        // the batch's event, when nothing merged into it
+        const Prepared* report;     // the batch's event, when nothing merged into it
         std::optional<Event> merged;  // else what it became
         std::vector<FiledKey> keys;
         WordingSketch wording;      // of its wording as written
-        const Event& event() const { return merged ? *merged : *report; }
+        const Event& event() const { return merged ? *merged : report->event; }
+        RowText row() const { return merged ? row_text(*merged) : report->row; }
     };
     struct Changed {
         Event event;                // the stored event after the merges, its id kept

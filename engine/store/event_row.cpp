@@ -212,4 +212,8 @@ bool has_all_words(std::string_view sentence, const std::vector<std::string>& fo
     return true;
 }
 
+RowText row_text(const Event& e) {
+    return {join_actors(e.actors), join_pairs(e.pairs), pack_sources(e.sources), join_participants(e.participants)};
+}
+
 }  // namespace tarikh::store

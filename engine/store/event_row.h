@@ -54,6 +54,13 @@ CountryPair pair_from_key(const std::string& key);
 // together or tied by "between"). An empty text (a store of schema 2) reads
 // as undirected pairs with cue "unspecified".
 std::string join_participants(const std::vector<Participants>& participants);
+
+// An event's columns that are packed or joined from its parts, made once
+// (a batch's are made on every core before the writer takes it).
+struct RowText {
+    std::string actors, pairs, sources, participants;
+};
+RowText row_text(const Event& e);
 // Throws StoreError naming `where` when an entry cannot be read.
 std::vector<Participants> split_participants(std::string_view s, const std::string& where);
 

@@ -470,16 +470,17 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         CopyRows events, lane_rows, key_rows;
         for (size_t i = 0; i < w.added.size(); ++i) {
             const Event& e = w.added[i].event();
+            const RowText row = w.added[i].row();
             const int64_t id = ids.int64(static_cast<int>(i), 0);
             const StoredSpan span = stored_span(e.interval);
             events.field(id).field(int64_t{span.cls});
             events.field(e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
             events.field(e.interval.latest ? std::optional<int64_t>(day_number(*e.interval.latest)) : std::nullopt);
             events.field(e.value).field(to_string(e.granularity)).field(to_string(e.mod)).field(to_string(e.kind));
-            events.field(to_string(e.lang)).field(double{e.confidence}).field(join_actors(e.actors));
-            events.field(join_pairs(e.pairs)).field(e.text).field(static_cast<int64_t>(e.sources.size()));
-            events.bytes(pack_sources(e.sources));
-            events.field(join_participants(e.participants));
+            events.field(to_string(e.lang)).field(double{e.confidence}).field(row.actors);
+            events.field(row.pairs).field(e.text).field(static_cast<int64_t>(e.sources.size()));
+            events.bytes(row.sources);
+            events.field(row.participants);
             events.end_row();
             copy_lane_rows(lane_rows, lanes, id, e);
             for (const FiledKey& k : w.added[i].keys) {

@@ -106,7 +106,7 @@ private:
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip);
     void load_shelves(const std::vector<int64_t>& shelves);
     Candidate read_candidate(int64_t id);
-    int64_t insert_event(const Event& e);
+    int64_t insert_event(const Event& e, const RowText& row);
     void update_event(const Event& e);
     int64_t lane_id(const CountryPair& pair);
     // Lane rows and key rows of a batch, written in key order once it is decided.
@@ -469,7 +469,7 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     std::vector<KeyRow> keys_to_put;
     for (const auto& a : w.added) {
         const Event& e = a.event();
-        const int64_t id = insert_event(e);
+        const int64_t id = insert_event(e, a.row());
         remember(id, stored_span(e.interval), a.wording);
         lane_rows(id, e, lanes);
         key_rows(id, a.keys, keys_to_put);
@@ -545,18 +545,17 @@ void SqliteStore::put_key_rows(std::vector<KeyRow>& rows) {
 // the id up, which binding 32 rows with their ids to one statement did not
 // beat (measured on 100k synthetic events: 0.55 s of the writer thread's
 // CPU against 0.31 s).
-int64_t SqliteStore::insert_event(const Event& e) {
+int64_t SqliteStore::insert_event(const Event& e, const RowText& row) {
     const StoredSpan span = stored_span(e.interval);
-    const std::string actors = join_actors(e.actors), pairs = join_pairs(e.pairs), sources = pack_sources(e.sources);
     auto& s = statements_.at("insert_event");
     s.bind(1, int64_t{span.cls});
     s.bind(2, e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
     s.bind(3, e.interval.latest ? std::optional<int64_t>(day_number(*e.interval.latest)) : std::nullopt);
     s.bind_static(4, e.value).bind_static(5, to_string(e.granularity)).bind_static(6, to_string(e.mod));
     s.bind_static(7, to_string(e.kind)).bind_static(8, to_string(e.lang)).bind(9, double{e.confidence});
-    s.bind_static(10, actors).bind_static(11, pairs).bind_static(12, e.text);
-    s.bind(13, static_cast<int64_t>(e.sources.size())).bind_static_blob(14, sources);
-    s.bind(15, join_participants(e.participants));
+    s.bind_static(10, row.actors).bind_static(11, row.pairs).bind_static(12, e.text);
+    s.bind(13, static_cast<int64_t>(e.sources.size())).bind_static_blob(14, row.sources);
+    s.bind_static(15, row.participants);
     s.run();
     return db_->last_insert_rowid();
 }

@@ -155,5 +155,26 @@ TEST(EventJson, BadInputSaysWhichField) {
     EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"granularity":"fortnight"})"), ::testing::HasSubstr("\"granularity\""));
 }
 
+// JSON written by hand or another program: fields in any order, spacing,
+// escapes, a number written as an integer, a field given twice (the last
+// counts, as in any JSON object read into a map).
+TEST(EventJson, ReadsAnyValidSpellingOfTheSameEvent) {
+    const Event e = event_from_json(
+        "  { \"sources\" : [ { \"span\" : [ 0 , 9 ], \"doc\" : \"d\\\"1\" } ],\n"
+        "    \"confidence\" : 1, \"text\" : \"caf\\u00e9 \\n\\\"talks\\\"\", \"actors\" : [ \"il\", \"AZ\" ],\n"
+        "    \"kind\" : \"energy\", \"kind\" : \"military\", \"earliest\" : \"2020-05-03\", \"latest\" : null } ");
+    EXPECT_EQ(e.text, "caf\xC3\xA9 \n\"talks\"");
+    EXPECT_EQ(e.actors, (std::vector<CountryCode>{"AZ", "IL"}));
+    EXPECT_EQ(e.kind, EventKind::Military);
+    EXPECT_FLOAT_EQ(e.confidence, 1.0f);
+    ASSERT_EQ(e.sources.size(), 1u);
+    EXPECT_EQ(e.sources[0].doc, "d\"1");
+    EXPECT_EQ(e.sources[0].span.end, 9u);
+    EXPECT_TRUE(e.interval.earliest && !e.interval.latest);
+    EXPECT_THROW(event_from_json("{\"text\":\"\xff\",\"actors\":[\"AZ\"]}"), EventJsonError);  // not UTF-8
+    EXPECT_THROW(event_from_json(R"({"text":"x","actors":["AZ"]} trailing)"), EventJsonError);
+    EXPECT_THROW(event_from_json(R"({"text":"x","actors":["AZ"],"sources":[{"doc":"d","span":[1.5,2]}]})"), EventJsonError);
+}
+
 }  // namespace
 }  // namespace tarikh

@@ -369,8 +369,13 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         if (into->interval != before || into->text != text_before) add_unique(*keys, p.all_keys());
         if (into->text != text_before) *wording = p.sketch;  // the report's wording leads now
     }
+    for (const auto& a : out.added) {
+        out.sources_added += a.event().sources.size();
+        out.undated_added += !a.event().interval.anchored();
+    }
     for (auto& [id, c] : changed) {
         if (!touched.count(id)) continue;
+        out.sources_added += c.event.sources.size() - stored.at(id).sources.size();
         c.old_interval = original.at(id);
         c.interval_changed = c.event.interval != c.old_interval;
         out.changed.push_back(std::move(c));

@@ -110,6 +110,8 @@ struct BatchWrites {
     std::vector<Changed> changed;
     size_t events_added = 0;
     size_t events_merged = 0;
+    size_t undated_added = 0;       // of events_added
+    size_t sources_added = 0;       // to the store's sources, added events' and merged ones'
 };
 
 class BatchDedup {

@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <mutex>
 #include <set>
@@ -72,6 +73,13 @@ private:
     // The columns an event is read from: a store of schema 2 opened
     // read-only has no participants column (store/event_row.h).
     std::string_view event_columns_ = kEventColumns;
+    // A store made before schema 4 and opened read-only has no counts table.
+    bool has_counts_ = true;
+    // What the open write transaction adds to the counts, written last: the
+    // rows stay locked from their update to the commit, and writers side by
+    // side wait for each other only there.
+    std::array<size_t, std::size(kCountNames)> counted_{};
+    void write_counts();
     // The batch's writes, inside the caller's transaction and write lock.
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip);
     std::vector<bool> add_document_rows(const std::vector<DocumentEvents>& batch, WriteStats& stats);
@@ -116,6 +124,8 @@ void PgStore::open_schema(OpenMode mode) {
             db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kSchemaLock));
             if (!probe().first) {
                 db_.exec(postgresql_schema_sql());
+                db_.exec(counts_table_sql(true));
+                db_.exec(counts_fill_sql());
                 db_.exec(fmt::format("INSERT INTO tarikh_meta VALUES ('format', 'tarikh-store'), ('schema', '{}'), "
                                      "('created', now()::text)", kSchemaVersion));
             }
@@ -138,17 +148,26 @@ void PgStore::open_schema(OpenMode mode) {
         return db_.exec("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                         "AND table_name = 'events' AND column_name = 'participants'").int64(0, 0) > 0;
     };
+    auto has_counts = [&] { return db_.exec("SELECT to_regclass('counts') IS NOT NULL").text(0, 0) == "t"; };
     if (!writable_ && !has_participants()) event_columns_ = kEventColumnsBeforeParticipants;
+    if (!writable_) has_counts_ = has_counts();
     if (writable_) {
         // Tables added since the store was made; one writer at a time adds them.
         db_.exec("BEGIN");
         try {
             db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kSchemaLock));
             db_.exec(curations_schema_sql());
+            bool upgraded = false;
             if (!has_participants()) {
                 db_.exec("ALTER TABLE events ADD COLUMN participants text NOT NULL DEFAULT ''");
-                db_.exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
+                upgraded = true;
             }
+            if (!has_counts()) {  // schema 4: counted once here
+                db_.exec(counts_table_sql(true));
+                db_.exec(counts_fill_sql());
+                upgraded = true;
+            }
+            if (upgraded) db_.exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
             db_.exec("COMMIT");
         } catch (...) {
             db_.exec("ROLLBACK");
@@ -308,18 +327,41 @@ std::vector<Curation> PgStore::curations() {
 }
 
 StoreStats PgStore::stats() {
-    PgResult r = db_.exec(
-        "SELECT (SELECT count(*) FROM documents), count(*), count(*) FILTER (WHERE span_class < 0), "
-        "coalesce(sum(n_sources), 0), min(earliest) FILTER (WHERE span_class >= 0), "
-        "max(latest) FILTER (WHERE span_class >= 0) FROM events");
     StoreStats st;
-    st.documents = static_cast<size_t>(r.int64(0, 0));
-    st.events = static_cast<size_t>(r.int64(0, 1));
-    st.undated_events = static_cast<size_t>(r.int64(0, 2));
-    st.sources = static_cast<size_t>(r.int64(0, 3));
-    if (auto a = r.opt_int64(0, 4)) st.earliest = day_from_number(*a);
-    if (auto b = r.opt_int64(0, 5)) st.latest = day_from_number(*b);
+    size_t* counts[] = {&st.documents, &st.events, &st.undated_events, &st.sources};
+    db_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+        if (has_counts_) {
+            PgResult r = db_.exec("SELECT what, n FROM counts");
+            for (int row = 0; row < r.rows(); ++row)
+                for (size_t i = 0; i < std::size(counts); ++i)
+                    if (r.text(row, 0) == kCountNames[i]) *counts[i] = static_cast<size_t>(r.int64(row, 1));
+        } else {
+            PgResult r = db_.exec(counted_sql());
+            for (size_t i = 0; i < std::size(counts); ++i) *counts[i] = static_cast<size_t>(r.int64(0, static_cast<int>(i)));
+        }
+        PgResult b = db_.exec(interval_bounds_sql());
+        if (auto a = b.opt_int64(0, 0)) st.earliest = day_from_number(*a);
+        if (auto l = b.opt_int64(0, 1)) st.latest = day_from_number(*l);
+        db_.exec("COMMIT");
+    } catch (...) {
+        db_.exec("ROLLBACK");
+        throw;
+    }
     return st;
+}
+
+void PgStore::write_counts() {
+    std::vector<std::string> names;
+    std::vector<int64_t> by;
+    for (size_t i = 0; i < counted_.size(); ++i)
+        if (counted_[i]) {
+            names.emplace_back(kCountNames[i]);
+            by.push_back(static_cast<int64_t>(counted_[i]));
+        }
+    if (names.empty()) return;
+    db_.exec("UPDATE counts c SET n = c.n + d.by FROM unnest($1::text[], $2::bigint[]) AS d(what, by) WHERE c.what = d.what",
+             {pg_text_array(names), pg_array(by)});
 }
 
 bool PgStore::has_document(std::string_view hash) {
@@ -336,7 +378,9 @@ WriteStats PgStore::in_write_transaction(Body&& body) {
     db_.exec("BEGIN");
     try {
         db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kWriteLock));
+        counted_ = {};
         WriteStats stats = body();
+        write_counts();
         db_.exec("COMMIT");
         return stats;
     } catch (...) {
@@ -395,6 +439,7 @@ std::vector<bool> PgStore::add_document_rows(const std::vector<DocumentEvents>& 
         ++(take ? stats.documents_added : stats.documents_skipped);
         skip.insert(skip.end(), de.events.size(), !take);
     }
+    counted_[0] += stats.documents_added;
     return skip;
 }
 
@@ -462,6 +507,9 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
     WriteStats stats;
     stats.events_added = w.events_added;
     stats.events_merged = w.events_merged;
+    counted_[1] += w.added.size();
+    counted_[2] += w.undated_added;
+    counted_[3] += w.sources_added;
     const auto lanes = lane_ids(w.added, w.changed);
 
     if (!w.added.empty()) {

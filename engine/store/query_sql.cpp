@@ -110,4 +110,22 @@ IdQuery matching_ids_sql(const EventQuery& q, const SqlDialect& dialect) {
     return out;
 }
 
+std::string interval_bounds_sql() {
+    std::string classes;
+    for (int c = 0; c <= kOpenClass; ++c) {
+        const std::string in_class = fmt::format("FROM events WHERE span_class = {}", c);
+        const std::string late = c == kOpenClass ? std::string()
+                                                 : fmt::format(" AND earliest >= (SELECT max(earliest) {}) - {}", in_class,
+                                                               span_class_max_days(c) - 1);
+        classes += fmt::format("{}SELECT (SELECT min(earliest) {}) AS lo, (SELECT max(latest) {}{}) AS hi",
+                               c ? " UNION ALL " : "", in_class, in_class, late);
+    }
+    return "SELECT min(lo), max(hi) FROM (" + classes + ") AS bounds";
+}
+
+std::string counted_sql() {
+    return "SELECT (SELECT count(*) FROM documents), count(*), count(CASE WHEN span_class < 0 THEN 1 END), "
+           "coalesce(sum(n_sources), 0) FROM events";
+}
+
 }  // namespace tarikh::store

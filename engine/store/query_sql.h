@@ -33,4 +33,16 @@ struct SqlDialect {
 
 IdQuery matching_ids_sql(const EventQuery& q, const SqlDialect& dialect);
 
+// One row: the earliest day and the latest day of the dated events, from a
+// few index probes per span class (an event of class c ends at most 2^c - 1
+// days after it starts, so the latest end is among the events starting in the
+// last 2^c days of the class), not a scan of the events.
+std::string interval_bounds_sql();
+
+// The store's counts (kept in the `counts` table, schema.h), read and
+// incremented by name; rows in the order of StoreStats.
+inline constexpr const char* kCountNames[] = {"documents", "events", "undated", "sources"};
+// The same counts from the tables themselves (a store made before `counts`).
+std::string counted_sql();
+
 }  // namespace tarikh::store

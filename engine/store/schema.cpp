@@ -1,5 +1,9 @@
 #include "store/schema.h"
 
+#include "store/query_sql.h"
+
+#include <fmt/format.h>
+
 namespace tarikh::store {
 
 int span_class(int64_t earliest, int64_t latest) {
@@ -124,6 +128,17 @@ CREATE TABLE event_lanes(
 -- Every dedup key of every event, looked up where it lives.
 CREATE TABLE dedup_keys(key bigint NOT NULL, event bigint NOT NULL, PRIMARY KEY(key, event));
 )sql";
+}
+
+std::string_view counts_table_sql(bool postgresql) {
+    return postgresql ? "CREATE TABLE counts(what text PRIMARY KEY, n bigint NOT NULL)"
+                      : "CREATE TABLE counts(what TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID";
+}
+
+std::string counts_fill_sql() {
+    return fmt::format("WITH c(d, e, u, s) AS ({}) INSERT INTO counts(what, n) SELECT '{}', d FROM c UNION ALL "
+                       "SELECT '{}', e FROM c UNION ALL SELECT '{}', u FROM c UNION ALL SELECT '{}', s FROM c",
+                       counted_sql(), kCountNames[0], kCountNames[1], kCountNames[2], kCountNames[3]);
 }
 
 }  // namespace tarikh::store

@@ -36,4 +36,11 @@ std::string_view schema_sql();
 // constraints on what concurrent writers must never store twice.
 std::string_view postgresql_schema_sql();
 
+// The store's counts (documents, events, undated events, sources), one row
+// each, kept by every writer in its batch's transaction, so that a summary
+// reads four rows rather than counting a million events. Created with the
+// store, or when an older one is upgraded, and filled from what it holds.
+std::string_view counts_table_sql(bool postgresql);
+std::string counts_fill_sql();
+
 }  // namespace tarikh::store

@@ -132,6 +132,9 @@ private:
     // The columns an event is read from (store/event_row.h): a store of
     // schema 2 opened read-only has no participants column.
     std::string_view event_columns_ = kEventColumns;
+    // A store made before schema 4 and opened read-only has no counts table.
+    bool has_counts_ = true;
+    void add_counts(size_t documents, size_t events, size_t undated, size_t sources);
 
     std::map<std::string, Statement> statements_;
     std::mutex lookup_mutex_;
@@ -226,6 +229,8 @@ void SqliteStore::create_schema() {
     db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
     db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     db_->exec(schema_sql());
+    db_->exec(counts_table_sql(false));
+    db_->exec(counts_fill_sql());
     db_->exec(fmt::format(
         "INSERT INTO tarikh_meta VALUES ('format', 'tarikh-store'), ('schema', '{}'), ('created', datetime('now'))",
         kSchemaVersion));
@@ -243,6 +248,10 @@ void SqliteStore::check_schema() {
     has_participants.step();
     if (has_participants.int64(0) == 0) event_columns_ = kEventColumnsBeforeParticipants;
     has_participants = Statement();
+    Statement has_counts(*db_, "SELECT count(*) FROM sqlite_schema WHERE name = 'counts'");
+    has_counts.step();
+    has_counts_ = has_counts.int64(0) > 0;
+    has_counts = Statement();
     if (!writable_) return;
     db_->exec("PRAGMA synchronous = NORMAL");
     Statement version(*db_, "PRAGMA user_version");
@@ -253,37 +262,38 @@ void SqliteStore::check_schema() {
 }
 
 // Schema 1 kept each event's keys in one row by event id, which a writer had
-// to read whole; schema 2 shelves them (key_shelf). The keys are made again
+// to read whole; schema 2 shelves them (key_shelf): the keys are made again
 // from the events. Schema 3 adds each pair's participants (direction, cue,
 // confidence), empty for the events already stored: they read as undirected
-// pairs with cue "unspecified". One transaction: a store killed meanwhile
-// stays as it was.
+// pairs with cue "unspecified". Schema 4 keeps the store's counts, counted
+// once here. One transaction: a store killed meanwhile stays as it was.
 void SqliteStore::upgrade_schema(int64_t from_version) {
-    if (from_version != 1 && from_version != 2)
+    if (from_version < 1 || from_version > 3)
         throw StoreError(fmt::format("{}: store schema {} cannot be upgraded", db_->path(), from_version));
     Transaction tx(*db_);
     if (event_columns_ != kEventColumns) {
         db_->exec("ALTER TABLE events ADD COLUMN participants TEXT NOT NULL DEFAULT ''");
         event_columns_ = kEventColumns;
     }
-    if (from_version == 2) {
-        db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
-        db_->exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
-        tx.commit();
-        return;
+    if (!has_counts_) {
+        db_->exec(counts_table_sql(false));
+        db_->exec(counts_fill_sql());
+        has_counts_ = true;
     }
-    db_->exec("DROP TABLE dedup");
-    db_->exec(R"sql(CREATE TABLE dedup(shelf INTEGER NOT NULL, event INTEGER NOT NULL, keys BLOB NOT NULL,
-                    PRIMARY KEY(shelf, event)) WITHOUT ROWID)sql");
-    Statement all(*db_, fmt::format("SELECT {} FROM events ORDER BY id", event_columns_));
-    std::vector<KeyRow> rows;
-    while (all.step()) {
-        const Event e = read_row(all);
-        key_rows(e.id, prepare(e).all_keys(), rows);
+    if (from_version == 1) {
+        db_->exec("DROP TABLE dedup");
+        db_->exec(R"sql(CREATE TABLE dedup(shelf INTEGER NOT NULL, event INTEGER NOT NULL, keys BLOB NOT NULL,
+                        PRIMARY KEY(shelf, event)) WITHOUT ROWID)sql");
+        Statement all(*db_, fmt::format("SELECT {} FROM events ORDER BY id", event_columns_));
+        std::vector<KeyRow> rows;
+        while (all.step()) {
+            const Event e = read_row(all);
+            key_rows(e.id, prepare(e).all_keys(), rows);
+        }
+        all = Statement();
+        prepare_writes();
+        put_key_rows(rows);
     }
-    all = Statement();
-    prepare_writes();
-    put_key_rows(rows);
     db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     db_->exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
     tx.commit();
@@ -310,6 +320,7 @@ void SqliteStore::prepare_writes() {
     statements_.emplace("shelf", Statement(d, "SELECT event, keys FROM dedup WHERE shelf = ?1"));
     statements_.emplace("read_keys", Statement(d, "SELECT keys FROM dedup WHERE shelf = ?1 AND event = ?2"));
     statements_.emplace("data_version", Statement(d, "PRAGMA data_version"));
+    statements_.emplace("add_count", Statement(d, "UPDATE counts SET n = n + ?2 WHERE what = ?1"));
 }
 
 Statement& SqliteStore::cached(const std::string& sql) {
@@ -402,6 +413,7 @@ WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) 
             ++(added ? stats.documents_added : stats.documents_skipped);
             skip.insert(skip.end(), de.events.size(), !added);
         }
+        add_counts(stats.documents_added, 0, 0, 0);
         return stats += write(prepared, std::move(skip));
     });
 }
@@ -510,10 +522,21 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     }
     ins.flush();
     put_key_rows(keys_to_put);
+    add_counts(0, w.added.size(), w.undated_added, w.sources_added);
     WriteStats stats;
     stats.events_added = w.events_added;
     stats.events_merged = w.events_merged;
     return stats;
+}
+
+void SqliteStore::add_counts(size_t documents, size_t events, size_t undated, size_t sources) {
+    auto& add = statements_.at("add_count");
+    const size_t by[] = {documents, events, undated, sources};
+    for (size_t i = 0; i < std::size(by); ++i) {
+        if (!by[i]) continue;
+        add.bind_static(1, kCountNames[i]).bind(2, static_cast<int64_t>(by[i]));
+        add.run();
+    }
 }
 
 void SqliteStore::key_rows(int64_t id, const std::vector<FiledKey>& keys, std::vector<KeyRow>& out) {
@@ -761,19 +784,21 @@ std::vector<Event> SqliteStore::all_events() {
 StoreStats SqliteStore::stats() {
     ReadTransaction snapshot(*db_);
     StoreStats st;
-    Statement docs(*db_, "SELECT count(*) FROM documents");
-    docs.step();
-    st.documents = static_cast<size_t>(docs.int64(0));
-    Statement ev(*db_,
-                 "SELECT count(*), coalesce(sum(span_class < 0), 0), coalesce(sum(n_sources), 0), "
-                 "min(CASE WHEN span_class >= 0 THEN earliest END), max(CASE WHEN span_class >= 0 THEN latest END) "
-                 "FROM events");
-    ev.step();
-    st.events = static_cast<size_t>(ev.int64(0));
-    st.undated_events = static_cast<size_t>(ev.int64(1));
-    st.sources = static_cast<size_t>(ev.int64(2));
-    if (auto a = ev.opt_int64(3)) st.earliest = day_from_number(*a);
-    if (auto b = ev.opt_int64(4)) st.latest = day_from_number(*b);
+    size_t* counts[] = {&st.documents, &st.events, &st.undated_events, &st.sources};
+    if (has_counts_) {
+        Statement c(*db_, "SELECT what, n FROM counts");
+        while (c.step())
+            for (size_t i = 0; i < std::size(counts); ++i)
+                if (c.text(0) == kCountNames[i]) *counts[i] = static_cast<size_t>(c.int64(1));
+    } else {
+        Statement c(*db_, counted_sql());
+        c.step();
+        for (size_t i = 0; i < std::size(counts); ++i) *counts[i] = static_cast<size_t>(c.int64(static_cast<int>(i)));
+    }
+    Statement bounds(*db_, interval_bounds_sql());
+    bounds.step();
+    if (auto a = bounds.opt_int64(0)) st.earliest = day_from_number(*a);
+    if (auto b = bounds.opt_int64(1)) st.latest = day_from_number(*b);
     return st;
 }
 

@@ -162,7 +162,7 @@ TEST(StoredParticipantsUpgrade, AStoreOfSchema2IsReadAsItIsAndUpgradedWhenWritte
         fresh.interval = {day(2018, 5, 1), day(2018, 5, 1)};
         store->add_events({fresh});
     }
-    EXPECT_EQ(user_version(path), 3);
+    EXPECT_EQ(user_version(path), int(store::kSchemaVersion));
     auto all = open_store(path, OpenMode::ReadOnly)->all_events();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].participants[0].cue, PairCue::Unspecified);

@@ -140,7 +140,7 @@ TEST(StoreFile, InterruptedCheckpointIsNotTruncation) {
     write_bytes(copy, file.substr(0, std::max(before, file.size())));
     write_bytes(copy.string() + "-wal", wal);
     auto store = open_sqlite_store(copy, OpenMode::ReadWrite);
-    EXPECT_EQ(store->stats().events, 3000u);
+    EXPECT_EQ(store->count(EventQuery{}), 3000u);  // rows written around tarikh: its counts do not know them
 }
 
 // Killed before its first checkpoint, a new store is one page with no tables

@@ -216,27 +216,25 @@ struct EventFields {
         lang, confidence, sources;
 };
 
+using Field = std::optional<sj::element> EventFields::*;
+constexpr std::pair<std::string_view, Field> kEventFields[] = {
+    {"id", &EventFields::id},           {"earliest", &EventFields::earliest},
+    {"latest", &EventFields::latest},   {"value", &EventFields::value},
+    {"granularity", &EventFields::granularity}, {"mod", &EventFields::mod},
+    {"actors", &EventFields::actors},   {"pairs", &EventFields::pairs},
+    {"participants", &EventFields::participants}, {"kind", &EventFields::kind},
+    {"text", &EventFields::text},       {"lang", &EventFields::lang},
+    {"confidence", &EventFields::confidence}, {"sources", &EventFields::sources},
+};
+
 EventFields fields_of(sj::object o) {
     EventFields f;
-    for (auto field : o) {
-        const std::string_view k = field.key;
-        std::optional<sj::element>* at = k == "id"             ? &f.id
-                                         : k == "earliest"     ? &f.earliest
-                                         : k == "latest"       ? &f.latest
-                                         : k == "value"        ? &f.value
-                                         : k == "granularity"  ? &f.granularity
-                                         : k == "mod"          ? &f.mod
-                                         : k == "actors"       ? &f.actors
-                                         : k == "pairs"        ? &f.pairs
-                                         : k == "participants" ? &f.participants
-                                         : k == "kind"         ? &f.kind
-                                         : k == "text"         ? &f.text
-                                         : k == "lang"         ? &f.lang
-                                         : k == "confidence"   ? &f.confidence
-                                         : k == "sources"      ? &f.sources
-                                                               : nullptr;
-        if (at) *at = field.value;
-    }
+    for (auto field : o)
+        for (const auto& [name, member] : kEventFields)
+            if (field.key == name) {
+                f.*member = field.value;
+                break;
+            }
     return f;
 }
 

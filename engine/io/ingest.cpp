@@ -148,7 +148,9 @@ IngestResult ingest(const std::function<std::optional<Document>()>& next, const 
                 result.bytes += doc->text.size();
                 batch_bytes += doc->text.size();
                 std::string hash = content_hash(doc->text);
-                if (store.has_document(hash)) {
+                // Stored under this name or a smaller one: nothing to do (a
+                // smaller name replaces a larger one, see Store::document_name).
+                if (auto name = store.document_name(hash); name && *name <= doc->id) {
                     ++skipped_before_extraction;
                     continue;
                 }

@@ -326,6 +326,7 @@ std::vector<int64_t> BatchDedup::merge_targets() const {
 
 BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
     BatchWrites out;
+    out.into.resize(plan_.size());
     std::unordered_map<size_t, size_t> added_at;        // batch index → out.added
     std::map<int64_t, BatchWrites::Changed> changed;    // by stored id
     std::map<int64_t, Interval> original;
@@ -335,6 +336,7 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         const Prepared& p = batch_[i];
         if (pl.kind == Placement::Skipped) continue;
         if (pl.kind == Placement::New) {
+            out.into[i] = {false, out.added.size(), 0};
             added_at[i] = out.added.size();
             out.added.push_back({&p, std::nullopt, p.all_keys(), p.sketch});
             ++out.events_added;
@@ -343,6 +345,8 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         Event* into;
         std::vector<FiledKey>* keys;
         WordingSketch* wording;
+        out.into[i] = pl.kind == Placement::IntoNew ? BatchWrites::Into{false, added_at.at(pl.index), 0}
+                                                    : BatchWrites::Into{false, 0, pl.stored};
         if (pl.kind == Placement::IntoNew) {
             auto& a = out.added[added_at.at(pl.index)];
             if (!a.merged) a.merged = a.report->event;
@@ -379,6 +383,55 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         c.old_interval = original.at(id);
         c.interval_changed = c.event.interval != c.old_interval;
         out.changed.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<bool> copies_kept(const std::vector<DocumentEvents>& batch) {
+    std::map<std::string_view, size_t> kept;  // by hash
+    for (size_t i = 0; i < batch.size(); ++i) {
+        auto [it, first] = kept.emplace(batch[i].document.hash, i);
+        if (!first && batch[i].document.id < batch[it->second].document.id) it->second = i;
+    }
+    std::vector<bool> out(batch.size(), false);
+    for (const auto& [hash, i] : kept) out[i] = true;
+    return out;
+}
+
+std::vector<BatchWrites::Changed> rename_document(const std::map<int64_t, Event>& stored, const std::string& from,
+                                                  const std::string& to, const std::vector<const Prepared*>& reports) {
+    std::vector<BatchWrites::Changed> out;
+    for (const auto& [id, before] : stored) {
+        BatchWrites::Changed c{before, false, before.interval, {}, {}};
+        Event& e = c.event;
+        std::vector<Source> taken;
+        std::erase_if(e.sources, [&](const Source& s) {
+            if (s.doc != from) return false;
+            taken.push_back(s);
+            return true;
+        });
+        if (taken.empty()) continue;
+        for (const Source& s : taken) {
+            auto copy = std::find_if(reports.begin(), reports.end(), [&](const Prepared* r) {
+                return std::any_of(r->event.sources.begin(), r->event.sources.end(), [&](const Source& x) {
+                    return x.doc == to && x.span == s.span && x.date_span == s.date_span;
+                });
+            });
+            if (copy == reports.end()) {
+                Source renamed = s;
+                renamed.doc = to;
+                e.sources.push_back(renamed);
+                std::stable_sort(e.sources.begin(), e.sources.end(), source_before);
+                continue;
+            }
+            const Interval interval = e.interval;
+            const std::string text = e.text;
+            merge_report(e, (*copy)->event);
+            if (e.interval != interval || e.text != text) add_unique(c.new_keys, (*copy)->all_keys());
+            if (e.text != text) c.wording = (*copy)->sketch;
+        }
+        c.interval_changed = e.interval != c.old_interval;
+        out.push_back(std::move(c));
     }
     return out;
 }

@@ -108,6 +108,14 @@ struct BatchWrites {
     };
     std::vector<Added> added;
     std::vector<Changed> changed;
+    // Where each event of the batch went: into added[added_index] (when
+    // `stored` is 0), or into the stored event `stored`; a skipped one neither.
+    struct Into {
+        bool skipped = true;
+        size_t added_index = 0;
+        int64_t stored = 0;
+    };
+    std::vector<Into> into;
     size_t events_added = 0;
     size_t events_merged = 0;
     size_t undated_added = 0;       // of events_added
@@ -174,6 +182,20 @@ private:
     std::vector<int64_t> candidates_;
     std::vector<Placement> plan_;
 };
+
+// When a document whose text is already stored under another name comes with
+// a smaller name, the store keeps the smaller one, so that what it holds does
+// not depend on which copy came first (writers side by side, or shards in
+// another order). The stored events that cite `from` then cite `to` instead,
+// as if its copy had been the one ingested: each source in `from` is taken
+// out and the report of `to` with the same spans (the copy's events are its
+// own) merged in, or the source renamed when the copy has no such report.
+// `stored`: the rows of the events the stored document's reports are in.
+// Of the batch's copies of one text, the one with the smallest name (the
+// first of equal ones): the only one a store tries to add.
+std::vector<bool> copies_kept(const std::vector<DocumentEvents>& batch);
+std::vector<BatchWrites::Changed> rename_document(const std::map<int64_t, Event>& stored, const std::string& from,
+                                                  const std::string& to, const std::vector<const Prepared*>& reports);
 
 // Folds a report into the event it repeats: all sources, in document order;
 // the more precise interval; the higher confidence; and the wording (text,

@@ -42,6 +42,13 @@ const SqlDialect kDialect{
     "",  // words are matched on folded text, which only the engine can fold
 };
 
+std::string hex_of(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char c : bytes) out += fmt::format("{:02x}", c);
+    return out;
+}
+
 std::vector<PgParam> bind_all(const IdQuery& q) {
     std::vector<PgParam> out;
     for (const auto& p : q.params)
@@ -55,7 +62,7 @@ public:
 
     std::vector<Event> query(const EventQuery& q) override;
     std::vector<Event> all_events() override;
-    bool has_document(std::string_view hash) override;
+    std::optional<std::string> document_name(std::string_view hash) override;
     WriteStats add_documents(const std::vector<DocumentEvents>& batch) override;
     WriteStats add_prepared(const PreparedEvents& events) override;
     StoreStats stats() override;
@@ -81,8 +88,14 @@ private:
     std::array<size_t, std::size(kCountNames)> counted_{};
     void write_counts();
     // The batch's writes, inside the caller's transaction and write lock.
-    WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip);
-    std::vector<bool> add_document_rows(const std::vector<DocumentEvents>& batch, WriteStats& stats);
+    // `placed`, when given: the id of the event each one of the batch is in (0: skipped).
+    WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed = nullptr);
+    void write_changed(const std::vector<BatchWrites::Changed>& changed, const std::map<std::string, int64_t>& lanes);
+    // Adds the documents not stored yet (the events of the others are
+    // skipped), keeping of each text the copy with the smallest name.
+    // Returns whether each document was added.
+    std::vector<bool> add_document_rows(const std::vector<DocumentEvents>& batch, const std::vector<Prepared>& prepared,
+                                        WriteStats& stats);
     std::map<std::string, int64_t> lane_ids(const std::vector<BatchWrites::Added>& added,
                                             const std::vector<BatchWrites::Changed>& changed);
     void copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t>& lanes, int64_t id, const Event& e);
@@ -96,7 +109,7 @@ private:
     PgDb db_;
     bool writable_;
     std::mutex lookup_mutex_;
-    std::unique_ptr<PgDb> lookup_db_;  // has_document, from another thread
+    std::unique_ptr<PgDb> lookup_db_;  // document_name, from another thread
 };
 
 PgStore::PgStore(const std::string& uri, OpenMode mode) : uri_(uri), db_(uri), writable_(mode == OpenMode::ReadWrite) {
@@ -165,6 +178,11 @@ void PgStore::open_schema(OpenMode mode) {
             if (!has_counts()) {  // schema 4: counted once here
                 db_.exec(counts_table_sql(true));
                 db_.exec(counts_fill_sql());
+                upgraded = true;
+            }
+            if (db_.exec("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                         "AND table_name = 'documents' AND column_name = 'event_ids'").int64(0, 0) == 0) {
+                db_.exec("ALTER TABLE documents ADD COLUMN event_ids bytea");  // schema 5
                 upgraded = true;
             }
             if (upgraded) db_.exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
@@ -364,10 +382,12 @@ void PgStore::write_counts() {
              {pg_text_array(names), pg_array(by)});
 }
 
-bool PgStore::has_document(std::string_view hash) {
+std::optional<std::string> PgStore::document_name(std::string_view hash) {
     std::lock_guard lock(lookup_mutex_);
     if (!lookup_db_) lookup_db_ = std::make_unique<PgDb>(uri_);
-    return lookup_db_->exec("SELECT 1 FROM documents WHERE hash = $1", {std::string(hash)}).rows() > 0;
+    PgResult r = lookup_db_->exec("SELECT id FROM documents WHERE hash = $1", {std::string(hash)});
+    if (r.rows() == 0) return std::nullopt;
+    return std::string(r.text(0, 0));
 }
 
 // ── Writing ──────────────────────────────────────────────────────────────
@@ -403,16 +423,42 @@ WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
     const std::vector<Prepared> prepared = prepare_all(all);
     return in_write_transaction([&] {
         WriteStats stats;
-        std::vector<bool> skip = add_document_rows(batch, stats);
-        WriteStats w = write(prepared, std::move(skip));
-        return stats += w;
+        const std::vector<bool> taken = add_document_rows(batch, prepared, stats);
+        std::vector<bool> skip;
+        for (size_t i = 0; i < batch.size(); ++i) skip.insert(skip.end(), batch[i].events.size(), !taken[i]);
+        std::vector<int64_t> placed;
+        stats += write(prepared, skip, &placed);
+        // Which events each added document's reports are in.
+        std::vector<std::string> hashes, ids;
+        size_t at = 0;
+        for (size_t i = 0; i < batch.size(); ++i) {
+            const auto& de = batch[i];
+            const size_t n = de.events.size();
+            if (taken[i]) {
+                std::vector<int64_t> in(placed.begin() + static_cast<std::ptrdiff_t>(at),
+                                        placed.begin() + static_cast<std::ptrdiff_t>(at + n));
+                std::sort(in.begin(), in.end());
+                in.erase(std::unique(in.begin(), in.end()), in.end());
+                hashes.push_back(de.document.hash);
+                ids.push_back(hex_of(pack_keys(in)));
+            }
+            at += n;
+        }
+        if (!hashes.empty())
+            db_.exec("UPDATE documents d SET event_ids = decode(n.ids, 'hex') FROM unnest($1::text[], $2::text[]) AS n(hash, ids) "
+                     "WHERE d.hash = n.hash",
+                     {pg_text_array(hashes), pg_text_array(ids)});
+        return stats;
     });
 }
 
-// Adds the documents not stored yet; the events of the others are skipped.
-std::vector<bool> PgStore::add_document_rows(const std::vector<DocumentEvents>& batch, WriteStats& stats) {
+std::vector<bool> PgStore::add_document_rows(const std::vector<DocumentEvents>& batch,
+                                             const std::vector<Prepared>& prepared, WriteStats& stats) {
+    const std::vector<bool> kept = copies_kept(batch);
     CopyRows rows;
+    std::vector<std::string> hashes;
     for (size_t i = 0; i < batch.size(); ++i) {
+        if (!kept[i]) continue;
         const DocumentInfo& d = batch[i].document;
         rows.field(d.hash).field(d.id).field(static_cast<int64_t>(d.bytes));
         rows.field(d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
@@ -423,24 +469,47 @@ std::vector<bool> PgStore::add_document_rows(const std::vector<DocumentEvents>& 
         }
         rows.field(d.url).field(static_cast<int64_t>(batch[i].events.size())).field(static_cast<int64_t>(i));
         rows.end_row();
+        hashes.push_back(d.hash);
     }
-    std::vector<bool> skip;
-    if (batch.empty()) return skip;
+    std::vector<bool> taken;
+    if (batch.empty()) return taken;
     db_.copy("COPY new_documents FROM STDIN", rows.data());
-    // The first of the batch's copies of a text is the one added.
+    // In hash order, so that writers adding the same texts side by side take their rows in one order.
     PgResult added = db_.exec(
         "INSERT INTO documents (hash, id, bytes, date, lang, url, events) "
-        "SELECT DISTINCT ON (hash) hash, id, bytes, date, lang, url, events FROM new_documents ORDER BY hash, ord "
+        "SELECT hash, id, bytes, date, lang, url, events FROM new_documents ORDER BY hash "
         "ON CONFLICT (hash) DO NOTHING RETURNING hash");
     std::set<std::string> fresh;
     for (int i = 0; i < added.rows(); ++i) fresh.emplace(added.text(i, 0));
-    for (const auto& de : batch) {
-        const bool take = fresh.erase(de.document.hash) > 0;
+    // The texts stored already: under which name, and where their events are.
+    std::map<std::string, std::pair<std::string, std::optional<std::vector<int64_t>>>> stored;
+    PgResult known = db_.exec("SELECT hash, id, event_ids FROM documents WHERE hash = ANY($1::text[])", {pg_text_array(hashes)});
+    for (int i = 0; i < known.rows(); ++i)
+        if (!fresh.count(std::string(known.text(i, 0))))
+            stored[std::string(known.text(i, 0))] = {std::string(known.text(i, 1)),
+                                                     known.is_null(i, 2) ? std::nullopt : std::optional(unpack_keys(known.bytes(i, 2)))};
+    size_t at = 0;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const DocumentInfo& d = batch[i].document;
+        const bool take = kept[i] && fresh.count(d.hash);
+        if (kept[i] && !take) {
+            auto it = stored.find(d.hash);
+            if (it != stored.end() && it->second.first > d.id && it->second.second) {
+                std::vector<const Prepared*> reports;
+                for (size_t j = 0; j < batch[i].events.size(); ++j) reports.push_back(&prepared[at + j]);
+                const auto changed = rename_document(read_events(*it->second.second), it->second.first, d.id, reports);
+                write_changed(changed, lane_ids({}, changed));
+                db_.exec("UPDATE documents SET id = $2, date = $3::bigint, lang = $4, url = $5 WHERE hash = $1",
+                         {d.hash, d.id, d.date ? PgParam(std::to_string(day_number(*d.date))) : PgParam(std::nullopt),
+                          d.lang ? PgParam(std::string(to_string(*d.lang))) : PgParam(std::nullopt), d.url});
+            }
+        }
         ++(take ? stats.documents_added : stats.documents_skipped);
-        skip.insert(skip.end(), de.events.size(), !take);
+        taken.push_back(take);
+        at += batch[i].events.size();
     }
     counted_[0] += stats.documents_added;
-    return skip;
+    return taken;
 }
 
 std::map<std::string, int64_t> PgStore::lane_ids(const std::vector<BatchWrites::Added>& added,
@@ -473,7 +542,7 @@ void PgStore::copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t
     }
 }
 
-WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip) {
+WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed) {
     BatchDedup dedup(prepared, std::move(skip));
     const KeyLookup keys = dedup.lookups();
     std::set<int64_t> met;
@@ -512,6 +581,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
     counted_[3] += w.sources_added;
     const auto lanes = lane_ids(w.added, w.changed);
 
+    std::vector<int64_t> added_ids;
     if (!w.added.empty()) {
         PgResult ids = db_.exec("SELECT nextval('event_ids') FROM generate_series(1, $1::bigint)",
                                 {std::to_string(w.added.size())});
@@ -520,6 +590,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             const Event& e = w.added[i].event();
             const RowText row = w.added[i].row();
             const int64_t id = ids.int64(static_cast<int>(i), 0);
+            added_ids.push_back(id);
             const StoredSpan span = stored_span(e.interval);
             events.field(id).field(int64_t{span.cls});
             events.field(e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
@@ -541,10 +612,21 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         db_.copy("COPY dedup_keys FROM STDIN", key_rows.data());
     }
 
-    if (!w.changed.empty()) {
+    write_changed(w.changed, lanes);
+    if (placed) {
+        placed->clear();
+        for (const auto& in : w.into) placed->push_back(in.skipped ? 0 : in.stored ? in.stored : added_ids.at(in.added_index));
+    }
+    return stats;
+}
+
+// The stored events a batch changed: their rows, their lane rows when their
+// interval moved, and the keys they are now also filed under.
+void PgStore::write_changed(const std::vector<BatchWrites::Changed>& changed, const std::map<std::string, int64_t>& lanes) {
+    if (!changed.empty()) {
         CopyRows rows, lane_rows;
         std::vector<int64_t> old_lane, old_cls, old_earliest, old_latest, old_event, key, key_event;
-        for (const auto& c : w.changed) {
+        for (const auto& c : changed) {
             const Event& e = c.event;
             const StoredSpan span = stored_span(e.interval);
             rows.field(e.id).field(int64_t{span.cls});
@@ -576,6 +658,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             "granularity = c.granularity, mod = c.mod, kind = c.kind, lang = c.lang, confidence = c.confidence, "
             "text = c.text, n_sources = c.n_sources, "
             "sources = c.sources, participants = c.participants FROM changed_events c WHERE e.id = c.id");
+        db_.exec("DELETE FROM changed_events");  // a transaction may change events twice (a renamed document, then its batch)
         if (!old_event.empty()) {
             db_.exec("DELETE FROM event_lanes WHERE (lane, span_class, earliest, latest, event) IN "
                      "(SELECT * FROM unnest($1::integer[], $2::integer[], $3::bigint[], $4::bigint[], $5::bigint[]))",
@@ -586,7 +669,6 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             db_.exec("INSERT INTO dedup_keys SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING",
                      {pg_array(key), pg_array(key_event)});
     }
-    return stats;
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ CREATE TABLE documents(
   lang TEXT,
   url TEXT,
   events INTEGER NOT NULL,      -- events extracted from it (added or merged)
-  added TEXT NOT NULL
+  added TEXT NOT NULL,
+  event_ids BLOB                -- the stored events its reports are in, packed as dedup keys; NULL before schema 5
 ) WITHOUT ROWID;
 
 -- Days are counted from 1970-01-01. Undated events have span_class -1.
@@ -92,7 +93,8 @@ CREATE TABLE documents(
   lang text,
   url text,
   events integer NOT NULL,
-  added timestamptz NOT NULL DEFAULT now()
+  added timestamptz NOT NULL DEFAULT now(),
+  event_ids bytea
 );
 
 -- Ids come from a sequence, so writers on several machines never share one.

@@ -76,7 +76,7 @@ public:
 
     std::vector<Event> query(const EventQuery& q) override;
     std::vector<Event> all_events() override;
-    bool has_document(std::string_view hash) override;
+    std::optional<std::string> document_name(std::string_view hash) override;
     WriteStats add_documents(const std::vector<DocumentEvents>& batch) override;
     WriteStats add_prepared(const PreparedEvents& events) override;
     StoreStats stats() override;
@@ -103,7 +103,12 @@ private:
     // Writing: the batch's dedup plan (batch_dedup.h), then its rows.
     template <class Write>
     WriteStats write_batch(Write&& write);
-    WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip);
+    // `placed`, when given: the id of the event each one of the batch is in (0: skipped).
+    WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed = nullptr);
+    // The rows of a decided batch; the ids of its added events.
+    std::vector<int64_t> write_rows(const BatchWrites& w);
+    // A copy of a stored text under a smaller name: the store keeps that name (rename_document).
+    void keep_smaller_name(const DocumentInfo& d, const std::vector<const Prepared*>& reports);
     void load_shelves(const std::vector<int64_t>& shelves);
     Candidate read_candidate(int64_t id);
     int64_t insert_event(const Event& e, const RowText& row);
@@ -138,7 +143,7 @@ private:
 
     std::map<std::string, Statement> statements_;
     std::mutex lookup_mutex_;
-    std::unique_ptr<Db> lookup_db_;  // for has_document, from any thread
+    std::unique_ptr<Db> lookup_db_;  // for document_name, from any thread
     Statement lookup_;
 
     // The dedup keys of the shelves (key_shelf) this writer has read, and
@@ -266,15 +271,22 @@ void SqliteStore::check_schema() {
 // from the events. Schema 3 adds each pair's participants (direction, cue,
 // confidence), empty for the events already stored: they read as undirected
 // pairs with cue "unspecified". Schema 4 keeps the store's counts, counted
-// once here. One transaction: a store killed meanwhile stays as it was.
+// once here. Schema 5 says which events each document's reports are in
+// (NULL for the documents already stored). One transaction: a store killed
+// meanwhile stays as it was.
 void SqliteStore::upgrade_schema(int64_t from_version) {
-    if (from_version < 1 || from_version > 3)
+    if (from_version < 1 || from_version > 4)
         throw StoreError(fmt::format("{}: store schema {} cannot be upgraded", db_->path(), from_version));
     Transaction tx(*db_);
     if (event_columns_ != kEventColumns) {
         db_->exec("ALTER TABLE events ADD COLUMN participants TEXT NOT NULL DEFAULT ''");
         event_columns_ = kEventColumns;
     }
+    Statement has_event_ids(*db_, "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'event_ids'");
+    has_event_ids.step();
+    const bool event_ids = has_event_ids.int64(0) > 0;
+    has_event_ids = Statement();
+    if (!event_ids) db_->exec("ALTER TABLE documents ADD COLUMN event_ids BLOB");
     if (!has_counts_) {
         db_->exec(counts_table_sql(false));
         db_->exec(counts_fill_sql());
@@ -301,7 +313,11 @@ void SqliteStore::upgrade_schema(int64_t from_version) {
 
 void SqliteStore::prepare_writes() {
     auto& d = *db_;
-    statements_.emplace("add_doc", Statement(d, "INSERT OR IGNORE INTO documents VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))"));
+    statements_.emplace("add_doc", Statement(d, "INSERT OR IGNORE INTO documents (hash, id, bytes, date, lang, url, events, added) "
+                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))"));
+    statements_.emplace("doc_events", Statement(d, "SELECT id, event_ids FROM documents WHERE hash = ?1"));
+    statements_.emplace("set_doc_events", Statement(d, "UPDATE documents SET event_ids = ?2 WHERE hash = ?1"));
+    statements_.emplace("rename_doc", Statement(d, "UPDATE documents SET id = ?2, date = ?3, lang = ?4, url = ?5 WHERE hash = ?1"));
     statements_.emplace("candidate", Statement(d, "SELECT pairs, text, sources FROM events WHERE id = ?1"));
     statements_.emplace("span", Statement(d, "SELECT span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events WHERE id = ?1"));
     statements_.emplace("event_by_id", Statement(d, fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_)));
@@ -333,17 +349,18 @@ Event SqliteStore::read_row(const Statement& s) const { return event_from_row(ev
 
 // ── Writing ──────────────────────────────────────────────────────────────
 
-bool SqliteStore::has_document(std::string_view hash) {
+std::optional<std::string> SqliteStore::document_name(std::string_view hash) {
     // A connection of its own: WAL lets it read while the writer writes.
     std::lock_guard lock(lookup_mutex_);
     if (!lookup_db_) {
         lookup_db_ = std::make_unique<Db>(db_->path(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, read_only_uri(db_->path()));
-        lookup_ = Statement(*lookup_db_, "SELECT 1 FROM documents WHERE hash = ?1");
+        lookup_ = Statement(*lookup_db_, "SELECT id FROM documents WHERE hash = ?1");
     }
     lookup_.bind(1, hash);
-    const bool found = lookup_.step();
+    std::optional<std::string> name;
+    if (lookup_.step()) name = std::string(lookup_.text(0));
     lookup_.reset();
-    return found;
+    return name;
 }
 
 // A wording not known leaves the one known as it is.
@@ -389,33 +406,90 @@ WriteStats SqliteStore::write_batch(Write&& write) {
     }
 }
 
+// The copy of a text with the smallest name is the one kept, whichever came
+// first: in this batch, and against the store (keep_smaller_name).
 WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) {
     std::vector<const Event*> all;
     for (const auto& de : batch)
         for (const auto& e : de.events) all.push_back(&e);
     const std::vector<Prepared> prepared = prepare_all(all);
+    const std::vector<bool> kept = copies_kept(batch);
     return write_batch([&] {
         WriteStats stats;
         std::vector<bool> skip;
+        std::vector<size_t> added, first_event;
         auto& add_doc = statements_.at("add_doc");
-        for (const auto& de : batch) {
-            const DocumentInfo& d = de.document;
-            add_doc.bind(1, d.hash).bind(2, d.id).bind(3, static_cast<int64_t>(d.bytes));
-            add_doc.bind(4, d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
-            if (d.lang) {
-                add_doc.bind(5, to_string(*d.lang));
-            } else {
-                add_doc.bind_null(5);
+        for (size_t i = 0; i < batch.size(); ++i) {
+            const DocumentInfo& d = batch[i].document;
+            first_event.push_back(skip.size());
+            bool take = kept[i];
+            if (take) {
+                add_doc.bind(1, d.hash).bind(2, d.id).bind(3, static_cast<int64_t>(d.bytes));
+                add_doc.bind(4, d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
+                if (d.lang) {
+                    add_doc.bind(5, to_string(*d.lang));
+                } else {
+                    add_doc.bind_null(5);
+                }
+                add_doc.bind(6, d.url).bind(7, static_cast<int64_t>(batch[i].events.size()));
+                add_doc.run();
+                take = db_->changes() > 0;  // else the same text is stored
+                if (!take) {
+                    std::vector<const Prepared*> reports;
+                    for (size_t j = 0; j < batch[i].events.size(); ++j) reports.push_back(&prepared[skip.size() + j]);
+                    keep_smaller_name(d, reports);
+                }
             }
-            add_doc.bind(6, d.url).bind(7, static_cast<int64_t>(de.events.size()));
-            add_doc.run();
-            const bool added = db_->changes() > 0;  // else the same text is stored, maybe earlier in this batch
-            ++(added ? stats.documents_added : stats.documents_skipped);
-            skip.insert(skip.end(), de.events.size(), !added);
+            ++(take ? stats.documents_added : stats.documents_skipped);
+            if (take) added.push_back(i);
+            skip.insert(skip.end(), batch[i].events.size(), !take);
         }
         add_counts(stats.documents_added, 0, 0, 0);
-        return stats += write(prepared, std::move(skip));
+        std::vector<int64_t> placed;
+        stats += write(prepared, std::move(skip), &placed);
+        auto& set = statements_.at("set_doc_events");
+        for (size_t i : added) {
+            std::vector<int64_t> ids(placed.begin() + static_cast<std::ptrdiff_t>(first_event[i]),
+                                     placed.begin() + static_cast<std::ptrdiff_t>(first_event[i] + batch[i].events.size()));
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            set.bind(1, batch[i].document.hash).bind_blob(2, pack_keys(ids));
+            set.run();
+        }
+        return stats;
     });
+}
+
+void SqliteStore::keep_smaller_name(const DocumentInfo& d, const std::vector<const Prepared*>& reports) {
+    auto& find = statements_.at("doc_events");
+    find.bind(1, d.hash);
+    if (!find.step()) throw StoreError(fmt::format("{}: document {} vanished", db_->path(), d.hash));
+    const std::string stored(find.text(0));
+    // A document stored before schema 5 does not say where its events are: its name stays.
+    const bool known = !find.is_null(1);
+    const std::vector<int64_t> ids = known ? unpack_keys(find.text(1)) : std::vector<int64_t>{};
+    find.reset();
+    if (stored <= d.id || !known) return;
+    std::map<int64_t, Event> rows;
+    auto& row = statements_.at("event_by_id");
+    for (int64_t id : ids) {
+        row.bind(1, id);
+        if (row.step()) rows.emplace(id, read_row(row));
+        row.reset();
+    }
+    BatchWrites w;
+    w.changed = rename_document(rows, stored, d.id, reports);
+    write_rows(w);
+    auto& rename = statements_.at("rename_doc");
+    rename.bind(1, d.hash).bind(2, d.id);
+    rename.bind(3, d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
+    if (d.lang) {
+        rename.bind(4, to_string(*d.lang));
+    } else {
+        rename.bind_null(4);
+    }
+    rename.bind(5, d.url);
+    rename.run();
 }
 
 WriteStats SqliteStore::add_prepared(const PreparedEvents& events) {
@@ -450,7 +524,7 @@ Candidate SqliteStore::read_candidate(int64_t id) {
     return c;
 }
 
-WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip) {
+WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed) {
     BatchDedup dedup(prepared, std::move(skip));
     load_shelves(dedup.shelves());
     const KeyLookup keys = dedup.lookups();
@@ -475,13 +549,26 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     }
     const BatchWrites w = dedup.apply(targets);
     for (const auto& [id, wording] : dedup.read_wordings()) remember(id, known(id).span, wording);
+    const std::vector<int64_t> added = write_rows(w);
+    if (placed) {
+        placed->clear();
+        for (const auto& in : w.into) placed->push_back(in.skipped ? 0 : in.stored ? in.stored : added.at(in.added_index));
+    }
+    WriteStats stats;
+    stats.events_added = w.events_added;
+    stats.events_merged = w.events_merged;
+    return stats;
+}
 
+std::vector<int64_t> SqliteStore::write_rows(const BatchWrites& w) {
     // Rows in key order: each B-tree page a batch touches is written once.
     std::vector<LaneRow> lanes, old_lanes;
     std::vector<KeyRow> keys_to_put;
+    std::vector<int64_t> added;
     for (const auto& a : w.added) {
         const Event& e = a.event();
         const int64_t id = insert_event(e, a.row());
+        added.push_back(id);
         remember(id, stored_span(e.interval), a.wording);
         lane_rows(id, e, lanes);
         key_rows(id, a.keys, keys_to_put);
@@ -523,10 +610,7 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     ins.flush();
     put_key_rows(keys_to_put);
     add_counts(0, w.added.size(), w.undated_added, w.sources_added);
-    WriteStats stats;
-    stats.events_added = w.events_added;
-    stats.events_merged = w.events_merged;
-    return stats;
+    return added;
 }
 
 void SqliteStore::add_counts(size_t documents, size_t events, size_t undated, size_t sources) {

@@ -10,7 +10,8 @@ namespace tarikh::store {
 
 // The SQLite header's application_id ("TRKH") and user_version of this schema.
 inline constexpr uint32_t kApplicationId = 0x54524B48;
-inline constexpr uint32_t kSchemaVersion = 4;  // 2: dedup keys on shelves; 3: participants per pair; 4: counts
+inline constexpr uint32_t kSchemaVersion = 5;  // 2: dedup keys on shelves; 3: participants per pair; 4: counts;
+                                               // 5: each document's events
 
 enum class FileKind {
     Missing,        // no such file

@@ -111,10 +111,12 @@ public:
     // Every dated event, ordered by earliest (the viewer's bulk read).
     virtual std::vector<Event> all_events() = 0;
 
-    // Whether a document with this content hash is stored. Safe to call from
-    // another thread while a write runs (it reads a committed snapshot), so
-    // an ingest can look ahead while the previous batch is written.
-    virtual bool has_document(std::string_view hash) = 0;
+    // The name a document with this content hash is stored under, if one is.
+    // Safe to call from another thread while a write runs (it reads a
+    // committed snapshot), so an ingest can look ahead while the previous
+    // batch is written. Of copies of one text the store keeps the smallest
+    // name, so a copy under a smaller name is still worth writing.
+    virtual std::optional<std::string> document_name(std::string_view hash) = 0;
     // Writes a batch in one transaction. Documents already stored are skipped
     // with their events; the others are added with theirs. Each event is
     // either added or merged into a stored one reporting the same thing (same

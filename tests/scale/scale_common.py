@@ -46,9 +46,10 @@ def written(output):
 
 
 def seed_documents(seeds):
-    """The seeds cut into one document per paragraph, and near copies of every
+    """The seeds cut into one document per paragraph, near copies of every
     third one (punctuation changed, as another outlet would print it) under
-    another name: reports that the store must merge."""
+    another name: reports that the store must merge; and exact copies of
+    every fifth under a smaller name."""
     docs = []
     for name in sorted(os.listdir(seeds)):
         with open(os.path.join(seeds, name), encoding="utf-8") as f:
@@ -57,7 +58,10 @@ def seed_documents(seeds):
             docs.append({"id": f"{name}#{i}", "text": p})
     copies = [{"id": d["id"] + "/copy", "text": d["text"].replace("،", "، ").replace(",", " ,") + " "}
               for d in docs[::3]]
-    return docs + copies
+    # Byte-identical copies under a smaller name, coming last: the store keeps
+    # the smallest name whichever copy a writer stores first.
+    twins = [{"id": "0-" + d["id"], "text": d["text"]} for d in docs[1::5]]
+    return docs + copies + twins
 
 
 def write_shards(docs, folder, n):

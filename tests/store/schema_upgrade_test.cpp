@@ -4,6 +4,7 @@
 //   schema 1: every event's dedup keys in one row by event id (SQLite)
 //   schema 2: keys on shelves; no participants column
 //   schema 3: participants; no counts table
+//   schema 4: counts; no record of each document's events
 #include "backends.h"
 
 #include "store/pg_db.h"
@@ -52,13 +53,17 @@ void sqlite_exec(const std::string& path, const std::vector<std::string>& statem
 void make_older(const std::string& location, int v) {
     if (is_postgresql_location(location)) {
         store::PgDb pg(location);
-        pg.exec("DROP TABLE counts");
+        pg.exec("ALTER TABLE documents DROP COLUMN event_ids");
+        if (v < 4) pg.exec("DROP TABLE counts");
         if (v < 3) pg.exec("ALTER TABLE events DROP COLUMN participants");
         pg.exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", v));
         return;
     }
     // Today's tables as they were then, in a new file, filled from the store.
     std::string schema(store::schema_sql());
+    const size_t added = schema.find("added TEXT NOT NULL,"), ids_end = schema.find(") WITHOUT ROWID", added);
+    ASSERT_NE(ids_end, std::string::npos);
+    schema.replace(added, ids_end - added, "added TEXT NOT NULL\n");  // no event_ids before schema 5
     std::string columns = "*";
     if (v < 3) {
         const size_t sources = schema.find("sources BLOB NOT NULL"), end = schema.find("DEFAULT ''", sources);
@@ -80,6 +85,10 @@ void make_older(const std::string& location, int v) {
         sql.push_back("INSERT INTO dedup SELECT id, x'' FROM events");
     } else {
         sql.push_back("INSERT INTO dedup SELECT * FROM now.dedup");
+    }
+    if (v == 4) {
+        sql.push_back(std::string(store::counts_table_sql(false)));
+        sql.push_back(store::counts_fill_sql());
     }
     sql.push_back("DETACH now");
     sqlite_exec(older, sql);

@@ -79,7 +79,7 @@ TEST_P(EventStore, SameDocumentsTwiceAddNothing) {
     WriteStats first = store->add_documents({d});
     EXPECT_EQ(first.documents_added, 1u);
     EXPECT_EQ(first.events_added, 1u);
-    EXPECT_TRUE(store->has_document(content_hash("text of a")));
+    EXPECT_EQ(store->document_name(content_hash("text of a")), "a.txt");
 
     // The same text under another name is the same document.
     DocumentEvents again = d;

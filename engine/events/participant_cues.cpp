@@ -12,7 +12,7 @@
 namespace tarikh::events {
 namespace {
 
-constexpr NameTable<CueRole, 31> kRoles = {{
+constexpr NameTable<CueRole, 33> kRoles = {{
     {CueRole::Between, "between"},
     {CueRole::Relation, "relation"},
     {CueRole::Agreement, "agreement"},
@@ -37,6 +37,8 @@ constexpr NameTable<CueRole, 31> kRoles = {{
     {CueRole::Precedent, "precedent"},
     {CueRole::NamedAfter, "named-after"},
     {CueRole::NamedAfterOf, "named-after-of"},
+    {CueRole::Meeting, "meeting"},
+    {CueRole::MeetingOf, "meeting-of"},
     {CueRole::Nationality, "nationality"},
     {CueRole::NationalityOf, "nationality-of"},
     {CueRole::Comparison, "comparison"},

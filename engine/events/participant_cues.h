@@ -44,8 +44,10 @@ enum class CueRole : uint8_t {
     Currency,      // dollar/دلار/دولار: the country right after it names a currency
     CurrencyOf,    // the same where the country comes first ("U.S. dollars")
     Precedent,     // after/بعد/پس از right before a country: it did so before, another event
-    NamedAfter,    // treaty/summit/معاهدة/قمة/نشست: a city right after it names the thing ("ميثاق روما")
-    NamedAfterOf,  // the same where the city comes first ("the Paris agreement", "the Singapore summit")
+    NamedAfter,    // treaty/معاهدة/پیمان: a city right after it names the thing ("ميثاق روما")
+    NamedAfterOf,  // the same where the city comes first ("the Paris agreement")
+    Meeting,       // summit/قمة/نشست: a place right after it, city or country, is where it met ("قمة سنغافورة")
+    MeetingOf,     // the same where the place comes first ("the Singapore summit")
     Nationality,   // player/journalist/club/national team: the country after it is someone's nationality
     NationalityOf, // the same where the country comes first ("the Brazilian striker")
     Comparison,    // similar to/على غرار: what follows is compared, a clause of its own
@@ -59,8 +61,9 @@ std::string_view to_string(CueRole r);  // "between", "place-list", …
 std::optional<CueRole> cue_role_from_string(std::string_view s);
 
 // A phrase may play several roles (في is a venue and links a country to a date).
-using CueRoles = uint32_t;
+using CueRoles = uint64_t;
 constexpr CueRoles role_bit(CueRole r) { return CueRoles{1} << static_cast<unsigned>(r); }
+static_assert(static_cast<unsigned>(CueRole::DateOf) < 64, "one bit per role (DateOf is the last)");
 
 struct CueHit {
     Span span;  // bytes of the input as given

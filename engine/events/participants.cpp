@@ -216,6 +216,8 @@ void SentenceParticipants::classify() {
         else if (city && (cue_before(s.begin, role_bit(CueRole::NamedAfter), 1) ||
                           cue_after(s.end, role_bit(CueRole::NamedAfterOf), 0)))
             mark(MentionRole::Named, "named-after");
+        else if (cue_before(s.begin, role_bit(CueRole::Meeting), 1) || cue_after(s.end, role_bit(CueRole::MeetingOf), 0))
+            mark(MentionRole::Place, "meeting-place");
         else if (nation && (cue_before(s.begin, role_bit(CueRole::Nationality), 1) ||
                             cue_after(s.end, role_bit(CueRole::NationalityOf), 0)))
             mark(MentionRole::Nationality, "nationality");
@@ -226,7 +228,7 @@ void SentenceParticipants::classify() {
         else if (city && !in_.military && cue_before(s.begin, role_bit(CueRole::Venue), 0))
             mark(MentionRole::Place, "venue");
         else if (const CueHit* v = cue_before(s.begin, role_bit(CueRole::Venue), 0);
-                 v && cue_before(v->span.begin, role_bit(CueRole::NamedAfter) | role_bit(CueRole::NamedAfterOf), 3))
+                 v && cue_before(v->span.begin, role_bit(CueRole::Meeting) | role_bit(CueRole::MeetingOf), 3))
             mark(MentionRole::Place, "venue-of-meeting");  // "the G7 summit in Canada", "a conference in Sweden"
         else if (city && !visit && !in_.military && cue_before(s.begin, role_bit(CueRole::To), 0))
             mark(MentionRole::Place, "destination");
@@ -402,6 +404,8 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mentio
     auto internal = [&](const Group& g, PairCue cue) {
         if (g.members.size() == 1) add(g.members[0], g.members[0], PairCue::Alone, false);
         if (g.members.size() > kMaxJointActors) return;
+        // Places named together ("in the United States and Britain") act together in nothing.
+        if (g.governed && cue_before(g.span.begin, role_bit(CueRole::Venue), 1)) return;
         for (size_t i = 0; i < g.members.size(); ++i)
             for (size_t j = i + 1; j < g.members.size(); ++j) add(g.members[i], g.members[j], cue, false);
     };

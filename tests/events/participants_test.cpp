@@ -122,15 +122,32 @@ TEST(Participants, ACountryWhereASummitOrConferenceIsHeldIsItsVenue) {
     EXPECT_THAT(en["May 2019"], ElementsAre("KE-SO"));
 }
 
+TEST(Participants, APlaceASummitIsNamedAfterIsItsVenue) {
+    auto ar = lanes("أكد الرئيس الكوري الجنوبي في 14 يونيو 2018 دعمه لقمة سنغافورة مع كوريا الشمالية.", lang_of("ar"));
+    EXPECT_THAT(ar["14 يونيو 2018"], ElementsAre("KP-KR"));
+}
+
+TEST(Participants, PlacesNamedTogetherDoNothingTogether) {
+    auto ar = lanes("نشرت الشركة اعتذارا في صحف كبرى في الولايات المتحدة وبريطانيا في 14 يونيو 2018.", lang_of("ar"));
+    for (const auto& [date, l] : ar) EXPECT_THAT(l, ::testing::Not(::testing::Contains("GB-US"))) << date;
+}
+
+TEST(Participants, ACompanysNationalityIsNoStatesAct) {
+    auto ar = lanes("استأنفت شركة لوفتهانزا الألمانية رحلاتها إلى إيران في مايو 2016.", lang_of("ar"));
+    EXPECT_THAT(ar["مايو 2016"], ElementsAre("IR"));
+}
+
 TEST(Participants, AnOutletsQuotedNameIsOneWord) {
     auto fa = lanes("به نقل از شبکه خبری «ال بی سی لبنان»، سخنگوی وزارت خارجه روسیه روز ۱۲ مه ۲۰۱۹ از ترکیه انتقاد کرد.", lang_of("fa"));
     EXPECT_THAT(fa["۱۲ مه ۲۰۱۹"], ElementsAre("RU-TR"));
 }
 
 TEST(Participants, PartiesThatAreNotStatesNameNoCountry) {
-    // Hezbollah is not Lebanon (annotation guide).
+    // Hezbollah is not Lebanon (annotation guide), nor does its leader speak for it.
     auto ar = lanes("قصفت إسرائيل مواقع لحزب الله في سوريا في 3 مايو 2019.", lang_of("ar"));
     EXPECT_THAT(ar["3 مايو 2019"], ElementsAre("IL-SY"));
+    auto leader = lanes("التقى وفد يمني بحسن نصر الله في 9 يونيو 2018.", lang_of("ar"));
+    EXPECT_THAT(leader["9 يونيو 2018"], ElementsAre("YE"));
 }
 
 TEST(Participants, OurCountryInTheIranianPressIsIran) {

@@ -126,7 +126,13 @@ bool merge_report(Event& into, const Event& e) {
         into.lang = e.lang;
         changed = true;
     }
-    if (takes_interval(stored_span(e.interval), stored_span(into.interval), report_leads)) {
+    // The same interval (or both undated) read from other words ("XXXX-XX-XX"
+    // and "XXXX", a day and a week): the leading report's reading, as for the text.
+    const StoredSpan report_span = stored_span(e.interval), event_span = stored_span(into.interval);
+    const bool same_interval = report_span.cls == event_span.cls && report_span.earliest == event_span.earliest &&
+                               report_span.latest == event_span.latest;
+    const bool reads_otherwise = into.value != e.value || into.granularity != e.granularity || into.mod != e.mod;
+    if (takes_interval(report_span, event_span, report_leads) || (same_interval && report_leads && reads_otherwise)) {
         into.interval = e.interval;
         into.value = e.value;
         into.granularity = e.granularity;

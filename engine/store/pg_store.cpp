@@ -3,12 +3,13 @@
 // (batch_dedup.h), so both backends answer alike. Rows go in through COPY.
 //
 // Several writers, on one machine or many: each batch is one transaction that
-// first takes the store's write lock (a transaction-level advisory lock), so
-// dedup decisions are made one batch at a time against everything committed
-// before, exactly as one writer would make them. What runs in parallel is
-// what costs: reading and extracting documents, preparing the batch's
-// wording keys. Readers are never blocked (MVCC); each query reads one
-// snapshot.
+// first takes a lock (a transaction-level advisory lock) for each set of
+// pairs its events have, in one order. A report can only merge into an event
+// of the same pairs, and an event's row, keys and merges all belong to its
+// pairs: so batches of the same pairs are decided one at a time against
+// everything committed before, exactly as one writer would decide them, and
+// batches of other pairs go on side by side. Readers are never blocked
+// (MVCC); each query reads one snapshot.
 #include "store/batch_dedup.h"
 #include "store/curation_rows.h"
 #include "store/event_row.h"
@@ -31,10 +32,11 @@
 namespace tarikh::store {
 namespace {
 
-// Advisory lock ids ("TRKH" and a purpose): one writer's batch at a time; one
-// schema creation at a time.
-constexpr int64_t kWriteLock = 0x54524B48'00000001;
+// Advisory lock ids: one schema creation at a time ("TRKH" and a number); a
+// batch's sets of pairs (pairs_lock).
 constexpr int64_t kSchemaLock = 0x54524B48'00000002;
+
+int64_t pairs_lock(std::string_view pairs) { return static_cast<int64_t>(hash_bytes(pairs, 7)); }
 
 const SqlDialect kDialect{
     [](int n, bool integer) { return fmt::format("${}::{}", n, integer ? "bigint" : "text"); },
@@ -102,8 +104,9 @@ private:
     std::map<int64_t, Event> read_events(const std::vector<int64_t>& ids);
     std::vector<Event> read_rows(const PgResult& r);
     std::optional<DocumentInfo> read_document(const PgResult& r);
+    // `body` in a transaction holding the locks of the events' pairs.
     template <class Body>
-    WriteStats in_write_transaction(Body&& body);
+    WriteStats in_write_transaction(const std::vector<Prepared>& events, Body&& body);
 
     std::string uri_;
     PgDb db_;
@@ -369,17 +372,13 @@ StoreStats PgStore::stats() {
     return st;
 }
 
+// One statement per count, in one order: writers side by side lock the rows
+// in the same order.
 void PgStore::write_counts() {
-    std::vector<std::string> names;
-    std::vector<int64_t> by;
     for (size_t i = 0; i < counted_.size(); ++i)
-        if (counted_[i]) {
-            names.emplace_back(kCountNames[i]);
-            by.push_back(static_cast<int64_t>(counted_[i]));
-        }
-    if (names.empty()) return;
-    db_.exec("UPDATE counts c SET n = c.n + d.by FROM unnest($1::text[], $2::bigint[]) AS d(what, by) WHERE c.what = d.what",
-             {pg_text_array(names), pg_array(by)});
+        if (counted_[i])
+            db_.exec("UPDATE counts SET n = n + $2::bigint WHERE what = $1",
+                     {std::string(kCountNames[i]), std::to_string(counted_[i])});
 }
 
 std::optional<std::string> PgStore::document_name(std::string_view hash) {
@@ -393,11 +392,16 @@ std::optional<std::string> PgStore::document_name(std::string_view hash) {
 // ── Writing ──────────────────────────────────────────────────────────────
 
 template <class Body>
-WriteStats PgStore::in_write_transaction(Body&& body) {
+WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Body&& body) {
     if (!writable_) throw StoreError(db_.where() + ": opened read-only");
+    std::vector<int64_t> locks;
+    for (const Prepared& p : events) locks.push_back(pairs_lock(p.pairs()));
+    std::sort(locks.begin(), locks.end());  // one order for every writer: none waits for another in a circle
+    locks.erase(std::unique(locks.begin(), locks.end()), locks.end());
     db_.exec("BEGIN");
     try {
-        db_.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kWriteLock));
+        if (!locks.empty())
+            db_.exec("SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k", {pg_array(locks)});
         counted_ = {};
         WriteStats stats = body();
         write_counts();
@@ -413,7 +417,7 @@ WriteStats PgStore::in_write_transaction(Body&& body) {
 }
 
 WriteStats PgStore::add_prepared(const PreparedEvents& events) {
-    return in_write_transaction([&] { return write(events.items(), {}); });
+    return in_write_transaction(events.items(), [&] { return write(events.items(), {}); });
 }
 
 WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
@@ -421,7 +425,7 @@ WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
     for (const auto& de : batch)
         for (const auto& e : de.events) all.push_back(&e);
     const std::vector<Prepared> prepared = prepare_all(all);
-    return in_write_transaction([&] {
+    return in_write_transaction(prepared, [&] {
         WriteStats stats;
         const std::vector<bool> taken = add_document_rows(batch, prepared, stats);
         std::vector<bool> skip;

@@ -65,6 +65,29 @@ TEST_P(Copies, TheSmallestNameIsKeptWhicheverCopyCameFirst) {
     }
 }
 
+// Two reports of one undated event (or of one interval) read in other words
+// ("XXXX-XX-XX", a day; "XXXX", a week): the event keeps the reading of the
+// report that leads, as it keeps its wording, whichever came first.
+TEST_P(Copies, OneIntervalReadTwoWaysKeepsTheLeadingReading) {
+    auto report = [](const std::string& doc, const std::string& value, Granularity g) {
+        Event e = testing::undated_event("Venezuela held its presidential election in May, officials said.", {"VE"}, doc);
+        e.value = value;
+        e.granularity = g;
+        return e;
+    };
+    const Event first = report("a.txt", "XXXX-XX-XX", Granularity::Day), second = report("b.txt", "XXXX", Granularity::Week);
+    for (const auto& order : {std::vector<Event>{first, second}, std::vector<Event>{second, first}}) {
+        auto store = open_store(another(), OpenMode::ReadWrite);
+        for (const Event& e : order) store->add_events({e});
+        EventQuery q;
+        q.undated = true;
+        const auto got = store->query(q);
+        ASSERT_EQ(got.size(), 1u);
+        EXPECT_EQ(got[0].value, "XXXX-XX-XX");
+        EXPECT_EQ(got[0].granularity, Granularity::Day);
+    }
+}
+
 TARIKH_ON_EVERY_BACKEND(Copies);
 
 }  // namespace

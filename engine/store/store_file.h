@@ -3,6 +3,7 @@
 // is not a tarikh store must be refused on this evidence alone.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -12,6 +13,11 @@ namespace tarikh::store {
 inline constexpr uint32_t kApplicationId = 0x54524B48;
 inline constexpr uint32_t kSchemaVersion = 5;  // 2: dedup keys on shelves; 3: participants per pair; 4: counts;
                                                // 5: each document's events
+
+// A store up to this size is read whole by PRAGMA quick_check before a
+// session writes to it (about 0.1 s here); a bigger one page by page as the
+// session reaches its pages (sqlite_store.cpp).
+inline constexpr uintmax_t kWholeCheckBytes = uintmax_t{64} << 20;
 
 enum class FileKind {
     Missing,        // no such file

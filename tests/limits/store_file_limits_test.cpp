@@ -100,6 +100,52 @@ TEST(StoreFileLimits, DamagedPagesAreReportedByNameAndNothingIsWritten) {
     EXPECT_FALSE(fs::exists(dir / "s.db-wal") && fs::file_size(dir / "s.db-wal") > 0);
 }
 
+// A store too big to read whole before each session (store_file.h,
+// kWholeCheckBytes): damage on the pages a session writes stops it before it
+// writes anything there; damage elsewhere is left for the reader that meets it.
+TEST(StoreFileLimits, ABigStoresDamageIsFoundWhereTheSessionWrites) {
+    CliDir dir;
+    const fs::path seeds = fs::path(TARIKH_SOURCE_DIR) / "seeds";
+    ASSERT_EQ(dir.run("ingest --db s.db '" + seeds.string() + "'").code, 0);
+    int events_root = 0, padding_root = 0;
+    {
+        // Pages of another table make it big quickly.
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open((dir / "s.db").c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE padding(b BLOB); INSERT INTO padding VALUES (zeroblob(72 * 1024 * 1024))",
+                               nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, "SELECT name, rootpage FROM sqlite_schema WHERE name IN ('events', 'padding')", -1, &st, nullptr);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            (std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "events" ? events_root : padding_root) =
+                sqlite3_column_int(st, 1);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
+    ASSERT_GT(fs::file_size(dir / "s.db"), 64u << 20);
+    auto damage = [&](const fs::path& file, int page) {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        std::mt19937 rng(page);
+        std::string junk(16384, '\0');
+        for (char& c : junk) c = static_cast<char>(rng());
+        f.seekp(std::streamoff(page - 1) * 16384);
+        f.write(junk.data(), std::streamsize(junk.size()));
+    };
+    fs::copy_file(dir / "s.db", dir / "far.db");
+    dir.write("a.txt", kDoc);
+
+    damage(dir / "s.db", events_root);  // every event added goes through it
+    const std::string before = CliDir::read(dir / "s.db");
+    const Outcome r = dir.run("ingest --db s.db a.txt");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(has(r.err, "s.db: the store is damaged (")) << r.err;
+    EXPECT_EQ(CliDir::read(dir / "s.db"), before);
+
+    damage(dir / "far.db", padding_root + 100);  // a page no session of tarikh reads
+    EXPECT_EQ(dir.run("ingest --db far.db a.txt").code, 0);
+    EXPECT_TRUE(has(dir.run("query --db far.db --format jsonl").out, "\"2020-05-03\""));
+}
+
 TEST(StoreFileLimits, AFullDiskWhileWritingKeepsTheLastBatchAndSaysSo) {
     CliDir dir;
     dir.write("a.txt", kDoc);

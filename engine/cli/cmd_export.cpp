@@ -21,6 +21,7 @@ struct ExportArgs {
     QueryFlags flags;
     std::string format = "json";
     std::string output;
+    ExportOptions options;
 };
 
 // Whether `output` is the store or one of its companion files (its WAL,
@@ -53,7 +54,8 @@ int run_export(const ExportArgs& args) {
         auto store = open_store(args.flags.db, OpenMode::ReadOnly);
         const std::vector<Event> events = curated_query(*store, *query);
         count = events.size();
-        content = args.format == "timelinejs" ? export_timelinejs(events, *query) : export_json(events, *query);
+        content = args.format == "timelinejs" ? export_timelinejs(events, *query, args.options)
+                                              : export_json(events, *query, args.options);
     } catch (const StoreError& e) {
         std::fprintf(stderr, "tarikh export: %s\n", e.what());
         return 1;
@@ -80,6 +82,8 @@ void setup_export(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"json", "timelinejs"}))
         ->capture_default_str();
     cmd->add_option("-o,--output", args->output, "Write to FILE instead of standard output");
+    cmd->add_option("--title", args->options.title,
+                    "The chronology's title (TimelineJS's title slide; \"title\" in JSON); default: from the filters");
     cmd->callback([args, &exit_code] { exit_code = run_export(*args); });
 }
 

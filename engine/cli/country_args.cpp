@@ -3,11 +3,9 @@
 #include "tarikh/actors.h"
 
 #include <fmt/format.h>
-#include <unicode/uloc.h>
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 namespace tarikh::cli {
 namespace {
@@ -74,19 +72,10 @@ std::vector<std::pair<size_t, size_t>> split_points(std::string_view s) {
 
 }  // namespace
 
-bool is_iso_country(std::string_view code) {
-    static const std::set<std::string, std::less<>> codes = [] {
-        std::set<std::string, std::less<>> out;
-        for (const char* const* c = uloc_getISOCountries(); *c; ++c) out.insert(*c);
-        return out;
-    }();
-    return codes.count(code) > 0;
-}
-
 CountryArg country_arg(std::string_view raw) {
     const std::string_view text = trimmed(raw);
     if (text.empty()) return {std::nullopt, "expected a country code or name, such as AZ or Azerbaijan"};
-    if (text.size() == 2 && ascii_letters(text) && is_iso_country(upper(text))) return {upper(text), {}};
+    if (text.size() == 2 && ascii_letters(text) && is_known_country(upper(text))) return {upper(text), {}};
     if (auto code = by_name(text)) return {*code, {}};
     if (text.size() == 2 && ascii_letters(text))
         return {std::nullopt, fmt::format("\"{}\" is not an ISO 3166-1 country code (such as AZ, IL, IR)", text)};

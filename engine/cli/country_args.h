@@ -1,5 +1,5 @@
 // Countries as people type them on the command line: an ISO 3166-1 alpha-2
-// code (`AZ`, `az`) or a name in any language the gazetteers know (`Iran`,
+// code CLDR knows (`AZ`, `az`) or a name in any language the gazetteers know (`Iran`,
 // `ایران`, `إيران`, `UK`); pairs of them written with a dash, a slash, a comma
 // or a space (`AZ-IL`, `"Azerbaijan-Israel"`, `"آذربایجان و اسرائیل"` is not a
 // pair: two names and nothing but separators between them are).
@@ -24,8 +24,5 @@ struct PairArg {
     std::string problem;
 };
 PairArg pair_arg(std::string_view text);
-
-// Whether ICU knows `code` as an ISO 3166-1 alpha-2 region.
-bool is_iso_country(std::string_view code);
 
 }  // namespace tarikh::cli

@@ -172,25 +172,5 @@ std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view comm
     return q;
 }
 
-std::string describe_query(const EventQuery& q) {
-    std::string out;
-    if (q.undated) {
-        out = "undated events";
-    } else if (q.from || q.to) {
-        const std::string a = q.from ? format_iso(*q.from) : "the beginning";
-        const std::string b = q.to ? format_iso(*q.to) : "the end";
-        out = fmt::format("events {} {} \u2026 {}", q.within ? "within" : "overlapping", a, b);
-    } else {
-        out = "all dated events";
-    }
-    if (q.pair) out += fmt::format(" in the lane {} ({})", pair_label(*q.pair), pair_key(*q.pair));
-    if (q.actor) out += fmt::format(" {} {} ({})", q.pair ? "with" : "involving", country_name(*q.actor), *q.actor);
-    if (q.kind) out += fmt::format(", kind {}", to_string(*q.kind));
-    if (!q.text.empty()) out += fmt::format(", with the words \"{}\"", q.text);
-    if (q.min_confidence > 0) out += fmt::format(", pairs at least {:.2f} sure", q.min_confidence);
-    if (q.checked) out += ", checked by a person";
-    if (q.dismissed) out += ", dismissed ones included";
-    return out;
-}
 
 }  // namespace tarikh::cli

@@ -39,10 +39,6 @@ std::optional<EventQuery> build_query(const QueryFlags& flags, std::string_view 
 // there is none, `why` says what was found instead.
 std::optional<Interval> date_argument(const std::string& text, std::string* why = nullptr);
 
-// What a query asks, for people: "events overlapping 2023-10-01 … 2023-10-31
-// in the lane Azerbaijan–Israel (AZ-IL), kind military".
-std::string describe_query(const EventQuery& q);
-
 // A whole number >= 0, or nullopt.
 std::optional<size_t> count_argument(const std::string& text);
 

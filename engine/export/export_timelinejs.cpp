@@ -2,9 +2,12 @@
 // TimelineJS renders text.headline and text.text as HTML, so the sentence is
 // escaped; dir="auto" lets the browser lay out Persian and Arabic right to left.
 #include "export/json_value.h"
+#include "tarikh/actors.h"
 #include "tarikh/curation.h"
 #include "tarikh/event_json.h"
 #include "tarikh/export.h"
+#include "tarikh/human_date.h"
+#include "tarikh/messages.h"
 #include "text/utf8.h"
 
 #include <fmt/format.h>
@@ -119,18 +122,19 @@ constexpr size_t kMaxSlidesPerEvent = 3;
 struct Group {
     std::string label;  // "Azerbaijan–Israel", or "Kazakhstan, Tajikistan, Georgia, …"
     std::string key;    // for unique_id: "AZ-IL", or "many"
+    CountryPair pair;   // the lane, when it is one
 };
 
 std::vector<Group> groups_for(const Event& e, const EventQuery& q) {
     const std::vector<CountryPair> lanes = lanes_for(e, q);
     std::vector<Group> out;
     if (lanes.size() <= kMaxSlidesPerEvent) {
-        for (const auto& pair : lanes) out.push_back({pair_label(pair), pair_key(pair)});
+        for (const auto& pair : lanes) out.push_back({pair_label(pair), pair_key(pair), pair});
         return out;
     }
     std::string label;
     for (const auto& code : e.actors) label += (label.empty() ? "" : ", ") + country_name(code);
-    out.push_back({label, "many"});
+    out.push_back({label, "many", {}});
     return out;
 }
 
@@ -162,51 +166,163 @@ std::string participants_html(const Event& e, const Group& group) {
     return out.empty() ? out : "<p><small>" + out + "</small></p>";
 }
 
+// Where the date mention lies in the event's text, when the text is the
+// sentence its first source points to.
+std::optional<std::pair<size_t, size_t>> date_in_text(const Event& e) {
+    if (e.sources.empty()) return std::nullopt;
+    const Source& s = e.sources.front();
+    if (s.span.end - s.span.begin != e.text.size()) return std::nullopt;
+    if (s.date_span.begin < s.span.begin || s.date_span.end > s.span.end || s.date_span.begin >= s.date_span.end)
+        return std::nullopt;
+    return std::pair<size_t, size_t>{s.date_span.begin - s.span.begin, s.date_span.end - s.span.begin};
+}
+
+size_t words_in(std::string_view s) {
+    size_t n = 0;
+    bool in_word = false;
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
+
+// The clause that holds the date: from the clause mark before it (the marks
+// the extractor cuts clauses at) to a mark after it, taking in the next
+// clauses while it is only a few words ("in 2006," says nothing on its own).
+std::string clause_of(const Event& e) {
+    const std::string text = valid_utf8(e.text);
+    const auto at = date_in_text(e);
+    if (!at) return text;
+    static constexpr std::string_view kMarks[] = {",", ";", ":", ".", "!", "?", "\n", "\u060C", "\u061B", "\u061F"};
+    constexpr size_t kEnoughWords = 8;
+    size_t begin = 0;
+    for (std::string_view m : kMarks) {
+        const size_t before = text.rfind(m, at->first);
+        if (before != std::string::npos && before + m.size() <= at->first) begin = std::max(begin, before + m.size());
+    }
+    size_t end = at->second;
+    while (end < text.size()) {
+        size_t next = text.size();
+        for (std::string_view m : kMarks) next = std::min(next, text.find(m, end));
+        end = next;
+        if (words_in(std::string_view(text).substr(begin, end - begin)) >= kEnoughWords) break;
+        if (end < text.size()) ++end;
+    }
+    std::string clause = text.substr(begin, end - begin);
+    const size_t first = clause.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return text;
+    clause.erase(0, first);
+    // No full stop or dangling comma at a headline's end.
+    while (!clause.empty()) {
+        bool cut = false;
+        for (std::string_view m : kMarks)
+            if (clause.size() >= m.size() && clause.compare(clause.size() - m.size(), m.size(), m) == 0) {
+                clause.resize(clause.size() - m.size());
+                cut = true;
+            }
+        if (!clause.empty() && clause.back() == ' ') {
+            clause.pop_back();
+            cut = true;
+        }
+        if (!cut) break;
+    }
+    return clause;
+}
+
+// The sentence with its date marked.
+std::string sentence_html(const Event& e) {
+    const std::string text = valid_utf8(e.text);
+    const auto at = date_in_text(e);
+    if (!at || text.size() != e.text.size()) return html_escape(text);
+    return html_escape(text.substr(0, at->first)) + "<mark>" + html_escape(text.substr(at->first, at->second - at->first)) +
+           "</mark>" + html_escape(text.substr(at->second));
+}
+
+// A headline that reads as one: who, then what the clause says, in the
+// sentence's language ("Azerbaijan–Israel: signed an energy agreement…",
+// "آذربایجان–اسرائیل: …"), never the whole sentence the body repeats.
+std::string headline(const Event& e, const Group& group) {
+    const std::string lang(to_string(e.lang));
+    const Messages& words = Messages::of(lang);
+    std::string who;
+    if (group.key == "many") {
+        who = words.format("headline.countries", {{"first", country_label(e.actors[0], lang)},
+                                                   {"second", country_label(e.actors[1], lang)},
+                                                   {"more", static_cast<int64_t>(e.actors.size() - 2)}});
+    } else {
+        const CountryPair p = group.pair;
+        who = p.first == p.second ? country_label(p.first, lang)
+                                  : country_label(p.first, lang) + "\u2013" + country_label(p.second, lang);
+    }
+    return isolated(html_escape(words.format("headline", {{"who", who}, {"what", one_line(clause_of(e), 70)}})));
+}
+
 json slide(const Event& e, const Group& group, size_t index) {
     const Precision p = precision_of(e);
     json s = json::object();
     s["start_date"] = date_json(*e.interval.earliest, p);
     const json end = date_json(*e.interval.latest, p);
     if (end != s["start_date"]) s["end_date"] = end;
-    const std::string text = valid_utf8(e.text);
-    std::string body = fmt::format("<p dir=\"auto\">{}</p><p><small>{} \u00b7 {}", html_escape(text),
-                                   to_string(e.kind), html_escape(e.value));
+    // The date as a person says it ("summer 2018", "Mehr 1402", "early 1990s"),
+    // where TimelineJS would print the bare bounds.
+    const std::string when = human_date(e, Messages::of("en"));
+    s["display_date"] = when;
+    // The date is above the headline (display_date): the small print is the rest.
+    std::string body = fmt::format("<p dir=\"auto\">{}</p><p><small>{}", sentence_html(e), to_string(e.kind));
     if (!e.sources.empty()) body += " \u00b7 " + sources_html(e);
     body += "</small></p>";
     body += participants_html(e, group);
     if (e.curation) body += checked_html(*e.curation);
-    s["text"] = {{"headline", isolated(html_escape(one_line(text, 90)))}, {"text", body}};
+    s["text"] = {{"headline", headline(e, group)}, {"text", body}};
     s["group"] = group.label;
     // Unique per slide and safe in a URL fragment (TimelineJS puts it there).
     s["unique_id"] = e.id ? fmt::format("event-{}-{}", e.id, group.key) : fmt::format("slide-{}-{}", index, group.key);
     return s;
 }
 
-std::string title_text(const std::vector<Event>& events, size_t undated, const EventQuery& q) {
+// "Azerbaijan–Israel, 2019–2024": what the chronology is about, when no title is given.
+std::string default_title(const EventQuery& q, std::optional<Day> first, std::optional<Day> last) {
+    std::string what = q.pair ? pair_label(*q.pair) : q.actor ? country_name(*q.actor) : "Chronology";
+    if (!first) return what;
+    const int a = static_cast<int>(date::year_month_day{*first}.year()), b = static_cast<int>(date::year_month_day{*last}.year());
+    return a == b ? fmt::format("{}, {}", what, a) : fmt::format("{}, {}\u2013{}", what, a, b);
+}
+
+json title_slide(const std::vector<Event>& events, size_t undated, const EventQuery& q, const ExportOptions& options) {
+    // What the slides show: events with a lane of the query.
     std::set<std::string> lanes;
     std::optional<Day> first, last;
+    size_t shown = 0, checked = 0;
     for (const auto& e : events) {
         if (!e.interval.anchored()) continue;
-        for (const auto& g : groups_for(e, q)) lanes.insert(g.label);
+        const auto groups = groups_for(e, q);
+        if (groups.empty()) continue;
+        ++shown;
+        checked += e.curation.has_value();
+        for (const auto& g : groups) lanes.insert(g.label);
         if (!first || *e.interval.earliest < *first) first = e.interval.earliest;
         if (!last || *e.interval.latest > *last) last = e.interval.latest;
     }
-    std::string out = fmt::format("<p>{} events", events.size() - undated);
-    if (first) out += fmt::format(", {} to {}", format_iso(*first), format_iso(*last));
-    out += fmt::format(", {} groups.", lanes.size());
-    if (undated) out += fmt::format(" {} undated events are not shown.", undated);
-    const size_t checked = std::count_if(events.begin(), events.end(), [](const Event& e) { return e.curation.has_value(); });
+    const Messages& en = Messages::of("en");
+    auto day = [&](Day d) { return html_escape(human_date({d, d}, Granularity::Day, Mod::None, "", en)); };
+    std::string out = fmt::format("<p>{} event{}", en.count(static_cast<int64_t>(shown)), shown == 1 ? "" : "s");
+    if (first && *first == *last) out += " on " + day(*first);
+    if (first && *first != *last) out += fmt::format(" from {} to {}", day(*first), day(*last));
+    out += fmt::format(", in {} lane{}.", lanes.size(), lanes.size() == 1 ? "" : "s");
     if (checked) out += fmt::format(" {} checked by a person.", checked);
+    if (undated) out += fmt::format(" {} undated event{} not shown.", undated, undated == 1 ? " is" : "s are");
     out += "</p>";
-    if (q.from || q.to || q.pair || q.actor || q.kind || !q.text.empty())
-        out += "<p><small>query: " + html_escape(query_to_json(q)) + "</small></p>";
-    out += fmt::format("<p><small>{}</small></p>", generator_name());
-    return out;
+    out += "<p><small>" + html_escape(describe_query(q)) + " \u00b7 made with " + std::string(generator_name()) +
+           "</small></p>";
+    const std::string title = options.title.empty() ? default_title(q, first, last) : options.title;
+    return {{"text", {{"headline", isolated(html_escape(title))}, {"text", out}}}};
 }
 
 }  // namespace
 
-std::string export_timelinejs(const std::vector<Event>& events, const EventQuery& query) {
+std::string export_timelinejs(const std::vector<Event>& events, const EventQuery& query, const ExportOptions& options) {
     json slides = json::array();
     size_t undated = 0, index = 0;
     for (const auto& e : events) {
@@ -218,7 +334,7 @@ std::string export_timelinejs(const std::vector<Event>& events, const EventQuery
         for (const auto& group : groups_for(e, query)) slides.push_back(slide(e, group, index));
     }
     json doc = json::object();
-    doc["title"] = {{"text", {{"headline", "tarikh chronology"}, {"text", title_text(events, undated, query)}}}};
+    doc["title"] = title_slide(events, undated, query, options);
     doc["events"] = std::move(slides);
     return dump_json(doc, 1) + "\n";
 }

@@ -14,8 +14,13 @@ namespace tarikh {
 // "tarikh 0.1.0": the "generator" of exported files.
 std::string_view generator_name();
 
-// {"generator":…,"query":{…},"events":[event JSON…]}, pretty-printed.
-std::string export_json(const std::vector<Event>& events, const EventQuery& query);
+struct ExportOptions {
+    std::string title;  // the chronology's title; empty: one made from the query ("Azerbaijan–Israel, 2019–2024")
+};
+
+// {"generator":…,"title"?:…,"query":{…},"checked":N,"events":[event JSON…]},
+// pretty-printed; "checked" counts the events a person checked.
+std::string export_json(const std::vector<Event>& events, const EventQuery& query, const ExportOptions& options = {});
 
 // The query's filters as a JSON object: {"from","to","within","pair","actor",
 // "kind","text","undated","limit"} with null for absent ones.
@@ -28,7 +33,20 @@ std::string query_to_json(const EventQuery& query);
 // month and day only as far as the interval is exact (a Gregorian month gives
 // year+month, a Solar Hijri month its days). Undated events have no place on
 // a timeline and are counted in the title slide.
-std::string export_timelinejs(const std::vector<Event>& events, const EventQuery& query);
+//
+// Each slide's headline reads as one: the lane and the clause that holds the
+// date, in the sentence's language ("Azerbaijan–Israel: signed an energy
+// agreement in Baku on 7 December 2023"); its body is the sentence with the
+// date marked, the date as a person says it (also the slide's display_date:
+// "summer 2018", "Mehr 1402"), the kind and the sources, and whether a person
+// checked it. The title slide is the title, how many events over what time
+// and lanes, how many a person checked, and the filters in words.
+std::string export_timelinejs(const std::vector<Event>& events, const EventQuery& query,
+                              const ExportOptions& options = {});
+
+// What a query asks, in words: "events overlapping 2023-10-01 … 2023-10-31
+// in the lane Azerbaijan–Israel (AZ-IL), kind military".
+std::string describe_query(const EventQuery& q);
 
 // The lanes an event is shown in for a query: all its pairs, or only the
 // queried pair, or only the pairs that include the queried actor.

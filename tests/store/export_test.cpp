@@ -3,6 +3,7 @@
 #include "store_fixtures.h"
 
 #include "tarikh/event_json.h"
+#include "tarikh/actors.h"
 #include "tarikh/export.h"
 
 #include <gmock/gmock.h>
@@ -29,6 +30,7 @@ std::vector<Event> sample() {
     b.id = 2;
     b.granularity = Granularity::Day;
     b.lang = lang_of("fa");
+    b.sources[0].date_span = {0, static_cast<uint32_t>(std::string("جنگ ۴۴ روزه").size())};  // the war names its dates
     Event c = make_event("October 2023", day(2023, 10, 1), day(2023, 10, 31), {"IL"}, "c", 0);
     c.id = 3;
     c.granularity = Granularity::Month;
@@ -162,10 +164,14 @@ TEST_F(TimelineJs, TextIsEscapedHtmlAndRtlAware) {
     EXPECT_EQ(headline.find('\n'), std::string::npos);
     EXPECT_EQ(headline.find('<'), std::string::npos);
     auto b = slides_of(2).at(0);
-    EXPECT_THAT(b["text"]["text"].get<std::string>(), ::testing::HasSubstr("جنگ ۴۴ روزه"));
-    // A Persian headline is a right-to-left isolate inside TimelineJS's left-to-right heading.
+    // The date is marked in the sentence.
+    EXPECT_THAT(b["text"]["text"].get<std::string>(), ::testing::HasSubstr("<mark>جنگ ۴۴ روزه</mark> میان"));
+    // A Persian headline is a right-to-left isolate inside TimelineJS's
+    // left-to-right heading, and names its lane in Persian.
     const std::string hb = b["text"]["headline"];
-    EXPECT_EQ(hb.rfind("\u2067جنگ", 0), 0u) << hb;
+    EXPECT_EQ(hb.rfind("\u2067", 0), 0u) << hb;
+    EXPECT_THAT(hb, ::testing::HasSubstr(": جنگ ۴۴ روزه"));
+    EXPECT_THAT(hb, ::testing::HasSubstr(country_label("AM", "fa")));
     EXPECT_EQ(hb.substr(hb.size() - 3), "\u2069");
     EXPECT_EQ(headline.find("\u2067"), std::string::npos) << "an English headline is left alone";
     auto f = slides_of(6).at(0);
@@ -173,13 +179,51 @@ TEST_F(TimelineJs, TextIsEscapedHtmlAndRtlAware) {
 }
 
 TEST_F(TimelineJs, LongHeadlinesAreCutOnCharacterBoundaries) {
-    Event e = make_event(std::string(200, 'x') + "آذربایجان", day(2020, 1, 1), day(2020, 1, 1), {"AZ"});
-    e.text = std::string(89, 'x') + "آذربایجان";
+    Event e = make_event(std::string(69, 'x') + "آذربایجان", day(2020, 1, 1), day(2020, 1, 1), {"AZ"});
     e.granularity = Granularity::Day;
     normalize_actors(e);
     json j = json::parse(export_timelinejs({e}, {}));
     const std::string h = j["events"][0]["text"]["headline"];
-    EXPECT_EQ(h, std::string(89, 'x') + "آ\u2026");
+    EXPECT_EQ(h, country_name("AZ") + ": " + std::string(69, 'x') + "آ\u2026");
+}
+
+TEST_F(TimelineJs, HeadlinesAreTheLaneAndTheClauseNotTheSentenceTwice) {
+    Event e = make_event("After years of talks, Azerbaijan and Israel signed a gas deal in December 2023, officials said.",
+                         day(2023, 12, 1), day(2023, 12, 31), {"AZ", "IL"}, "h.txt", 100);
+    const std::string date = "December 2023";
+    const uint32_t at = static_cast<uint32_t>(e.text.find(date));
+    e.sources[0].date_span = {100 + at, 100 + at + static_cast<uint32_t>(date.size())};
+    e.granularity = Granularity::Month;
+    e.value = "2023-12";
+    normalize_actors(e);
+    json s = json::parse(export_timelinejs({e}, {}))["events"][0];
+    EXPECT_EQ(s["text"]["headline"], pair_label({"AZ", "IL"}) + ": Azerbaijan and Israel signed a gas deal in December 2023");
+    EXPECT_EQ(s["display_date"], "December 2023");
+    EXPECT_THAT(s["text"]["text"].get<std::string>(), ::testing::HasSubstr("<mark>December 2023</mark>"));
+    // Dates as people say them, never as TIMEX codes.
+    EXPECT_EQ(slides_of(5).at(0)["display_date"], "1990s");
+    EXPECT_EQ(slides_of(2).at(0)["display_date"], "27 September \u2013 10 November 2020");
+    for (const auto& slide : doc["events"])
+        EXPECT_THAT(slide["text"]["text"].get<std::string>(), ::testing::Not(::testing::HasSubstr("\u00b7 199 ")));
+}
+
+TEST_F(TimelineJs, TheTitleSlideIsATitleAndWordsNotQueryJson) {
+    EventQuery q;
+    q.pair = CountryPair{"AZ", "IL"};
+    q.from = day(2020, 1, 1);
+    json t = json::parse(export_timelinejs(sample(), q))["title"];
+    EXPECT_EQ(t["text"]["headline"], pair_label({"AZ", "IL"}) + ", 2023");
+    const std::string text = t["text"]["text"];
+    EXPECT_THAT(text, ::testing::HasSubstr("1 event on 7 December 2023, in 1 lane."));
+    EXPECT_THAT(text, ::testing::HasSubstr("in the lane " + pair_label({"AZ", "IL"})));
+    EXPECT_EQ(text.find('{'), std::string::npos) << text;
+    ExportOptions titled;
+    titled.title = "Baku & Jerusalem";
+    json given = json::parse(export_timelinejs(sample(), q, titled))["title"];
+    EXPECT_EQ(given["text"]["headline"], "Baku &amp; Jerusalem");
+    json j = json::parse(export_json(sample(), q, titled));
+    EXPECT_EQ(j["title"], "Baku & Jerusalem");
+    EXPECT_EQ(j["checked"], 0);
 }
 
 TEST(TimelineJsEmpty, NoEventsStillGivesAValidFile) {

@@ -238,3 +238,55 @@ TEST_F(CliAnalyst, CurationsSurviveASecondIngestAndMoveToARebuiltStore) {
 }
 
 }  // namespace
+
+namespace {
+
+class CliCorpus : public CliRun {
+protected:
+    std::string db() const { return (dir / "t.db").string(); }
+};
+
+TEST_F(CliCorpus, SplitMakesOneDocumentPerArticleSoEventsDoNotBleedAcrossThem) {
+    // Two articles, one line apart: the second's "the two countries" must not
+    // reach the first's pair, and each is its own document.
+    write("wire.txt",
+          "Azerbaijan and Israel signed a gas deal in Baku on 7 December 2023.\n"
+          "\n"
+          "Iran held a parade in Tehran on 22 September 2023 and the two countries traded words.\n");
+    Outcome whole = run("ingest --db " + (dir / "whole.db").string() + " " + (dir / "wire.txt").string());
+    ASSERT_EQ(whole.code, 0) << whole.err;
+    EXPECT_THAT(whole.out, HasSubstr("1 read, 1 added"));
+    Outcome split = run("ingest --db " + db() + " --split '^\\s*$' " + (dir / "wire.txt").string());
+    ASSERT_EQ(split.code, 0) << split.err;
+    EXPECT_THAT(split.out, HasSubstr("2 read, 2 added"));
+    Outcome q = run("query --db " + db() + " --format jsonl");
+    for (const auto& line : lines_of(q.out)) {
+        const json e = json::parse(line);
+        const std::string doc = e["sources"][0]["doc"];
+        EXPECT_THAT(doc, ::testing::EndsWith(e["earliest"] == "2023-12-07" ? "wire.txt#1" : "wire.txt#2")) << line;
+    }
+    Outcome bad = run("ingest --db " + db() + " --split '(' " + (dir / "wire.txt").string());
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_THAT(bad.err, HasSubstr("--split \"(\""));
+}
+
+TEST_F(CliCorpus, ManyUndatedEventsWithoutADocumentDateGetAWarningWithTheFix) {
+    // Relative dates only: without the article's date none can be placed.
+    std::string text;
+    for (int i = 0; i < 30; ++i)
+        text += "Azerbaijan and Israel met again last month, round " + std::to_string(i) + " of their talks.\n\n";
+    write("news.txt", text);
+    Outcome r = run("ingest --db " + db() + " --split '^\\s*$' " + (dir / "news.txt").string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("are undated"));
+    EXPECT_THAT(r.err, HasSubstr("--dct YYYY-MM-DD"));
+    EXPECT_THAT(r.err, HasSubstr("\"date\""));
+    // With the date, no warning, and the events are dated.
+    Outcome dated = run("ingest --db " + (dir / "d.db").string() + " --dct 2024-05-10 --split '^\\s*$' " +
+                        (dir / "news.txt").string());
+    ASSERT_EQ(dated.code, 0) << dated.err;
+    EXPECT_THAT(dated.err, Not(HasSubstr("undated")));
+    EXPECT_THAT(dated.out, HasSubstr("(0 undated)"));
+}
+
+}  // namespace

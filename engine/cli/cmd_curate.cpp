@@ -11,12 +11,12 @@
 // or an event without a source (nothing to key the curation by) is an error
 // naming it, exit 2, and nothing is written.
 #include "cli/command.h"
-#include "cli/country_args.h"
 #include "cli/query_flags.h"
 
 #include "tarikh/curation.h"
 #include "tarikh/event_json.h"
 #include "tarikh/export.h"
+#include "tarikh/user_input.h"
 
 #include <fmt/format.h>
 
@@ -94,7 +94,7 @@ std::optional<Change> read_change(const CurateArgs& a) {
             if (e == std::string::npos) e = rest.size();
             const std::string one = rest.substr(i, e - i);
             if (one.find_first_not_of(" \t") != std::string::npos) {
-                PairArg p = pair_arg(one);
+                PairArg p = pair_from_user(one);
                 if (!p.pair) return fail(fmt::format("--pairs \"{}\": {}", one, p.problem));
                 pairs.push_back(*p.pair);
             }

@@ -1,10 +1,8 @@
 #include "cli/query_flags.h"
 
-#include "cli/country_args.h"
-
 #include "tarikh/event_json.h"
 #include "tarikh/export.h"
-#include "tarikh/parser.h"
+#include "tarikh/user_input.h"
 
 #include <fmt/format.h>
 
@@ -14,36 +12,6 @@
 #include <cstdio>
 
 namespace tarikh::cli {
-namespace {
-
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
-// YYYY-MM and YYYY, which parse_iso (days only) does not take.
-std::optional<Interval> iso_month_or_year(const std::string& s) {
-    using namespace date;
-    // Year 0 is outside the years tarikh handles (1–9999, tarikh/time.h).
-    if (all_digits(s.substr(0, 4)) && std::stoi(s.substr(0, 4)) < kFirstYear) return std::nullopt;
-    if (s.size() == 4 && all_digits(s)) {
-        const year y{std::stoi(s)};
-        return Interval{sys_days{y / January / 1}, sys_days{y / December / 31}};
-    }
-    if (s.size() == 7 && s[4] == '-' && all_digits(s.substr(0, 4)) && all_digits(s.substr(5))) {
-        const year y{std::stoi(s.substr(0, 4))};
-        const unsigned m = static_cast<unsigned>(std::stoi(s.substr(5)));
-        if (m < 1 || m > 12) return std::nullopt;
-        return Interval{sys_days{y / month{m} / 1}, sys_days{y / month{m} / last}};
-    }
-    return std::nullopt;
-}
-
-std::string trimmed(const std::string& s) {
-    size_t b = s.find_first_not_of(" \t\n\r"), e = s.find_last_not_of(" \t\n\r");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-}  // namespace
 
 void add_db_flag(CLI::App* cmd, std::string& db) {
     cmd->add_option("--db", db, "The store (SQLite file)")->capture_default_str();
@@ -70,39 +38,15 @@ void add_query_flags(CLI::App* cmd, QueryFlags& f) {
 }
 
 std::optional<size_t> count_argument(const std::string& raw) {
-    const std::string text = trimmed(raw);
-    if (!all_digits(text) || text.size() > 18) return std::nullopt;
+    const size_t b = raw.find_first_not_of(" \t\n\r"), e = raw.find_last_not_of(" \t\n\r");
+    const std::string text = b == std::string::npos ? std::string() : raw.substr(b, e - b + 1);
+    if (text.empty() || text.size() > 18 ||
+        !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
+        return std::nullopt;
     return static_cast<size_t>(std::stoull(text));
 }
 
-std::optional<Interval> date_argument(const std::string& raw, std::string* why) {
-    const std::string text = trimmed(raw);
-    if (text.empty()) {
-        if (why) *why = "empty";
-        return std::nullopt;
-    }
-    if (auto d = parse_iso(text)) return Interval{*d, *d};
-    if (auto iv = iso_month_or_year(text)) return iv;
-    static const Parser parser;  // loads the language data once
-    const std::vector<Mention> mentions = parser.parse(text).mentions;
-    for (const Mention& m : mentions) {
-        if (m.type != MentionType::Date) continue;
-        // The whole text, not a date inside it: "hello 1999" and "2023-13-01"
-        // (whose "2023" the parser reads) are not dates.
-        const bool whole = trimmed(text.substr(0, m.span.begin)).empty() && trimmed(text.substr(m.span.end)).empty();
-        if (!whole) {
-            if (why) *why = fmt::format("only \"{}\" in it is a date", text.substr(m.span.begin, m.span.end - m.span.begin));
-            return std::nullopt;
-        }
-        if (!m.interval.anchored()) {
-            if (why) *why = "a date that needs a reference to be placed (give a year)";
-            return std::nullopt;
-        }
-        return m.interval;
-    }
-    if (why) *why = "no date in it";
-    return std::nullopt;
-}
+std::optional<Interval> date_argument(const std::string& raw, std::string* why) { return date_from_user(raw, why); }
 
 std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view command, size_t default_limit) {
     auto fail = [&](const std::string& message) {
@@ -136,12 +80,12 @@ std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view comm
     if (q.undated && (q.from || q.to || q.within))
         return fail("--undated lists events without dates: it does not combine with --from, --to or --within");
     if (!f.pair.empty()) {
-        PairArg p = pair_arg(f.pair);
+        PairArg p = pair_from_user(f.pair);
         if (!p.pair) return fail(fmt::format("--pair \"{}\": {}", f.pair, p.problem));
         q.pair = p.pair;
     }
     if (!f.actor.empty()) {
-        CountryArg a = country_arg(f.actor);
+        CountryArg a = country_from_user(f.actor);
         if (!a.code) return fail(fmt::format("--actor \"{}\": {}", f.actor, a.problem));
         q.actor = a.code;
     }

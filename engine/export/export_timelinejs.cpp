@@ -177,58 +177,12 @@ std::optional<std::pair<size_t, size_t>> date_in_text(const Event& e) {
     return std::pair<size_t, size_t>{s.date_span.begin - s.span.begin, s.date_span.end - s.span.begin};
 }
 
-size_t words_in(std::string_view s) {
-    size_t n = 0;
-    bool in_word = false;
-    for (char c : s) {
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (!space && !in_word) ++n;
-        in_word = !space;
-    }
-    return n;
-}
-
-// The clause that holds the date: from the clause mark before it (the marks
-// the extractor cuts clauses at) to a mark after it, taking in the next
-// clauses while it is only a few words ("in 2006," says nothing on its own).
+// The clause that holds the date, for a headline.
 std::string clause_of(const Event& e) {
     const std::string text = valid_utf8(e.text);
     const auto at = date_in_text(e);
-    if (!at) return text;
-    static constexpr std::string_view kMarks[] = {",", ";", ":", ".", "!", "?", "\n", "\u060C", "\u061B", "\u061F"};
-    constexpr size_t kEnoughWords = 8;
-    size_t begin = 0;
-    for (std::string_view m : kMarks) {
-        const size_t before = text.rfind(m, at->first);
-        if (before != std::string::npos && before + m.size() <= at->first) begin = std::max(begin, before + m.size());
-    }
-    size_t end = at->second;
-    while (end < text.size()) {
-        size_t next = text.size();
-        for (std::string_view m : kMarks) next = std::min(next, text.find(m, end));
-        end = next;
-        if (words_in(std::string_view(text).substr(begin, end - begin)) >= kEnoughWords) break;
-        if (end < text.size()) ++end;
-    }
-    std::string clause = text.substr(begin, end - begin);
-    const size_t first = clause.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return text;
-    clause.erase(0, first);
-    // No full stop or dangling comma at a headline's end.
-    while (!clause.empty()) {
-        bool cut = false;
-        for (std::string_view m : kMarks)
-            if (clause.size() >= m.size() && clause.compare(clause.size() - m.size(), m.size(), m) == 0) {
-                clause.resize(clause.size() - m.size());
-                cut = true;
-            }
-        if (!clause.empty() && clause.back() == ' ') {
-            clause.pop_back();
-            cut = true;
-        }
-        if (!cut) break;
-    }
-    return clause;
+    if (!at || text.size() != e.text.size()) return text;
+    return std::string(date_clause(text, at->first, at->second));
 }
 
 // The sentence with its date marked.

@@ -43,4 +43,62 @@ std::string one_line(std::string_view text, size_t max_chars) {
     return out;
 }
 
+namespace {
+
+size_t words_in(std::string_view s) {
+    size_t n = 0;
+    bool in_word = false;
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
+
+// The marks the extractor cuts clauses at, and sentence ends.
+constexpr std::string_view kClauseMarks[] = {",", ";", ":", ".", "!", "?", "\n", "\u060C", "\u061B", "\u061F"};
+
+bool ends_with_mark(std::string_view s, size_t& mark_size) {
+    for (std::string_view m : kClauseMarks)
+        if (s.size() >= m.size() && s.substr(s.size() - m.size()) == m) {
+            mark_size = m.size();
+            return true;
+        }
+    return false;
+}
+
+}  // namespace
+
+std::string_view date_clause(std::string_view text, size_t date_begin, size_t date_end, size_t enough_words) {
+    if (date_begin >= date_end || date_end > text.size()) return text;
+    size_t begin = 0;
+    for (std::string_view m : kClauseMarks) {
+        const size_t before = text.rfind(m, date_begin);
+        if (before != std::string_view::npos && before + m.size() <= date_begin) begin = std::max(begin, before + m.size());
+    }
+    size_t end = date_end;
+    while (end < text.size()) {
+        size_t next = text.size();
+        for (std::string_view m : kClauseMarks) next = std::min(next, text.find(m, end));
+        end = next;
+        if (words_in(text.substr(begin, end - begin)) >= enough_words) break;
+        if (end < text.size()) ++end;
+    }
+    std::string_view clause = text.substr(begin, end - begin);
+    // Neither leading space nor a full stop or dangling comma at the end.
+    for (;;) {
+        const size_t before = clause.size();
+        while (!clause.empty() && (clause.front() == ' ' || clause.front() == '\n' || clause.front() == '\t' ||
+                                   clause.front() == '\r'))
+            clause.remove_prefix(1);
+        while (!clause.empty() && (clause.back() == ' ' || clause.back() == '\n' || clause.back() == '\r'))
+            clause.remove_suffix(1);
+        size_t mark = 0;
+        if (ends_with_mark(clause, mark)) clause.remove_suffix(mark);
+        if (clause.size() == before) break;
+    }
+    return clause.empty() ? text : clause;
+}
+
 }  // namespace tarikh

@@ -59,6 +59,14 @@ std::vector<CountryPair> lanes_for(const Event& e, const EventQuery& query);
 // steer the terminal or reorder the rest of the line.
 std::string one_line(std::string_view text, size_t max_chars);
 
+// The clause of a sentence that holds its date ([date_begin, date_end) are
+// bytes of `text`): from the clause mark before the date (the marks the
+// extractor cuts clauses at, or the sentence's start) to a mark after it,
+// taking in the next clauses while it has fewer than `enough_words` words;
+// trimmed, without a final stop. `text` itself when the date is not in it.
+// What a headline or a lane label says of an event.
+std::string_view date_clause(std::string_view text, size_t date_begin, size_t date_end, size_t enough_words = 8);
+
 // English name of a country for a label (CLDR, tarikh/actors.h); the code
 // itself when unknown.
 std::string country_name(std::string_view code);

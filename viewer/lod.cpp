@@ -151,6 +151,24 @@ void lane_marks(const Lane& lane, const uint8_t* kinds, const LodParams& p, Lane
         };
         while (i < e) {
             size_t k = gallop(S, i + 1, e, bar_cell_end(S[i]));
+            // Wide enough to tell apart: the first ones one by one, the rest as one.
+            if (k - i > 1 && p.open_max > 0 && (xat(static_cast<double>(l.max_end(i, k)) + 1) - xat(S[i])) >= p.open_px) {
+                const size_t limit = static_cast<size_t>(p.open_max);
+                const size_t alone = k - i <= limit + 1 ? k - i : limit;
+                for (size_t j = i; j < i + alone; ++j) {
+                    Mark one;
+                    one.first = S[j];
+                    one.last = l.end[j];
+                    one.count = 1;
+                    one.event = l.event[j];
+                    one.kind = kinds[l.event[j]];
+                    one.x0 = xat(one.first);
+                    one.x1 = xat(static_cast<double>(one.last) + 1);
+                    out.bars.push_back(one);
+                }
+                i += alone;
+                if (i == k) continue;
+            }
             Mark m;
             m.first = S[i];
             m.last = l.max_end(i, k);

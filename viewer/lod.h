@@ -38,6 +38,12 @@ struct LodParams {
     float width = 1000;     // pixels
     float min_px = 3;       // Tracy's MinVisSize: narrower events fold into cells of this size
     int max_run_cells = 8;  // a density mark spans at most this many cells, so density stays readable
+    // Bars that start together merge into one mark; once such a mark is
+    // `open_px` wide the lane can show its events apart, stacked in sub-rows
+    // (stacking.h), so up to `open_max` of them come out one by one and the
+    // rest stays one mark with their count. 0: never open (one-row lanes).
+    int open_max = 0;
+    float open_px = 24;
 };
 
 struct LaneMarks {

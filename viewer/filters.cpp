@@ -2,6 +2,8 @@
 
 #include "time_axis.h"
 
+#include "tarikh/user_input.h"
+
 #include <algorithm>
 #include <cstring>
 #include <set>
@@ -42,7 +44,21 @@ bool split_pair(std::string_view s, std::string_view& a, std::string_view& b) {
 
 }  // namespace
 
-FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeline& base, const CountryNames& names) {
+namespace {
+
+// A filter's date: anything `parse` reads, or a year before the common era ("500 BCE").
+bool filter_day(const std::string& text, bool end, int32_t& day) {
+    if (auto iv = date_from_user(text)) {
+        day = static_cast<int32_t>((end ? *iv->latest : *iv->earliest).time_since_epoch().count());
+        return true;
+    }
+    return parse_partial_date(text, end, day);
+}
+
+}  // namespace
+
+FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeline& base, const CountryNames& names,
+                          const Messages& said) {
     FilterResult r;
     if (!f.active()) {
         r.kept = table.size();
@@ -65,7 +81,7 @@ FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeli
             code = up;
         }
         auto id = table.find_country(code);
-        if (!id) note("no events for '" + std::string(s) + "'");
+        if (!id) note(said.format("filter.no_events", {{"who", std::string(s)}}));
         return id;
     };
     {
@@ -99,8 +115,8 @@ FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeli
     }
 
     int32_t from = std::numeric_limits<int32_t>::min(), to = std::numeric_limits<int32_t>::max();
-    if (!f.from.empty() && !parse_partial_date(f.from, false, from)) note("cannot read the date '" + f.from + "'");
-    if (!f.to.empty() && !parse_partial_date(f.to, true, to)) note("cannot read the date '" + f.to + "'");
+    if (!f.from.empty() && !filter_day(f.from, false, from)) note(said.format("filter.bad_date", {{"date", f.from}}));
+    if (!f.to.empty() && !filter_day(f.to, true, to)) note(said.format("filter.bad_date", {{"date", f.to}}));
 
     const std::vector<std::string> words = words_of(fold_for_search(f.text));
     if (!words.empty()) table.ensure_folded();

@@ -7,6 +7,8 @@
 #include "event_table.h"
 #include "lanes.h"
 
+#include "tarikh/messages.h"
+
 #include <string>
 #include <vector>
 
@@ -16,7 +18,7 @@ struct Filter {
     std::string text;          // words that must all occur in the sentence (letter variants folded)
     uint8_t kinds = 0x3F;      // bit k: EventKind k is shown
     std::string who;           // "IR, Azerbaijan-Israel, روسیه": actors and pairs, by code or name
-    std::string from, to;      // "2020", "2020-05", "2020-05-17", "500 BCE"; overlap with the range
+    std::string from, to;      // anything `parse` reads ("2020", "Mehr 1402"), or "500 BCE"; overlap with the range
     float min_confidence = 0;  // pairs less sure than this are hidden, and events left with none
 
     bool active() const {
@@ -32,6 +34,8 @@ struct FilterResult {
     std::string problem;             // what was not understood ("no country 'Atlantis'"); filter still applied
 };
 
-FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeline& base, const CountryNames& names);
+// `words` says what was not understood, in the UI's language.
+FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeline& base, const CountryNames& names,
+                          const Messages& words = Messages::of("en"));
 
 }  // namespace tarikh::viewer

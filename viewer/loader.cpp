@@ -2,6 +2,7 @@
 
 #include "synthetic.h"
 
+#include "tarikh/curation.h"
 #include "tarikh/store.h"
 
 #include <chrono>
@@ -67,6 +68,16 @@ void read_pages(const std::string& path, const StoreStats& st, size_t page,
     }
 }
 
+// What people said about the events, shown; the lanes built from what is in force.
+void finish(ViewerData& d, const std::string& path) {
+    try {
+        apply_curations(d, bind_curations(*open_existing(path)));
+    } catch (const std::exception& e) {
+        d.warning += std::string(d.warning.empty() ? "" : "; ") + "curations not read: " + e.what();
+        d.base = build_timeline(d.table);
+    }
+}
+
 std::vector<Event> read_undated(const std::string& path, std::string& warning) {
     try {
         EventQuery q;
@@ -94,7 +105,8 @@ std::unique_ptr<ViewerData> load_store_paged(const std::string& path, size_t pag
     d->source = path;
     read_pages(path, st, page, [&](std::vector<Event>& ev) { append_page(*d, ev, st.events - st.undated_events); });
     d->undated = read_undated(path, d->warning);
-    d->base = build_timeline(d->table);
+    d->store = path;
+    finish(*d, path);
     return d;
 }
 
@@ -107,12 +119,12 @@ Loader::~Loader() {
     if (thread_.joinable()) thread_.join();
 }
 
-void Loader::publish(std::shared_ptr<const ViewerData> d) {
+void Loader::publish(std::shared_ptr<ViewerData> d) {
     std::lock_guard lock(mu_);
     pending_ = std::move(d);
 }
 
-std::shared_ptr<const ViewerData> Loader::take() {
+std::shared_ptr<ViewerData> Loader::take() {
     std::lock_guard lock(mu_);
     return std::move(pending_);
 }
@@ -151,7 +163,8 @@ void Loader::start_store(std::string path, size_t page) {
                 }
             });
             d->undated = read_undated(path, d->warning);
-            d->base = build_timeline(d->table);
+            d->store = path;
+            finish(*d, path);
             d->total = d->table.size();
             publish(std::move(d));
         } catch (const Cancelled&) {

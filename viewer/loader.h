@@ -27,7 +27,7 @@ public:
 
     // The newest data not yet taken (a partial table while loading, then the
     // whole one), or null.
-    std::shared_ptr<const ViewerData> take();
+    std::shared_ptr<ViewerData> take();
     bool done() const { return done_; }
     std::string error() const;
     size_t loaded() const { return loaded_; }
@@ -35,11 +35,11 @@ public:
     double seconds() const { return seconds_; }
 
 private:
-    void publish(std::shared_ptr<const ViewerData> d);
+    void publish(std::shared_ptr<ViewerData> d);
 
     std::thread thread_;
     mutable std::mutex mu_;
-    std::shared_ptr<const ViewerData> pending_;
+    std::shared_ptr<ViewerData> pending_;
     std::string error_;
     std::atomic<bool> done_{false};
     std::atomic<bool> cancel_{false};  // the window closed: stop after the current page

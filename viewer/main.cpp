@@ -8,6 +8,7 @@
 // frames say what is being read.
 #include "loader.h"
 #include "ui.h"
+#include "ui_internal.h"
 
 #include "tarikh/store.h"
 
@@ -191,7 +192,8 @@ int main(int argc, char** argv) {
     std::string who, text, mouse, bench_log;
     int frames = 3, bench_frames = 0;
     size_t synthetic = 0;
-    bool click = false, tray = false, expand = false;
+    bool click = false, right_click = false, tray = false, expand = false;
+    std::string keys;
     app.add_option("--db", db, "the store to show")->capture_default_str();
     app.add_option("--screenshot", screenshot, "render without a person and write this PNG, then exit");
     app.add_option("--size", size, "window size WxH")->capture_default_str();
@@ -199,18 +201,16 @@ int main(int argc, char** argv) {
     app.add_option("--frames", frames, "frames to render before the screenshot")->capture_default_str();
     app.add_option("--bench-frames", bench_frames, "scripted zoom and pan over N frames; prints frame CPU time p50/p99");
     app.add_option("--bench-log", bench_log, "with --bench-frames: write each frame's figures to this CSV file");
-    std::vector<std::string> codes;  // lang/languages.tsv
-    std::string lang_help = "lane labels:";
-    for (const Language& l : languages()) {
-        codes.push_back(l.code);
-        lang_help += " " + l.code;
-    }
-    app.add_option("--lang", lang, lang_help)->capture_default_str()->check(CLI::IsMember(codes));
+    std::string codes;  // lang/languages.tsv
+    for (const Language& l : languages()) codes += (codes.empty() ? "" : ", ") + l.code;
+    app.add_option("--lang", lang, "the language of the window's words and lane labels: " + codes)->capture_default_str();
     app.add_option("--axis", axis, "second time axis: gregorian (none), solar_hijri or islamic")->capture_default_str();
     app.add_option("--who", who, "filter: countries and pairs, e.g. \"IR, AZ-IL\"");
     app.add_option("--text", text, "filter: words of the sentence");
     app.add_option("--mouse", mouse, "screenshot: mouse at X,Y (shows the tooltip there)");
     app.add_flag("--click", click, "screenshot: click at --mouse (opens the details panel)");
+    app.add_flag("--right-click", right_click, "screenshot: right-click at --mouse (the event's menu)");
+    app.add_option("--keys", keys, "screenshot: keys pressed one a frame after the click, e.g. C (confirm) or ] (next)");
     app.add_flag("--tray", tray, "open the undated tray");
     app.add_flag("--expand", expand, "open every country group");
     app.add_option("--synthetic", synthetic, "show N generated events instead of a store (development, benchmarks)");
@@ -230,6 +230,12 @@ int main(int argc, char** argv) {
     float mouse_x = -1, mouse_y = -1;
     if (!mouse.empty() && std::sscanf(mouse.c_str(), "%f,%f", &mouse_x, &mouse_y) != 2) {
         std::fprintf(stderr, "tarikh-view: --mouse wants X,Y\n");
+        return 2;
+    }
+    const std::optional<Lang> ui_lang = find_language(lang);
+    if (!ui_lang) {
+        std::fprintf(stderr, "tarikh-view: --lang %s: not a language of lang/languages.tsv (%s)\n", lang.c_str(),
+                     codes.c_str());
         return 2;
     }
     const bool headless = !screenshot.empty() || bench_frames > 0;
@@ -271,7 +277,7 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     UiState ui;
-    ui.lang = find_language(lang).value_or(Lang{});
+    ui.lang = *ui_lang;
     ui.second_axis = axis == "solar_hijri" ? SecondAxis::SolarHijri : axis == "islamic" ? SecondAxis::Islamic : SecondAxis::None;
     ui.filter.who = who;
     ui.filter.text = text;
@@ -284,7 +290,9 @@ int main(int argc, char** argv) {
     double first_frame_s = -1, first_data_frame_s = -1, complete_frame_s = -1;
     BenchScript script;
     std::vector<Sample> samples;
-    std::string loading_msg = synthetic ? "Generating " + std::to_string(synthetic) + " events…" : "Reading " + db + "…";
+    const std::string loading_msg =
+        synthetic ? words(ui).format("loading.synthetic", {{"n", static_cast<int64_t>(synthetic)}})
+                  : words(ui).format("loading.store", {{"store", db}});
 
     while (!glfwWindowShouldClose(window)) {
         if (headless) {
@@ -341,8 +349,18 @@ int main(int argc, char** argv) {
             script.apply(io, last_layout(), ui.view.span());
         } else if (complete && mouse_x >= 0) {
             io.MousePos = {mouse_x, mouse_y};
-            // Press on the first frame, release on the second: a click.
+            // Press on the first frame, release on the second: a click; then
+            // the keys, one a frame (as a person's would come).
             io.MouseDown[0] = click && data_frames == 1;
+            io.MouseDown[1] = right_click && data_frames == 1;
+            for (int k = 0; k < 512; ++k) io.KeysDown[k] = false;
+            const int key_at = data_frames - 3;
+            if (key_at >= 0 && static_cast<size_t>(key_at) < keys.size()) {
+                const char c = keys[static_cast<size_t>(key_at)];
+                if (c >= 'a' && c <= 'z') io.KeysDown[c - 'a' + 'A'] = true;
+                else if (c >= 'A' && c <= 'Z') io.KeysDown[static_cast<int>(c)] = true;
+                else io.AddInputCharacter(static_cast<unsigned>(c));
+            }
         }
         ImGui::NewFrame();
         if (loaded)
@@ -367,7 +385,15 @@ int main(int argc, char** argv) {
             ++data_frames;
             if (complete_frame_s < 0) complete_frame_s = seconds_since(t_start);
         }
-        if (complete && !screenshot.empty() && data_frames >= std::max(frames, click ? 4 : 1)) {
+        if (!ui.save_png.empty()) {
+            // "Save the view as PNG": this frame, as drawn.
+            const std::string path = ui.save_png;
+            ui.save_png.clear();
+            const bool ok = write_png(path, fw, fh);
+            tell(ui, words(ui).format(ok ? "png.saved" : "png.failed", {{"path", path}}));
+        }
+        if (complete && !screenshot.empty() &&
+            data_frames >= std::max(frames, std::max(click || right_click ? 4 : 1, static_cast<int>(keys.size()) + 5))) {
             if (!write_png(screenshot, fw, fh)) {
                 std::fprintf(stderr, "tarikh-view: cannot write %s\n", screenshot.c_str());
                 exit_code = 1;

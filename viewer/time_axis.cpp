@@ -1,6 +1,5 @@
 #include "time_axis.h"
 
-#include "bidi_text.h"
 #include "tarikh/calendar.h"
 
 #include <date/date.h>
@@ -90,17 +89,14 @@ int month_length(int y, int m, AxisCalendar cal) {
     return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
-constexpr const char* kGregorianMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-constexpr const char* kSolarHijriMonths[] = {"فروردین", "اردیبهشت", "خرداد", "تیر",  "مرداد", "شهریور",
-                                             "مهر",     "آبان",     "آذر",   "دی",   "بهمن",  "اسفند"};
-constexpr const char* kIslamicMonths[] = {"محرم",       "صفر",       "ربيع الأول", "ربيع الآخر",
-                                          "جمادى الأولى", "جمادى الآخرة", "رجب",        "شعبان",
-                                          "رمضان",      "شوال",      "ذو القعدة",  "ذو الحجة"};
-
-std::string year_text(int y) {
-    if (y >= 1) return std::to_string(y);
-    return std::to_string(1 - y) + " BCE";  // astronomical year 0 is 1 BCE
+// The calendar of an axis, for words (messages.h) and CLDR's month names.
+Calendar calendar_of(AxisCalendar cal) {
+    switch (cal) {
+    case AxisCalendar::SolarHijri: return Calendar::SolarHijri;
+    case AxisCalendar::Islamic: return Calendar::Islamic;
+    case AxisCalendar::Gregorian: break;
+    }
+    return Calendar::Gregorian;
 }
 
 struct Step {
@@ -193,48 +189,35 @@ std::vector<int32_t> tick_days(const View& v, Step s, AxisCalendar cal) {
     return out;
 }
 
-std::string label_for(int32_t day, TickRows::Unit unit, bool with_context, AxisCalendar cal) {
-    if (cal == AxisCalendar::Gregorian) return gregorian_label(day, unit, with_context);
-    return native_label(day, cal, unit, with_context);
-}
-
 }  // namespace
 
-std::string gregorian_label(int32_t day, TickRows::Unit unit, bool with_context) {
-    Ymd d = to_ymd(day, AxisCalendar::Gregorian);
+std::string axis_year(int y, AxisCalendar cal, const Messages& words) {
+    if (cal == AxisCalendar::Gregorian)
+        return y >= 1 ? words.digits(y) : words.format("date.bce", {{"year", words.digits(1 - y)}});  // year 0 is 1 BCE
+    // Years before the hijra are counted back.
+    if (y < 1) return words.format("axis.before_hijra", {{"year", words.digits(1 - y)}});
+    return words.format(cal == AxisCalendar::Islamic ? "axis.year.islamic" : "axis.year.solar_hijri",
+                        {{"year", words.digits(y)}});
+}
+
+std::string axis_label(int32_t day, AxisCalendar cal, TickRows::Unit unit, bool with_context, const Messages& words) {
+    const Ymd d = to_ymd(day, cal);
+    // Gregorian month names are short on the axis (Oct); the others are short already or have no short form.
+    const std::string month = words.month(calendar_of(cal), d.m, cal == AxisCalendar::Gregorian);
     switch (unit) {
-    case TickRows::Unit::Year: return year_text(d.y);
+    case TickRows::Unit::Year: return axis_year(d.y, cal, words);
     case TickRows::Unit::Month:
-        return with_context ? std::string(kGregorianMonths[d.m - 1]) + " " + year_text(d.y) : kGregorianMonths[d.m - 1];
+        return with_context ? words.format("axis.month", {{"month", month}, {"year", axis_year(d.y, cal, words)}}) : month;
     case TickRows::Unit::Day:
-        return with_context ? std::to_string(d.d) + " " + kGregorianMonths[d.m - 1] + " " + year_text(d.y)
-                            : std::to_string(d.d);
+        return with_context ? words.format("axis.day", {{"day", words.digits(d.d)}, {"month", month},
+                                                        {"year", axis_year(d.y, cal, words)}})
+                            : words.digits(d.d);
     }
     return {};
 }
 
-std::string native_label(int32_t day, AxisCalendar cal, TickRows::Unit unit, bool with_context) {
-    if (cal == AxisCalendar::Gregorian) return gregorian_label(day, unit, with_context);
-    Ymd d = to_ymd(day, cal);
-    const bool sh = cal == AxisCalendar::SolarHijri;
-    const DigitScript digits = sh ? DigitScript::Persian : DigitScript::Arabic;
-    auto year = [&] {
-        // Years before the hijra are counted back ("ق.ه." / "پیش از هجرت").
-        std::string y = d.y >= 1 ? localized_number(d.y, digits) : localized_number(1 - d.y, digits);
-        if (sh) return d.y >= 1 ? y : y + " پ.ه";
-        return d.y >= 1 ? y + " هـ" : y + " ق.هـ";
-    };
-    const char* month = sh ? kSolarHijriMonths[d.m - 1] : kIslamicMonths[d.m - 1];
-    switch (unit) {
-    case TickRows::Unit::Year: return year();
-    case TickRows::Unit::Month: return with_context ? std::string(month) + " " + year() : month;
-    case TickRows::Unit::Day:
-        return with_context ? localized_number(d.d, digits) + " " + month + " " + year() : localized_number(d.d, digits);
-    }
-    return {};
-}
-
-TickRows make_ticks(const View& view, float width, AxisCalendar cal, const LabelMeasure& measure, float gap) {
+TickRows make_ticks(const View& view, float width, AxisCalendar cal, const LabelMeasure& measure, const Messages& words,
+                    float gap) {
     TickRows rows;
     if (width <= 0 || view.span() <= 0) return rows;
     const double px_per_day = width / view.span();
@@ -249,12 +232,12 @@ TickRows make_ticks(const View& view, float width, AxisCalendar cal, const Label
         if (s.unit == TickRows::Unit::Month) {
             Ymd y = to_ymd(mid, cal);
             for (int m = 1; m <= 12; ++m)
-                w = std::max(w, measure(label_for(from_ymd(y.y, m, 1, cal), s.unit, false, cal)));
+                w = std::max(w, measure(axis_label(from_ymd(y.y, m, 1, cal), cal, s.unit, false, words)));
         } else if (s.unit == TickRows::Unit::Day) {
             Ymd y = to_ymd(mid, cal);
-            w = measure(label_for(from_ymd(y.y, y.m, 28, cal), s.unit, false, cal));
+            w = measure(axis_label(from_ymd(y.y, y.m, 28, cal), cal, s.unit, false, words));
         } else {
-            for (int32_t e : ends) w = std::max(w, measure(label_for(e, s.unit, false, cal)));
+            for (int32_t e : ends) w = std::max(w, measure(axis_label(e, cal, s.unit, false, words)));
         }
         return w;
     };
@@ -281,7 +264,7 @@ TickRows make_ticks(const View& view, float width, AxisCalendar cal, const Label
             Tick t;
             t.t = days[i];
             t.x = static_cast<float>((days[i] - view.t0) * px_per_day);
-            t.label = label_for(days[i], unit, ctx, cal);
+            t.label = axis_label(days[i], cal, unit, ctx, words);
             const float w = measure(t.label);
             float lx = t.x + pad;
             if (t.x < 0) {

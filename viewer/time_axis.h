@@ -7,6 +7,8 @@
 // ImPlot's time axis stops at 1970–3000.
 #pragma once
 
+#include "tarikh/messages.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -64,7 +66,8 @@ using LabelMeasure = std::function<float(std::string_view)>;
 // day 1·2·5·10, month 1·3·6, year 1·2·5·10·20·50·100·200·500·1000 whose
 // labels clear each other by `gap` pixels. Labels start just right of their
 // tick; a label that would still touch the previous one is not drawn.
-TickRows make_ticks(const View& view, float width, AxisCalendar cal, const LabelMeasure& measure, float gap = 10);
+TickRows make_ticks(const View& view, float width, AxisCalendar cal, const LabelMeasure& measure, const Messages& words,
+                    float gap = 10);
 
 // Year, month (1..12) and day of a day number in a calendar.
 struct Ymd {
@@ -81,9 +84,9 @@ std::string iso_day(int32_t day);
 // first day of that year/month/day, or the last with `end` set.
 bool parse_partial_date(std::string_view s, bool end, int32_t& day);
 
-// "7 Oct 2023" / "Oct 2023" / "2023" / "500 BCE" at a granularity of the unit.
-std::string gregorian_label(int32_t day, TickRows::Unit unit, bool with_context);
-// "۱۵ مهر ۱۴۰۲" (Persian digits and month names) or "١٥ ربيع الأول ١٤٤٥ هـ".
-std::string native_label(int32_t day, AxisCalendar cal, TickRows::Unit unit, bool with_context);
+// A tick's label in `words`' language: "7 Oct 2023" / "Oct 2023" / "2023" /
+// "500 BCE" on the Gregorian axis, "15 Mehr 1402" (or the same in Persian words and digits) on the
+// Solar Hijri one; without context, only the unit's own part ("7", "Oct").
+std::string axis_label(int32_t day, AxisCalendar cal, TickRows::Unit unit, bool with_context, const Messages& words);
 
 }  // namespace tarikh::viewer

@@ -4,10 +4,12 @@
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/msgfmt.h>
+#include <unicode/numberformatter.h>
 #include <unicode/numfmt.h>
 #include <unicode/unistr.h>
 
 #include <map>
+#include <optional>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -59,6 +61,7 @@ struct Messages::Impl {
     std::mutex mu;  // the caches below fill on first use, from any thread
     std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> formats;
     std::unique_ptr<icu::NumberFormat> grouped, plain;
+    std::optional<icu::number::LocalizedNumberFormatter> short_form;
     std::map<std::pair<int, bool>, std::vector<std::string>> months;
 
     icu::NumberFormat& number_format(bool grouping) {
@@ -152,6 +155,18 @@ std::string Messages::digits(int64_t n) const {
     std::lock_guard lock(impl_->mu);
     icu::UnicodeString out;
     impl_->number_format(false).format(static_cast<int64_t>(n), out);
+    return utf8(out);
+}
+
+std::string Messages::compact(int64_t n) const {
+    std::lock_guard lock(impl_->mu);
+    if (!impl_->short_form)
+        impl_->short_form = icu::number::NumberFormatter::withLocale(impl_->locale)
+                                .notation(icu::number::Notation::compactShort())
+                                .precision(icu::number::Precision::maxSignificantDigits(2));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString out = impl_->short_form->formatInt(n, status).toString(status);
+    if (U_FAILURE(status)) return std::to_string(n);
     return utf8(out);
 }
 

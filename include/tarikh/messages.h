@@ -58,6 +58,8 @@ public:
     // counts, without (1402 · ۱۴۰۲) for years and days.
     std::string count(int64_t n) const;
     std::string digits(int64_t n) const;
+    // A count in little room: 950, 1.2K, 34K, 1.5M (۱٫۲ هزار) — CLDR's compact form.
+    std::string compact(int64_t n) const;
     // CLDR's name of month `m` (1–12) of a calendar: "October", "Mehr", "Ramadan".
     std::string month(Calendar calendar, int m, bool abbreviated = false) const;
 

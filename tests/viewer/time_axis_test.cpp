@@ -8,8 +8,11 @@
 #include <cmath>
 
 using namespace tarikh::viewer;
+using tarikh::Messages;
 
 namespace {
+
+const tarikh::Messages& en() { return tarikh::Messages::of("en"); }
 
 int32_t day(int y, int m, int d) { return from_ymd(y, m, d, AxisCalendar::Gregorian); }
 
@@ -74,7 +77,7 @@ TEST(TimeAxis, PanAndFit) {
 }
 
 TEST(TimeAxis, StepsFollowTheZoom) {
-    auto unit = [](const View& v) { return make_ticks(v, 1000, AxisCalendar::Gregorian, measure); };
+    auto unit = [](const View& v) { return make_ticks(v, 1000, AxisCalendar::Gregorian, measure, en()); };
     TickRows r = unit(years(-1000, 2100));  // 3,100 years
     EXPECT_EQ(r.unit, TickRows::Unit::Year);
     EXPECT_GE(r.step, 100);
@@ -110,7 +113,7 @@ TEST(TimeAxis, LabelsNeverOverlapAtAnyZoom) {
             for (double mid : {double(day(-800, 3, 3)), double(day(1917, 11, 7)), double(day(2023, 10, 7)) + 0.4}) {
                 View v = clamped({mid - span / 2, mid + span / 2});
                 for (AxisCalendar cal : {AxisCalendar::Gregorian, AxisCalendar::SolarHijri, AxisCalendar::Islamic}) {
-                    TickRows r = make_ticks(v, width, cal, measure);
+                    TickRows r = make_ticks(v, width, cal, measure, en());
                     expect_no_overlap(r.fine, width, "fine", v);
                     expect_no_overlap(r.context, width, "context", v);
                     int labelled = 0;
@@ -128,7 +131,7 @@ TEST(TimeAxis, DayStepsDoNotSqueezeBeforeTheMonthEnds) {
     // 0.7 of a step before the next month's first (no 26 Feb then 1 Mar).
     for (float width : {300.0f, 600.0f, 900.0f, 1500.0f}) {
         View v{double(day(2023, 1, 1)), double(day(2023, 3, 15))};
-        TickRows r = make_ticks(v, width, AxisCalendar::Gregorian, measure);
+        TickRows r = make_ticks(v, width, AxisCalendar::Gregorian, measure, en());
         if (r.unit != TickRows::Unit::Day) continue;
         for (size_t i = 1; i < r.fine.size(); ++i)
             EXPECT_GE((r.fine[i].t - r.fine[i - 1].t) * 10, r.step * 7) << r.fine[i].label << " step " << r.step;
@@ -138,7 +141,7 @@ TEST(TimeAxis, DayStepsDoNotSqueezeBeforeTheMonthEnds) {
 TEST(TimeAxis, SolarHijriMonthsStartWhereIranSaysTheyDo) {
     // 1 Farvardin 1403 = 2024-03-20; 1 Farvardin 1404 = 2025-03-21.
     View v{double(day(2024, 1, 1)), double(day(2024, 12, 31))};
-    TickRows r = make_ticks(v, 1000, AxisCalendar::SolarHijri, measure);
+    TickRows r = make_ticks(v, 1000, AxisCalendar::SolarHijri, measure, Messages::of("fa"));
     ASSERT_EQ(r.unit, TickRows::Unit::Month);
     bool farvardin = false;
     for (const Tick& t : r.fine)
@@ -161,7 +164,7 @@ TEST(TimeAxis, SolarHijriMonthsStartWhereIranSaysTheyDo) {
 TEST(TimeAxis, HijriMonthsFollowUmmAlQura) {
     // 1 Muharram 1446 = 2024-07-07 (Umm al-Qura).
     View v{double(day(2024, 5, 1)), double(day(2024, 9, 1))};
-    TickRows r = make_ticks(v, 300, AxisCalendar::Islamic, measure);
+    TickRows r = make_ticks(v, 300, AxisCalendar::Islamic, measure, Messages::of("ar"));
     bool muharram = false;
     for (const Tick& t : r.fine)
         if (t.t == day(2024, 7, 7)) {
@@ -169,14 +172,18 @@ TEST(TimeAxis, HijriMonthsFollowUmmAlQura) {
             EXPECT_EQ(t.label, "محرم");
         }
     EXPECT_TRUE(muharram);
-    EXPECT_EQ(native_label(day(2024, 7, 7), AxisCalendar::Islamic, TickRows::Unit::Year, false), "١٤٤٦ هـ");
+    EXPECT_EQ(axis_label(day(2024, 7, 7), AxisCalendar::Islamic, TickRows::Unit::Year, false, Messages::of("ar")), "١٤٤٦ هـ");
 }
 
 TEST(TimeAxis, Labels) {
-    EXPECT_EQ(gregorian_label(day(2023, 10, 7), TickRows::Unit::Day, true), "7 Oct 2023");
-    EXPECT_EQ(gregorian_label(day(2023, 10, 7), TickRows::Unit::Month, false), "Oct");
-    EXPECT_EQ(gregorian_label(day(-499, 1, 1), TickRows::Unit::Year, false), "500 BCE");
-    EXPECT_EQ(native_label(day(2023, 10, 7), AxisCalendar::SolarHijri, TickRows::Unit::Day, true), "۱۵ مهر ۱۴۰۲");
+    const auto G = AxisCalendar::Gregorian, SH = AxisCalendar::SolarHijri;
+    EXPECT_EQ(axis_label(day(2023, 10, 7), G, TickRows::Unit::Day, true, en()), "7 Oct 2023");
+    EXPECT_EQ(axis_label(day(2023, 10, 7), G, TickRows::Unit::Month, false, en()), "Oct");
+    EXPECT_EQ(axis_label(day(-499, 1, 1), G, TickRows::Unit::Year, false, en()), "500 BCE");
+    // Every calendar in the words of the UI's language.
+    EXPECT_EQ(axis_label(day(2023, 10, 7), SH, TickRows::Unit::Day, true, Messages::of("fa")), "۱۵ مهر ۱۴۰۲");
+    EXPECT_EQ(axis_label(day(2023, 10, 7), SH, TickRows::Unit::Day, true, en()), "15 Mehr 1402");
+    EXPECT_EQ(axis_label(day(2023, 10, 7), G, TickRows::Unit::Month, true, Messages::of("fa")), "اکتبر ۲۰۲۳");
     EXPECT_EQ(iso_day(day(2023, 10, 7)), "2023-10-07");
 }
 

@@ -234,6 +234,22 @@ TEST_P(Curated, BothExportsSayWhichEventsAPersonChecked) {
 
 TARIKH_ON_EVERY_BACKEND(Curated);
 
+TEST(Curation, CorrectedPairsKeepTheParticipantsAPersonKept) {
+    Event e = make_event("Turkey hosted talks between Azerbaijan and Armenia.", day(2024, 5, 1), day(2024, 5, 1),
+                         {"AM", "AZ", "TR"});
+    e.participants = {{"AM", "AZ", false, PairCue::Between, 0.9f}, {"TR", "AM", true, PairCue::SubjectObject, 0.6f},
+                      {"TR", "AZ", true, PairCue::SubjectObject, 0.6f}};
+    normalize_actors(e);
+    Curation c;
+    c.pairs = std::vector<CountryPair>{{"AM", "AZ"}, {"AZ", "RU"}};
+    const Event shown = apply_curation(e, c);
+    EXPECT_THAT(shown.pairs, ElementsAre(CountryPair{"AM", "AZ"}, CountryPair{"AZ", "RU"}));
+    EXPECT_THAT(shown.actors, ElementsAre("AM", "AZ", "RU"));
+    ASSERT_EQ(shown.participants.size(), 2u);
+    EXPECT_EQ(shown.participants[0].cue, PairCue::Between);  // kept as the machine read it
+    EXPECT_EQ(shown.participants[1].cue, PairCue::Unspecified);  // added by a person
+}
+
 TEST(Curation, JsonLinesRoundTrip) {
     Curation c;
     c.key = {"0123456789abcdef0123456789abcdef", {140, 170}};

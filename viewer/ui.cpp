@@ -478,17 +478,9 @@ void curate(UiState& ui, int64_t index, bool undated, const CurationChange& chan
             c.key = *key;
             c.doc = target->event.sources.front().doc;
         }
-        if (change.verdict) c.verdict = *change.verdict;
-        if (change.interval) c.interval = change.interval;
-        if (change.pairs) c.pairs = change.pairs;
-        if (change.kind) c.kind = change.kind;
-        if (change.note) c.note = *change.note;
-        c.machine_interval = target->event.interval;
-        c.machine_pairs = target->event.pairs;
-        c.machine_kind = target->event.kind;
-        c.event = target->id;
-        c.updated = utc_now();
-        after = std::move(c);
+        Event machine = target->event;
+        machine.id = target->id;
+        after = changed(std::move(c), change, machine);
     } else if (!before) {
         return;
     }
@@ -498,25 +490,25 @@ void curate(UiState& ui, int64_t index, bool undated, const CurationChange& chan
     write(ui, before, after);
 }
 
-void undo(UiState& ui) {
-    if (ui.undo.empty() || !ui.data) return;
-    Edit e = ui.undo.back();
-    ui.undo.pop_back();
-    show(ui, e.event, e.before);
-    write(ui, e.after, e.before);
-    ui.redo.push_back(std::move(e));
-    tell(ui, tr(ui, "Undone."));
+namespace {
+
+// Undo and redo: the last edit of `from` made the other way, kept in `to`.
+void step(UiState& ui, std::vector<Edit>& from, std::vector<Edit>& to, bool back, const char* said) {
+    if (from.empty() || !ui.data) return;
+    Edit e = from.back();
+    from.pop_back();
+    const std::optional<Curation>& was = back ? e.after : e.before;
+    const std::optional<Curation>& now = back ? e.before : e.after;
+    show(ui, e.event, now);
+    write(ui, was, now);
+    to.push_back(std::move(e));
+    tell(ui, tr(ui, said));
 }
 
-void redo(UiState& ui) {
-    if (ui.redo.empty() || !ui.data) return;
-    Edit e = ui.redo.back();
-    ui.redo.pop_back();
-    show(ui, e.event, e.after);
-    write(ui, e.before, e.after);
-    ui.undo.push_back(std::move(e));
-    tell(ui, tr(ui, "Redone."));
-}
+}  // namespace
+
+void undo(UiState& ui) { step(ui, ui.undo, ui.redo, true, "Undone."); }
+void redo(UiState& ui) { step(ui, ui.redo, ui.undo, false, "Redone."); }
 
 // ---------------------------------------------------------------- window
 

@@ -65,16 +65,6 @@ private:
 
 enum class SecondAxis { None, SolarHijri, Islamic };
 
-// A change a person makes to what is said about an event; unset fields stay.
-struct CurationChange {
-    std::optional<Verdict> verdict;
-    std::optional<Interval> interval;
-    std::optional<std::vector<CountryPair>> pairs;
-    std::optional<EventKind> kind;
-    std::optional<std::string> note;
-    bool reset = false;  // forget everything said: the machine's reading again
-};
-
 // One step of undo: what was said about an event before and after.
 struct Edit {
     int64_t event = 0;

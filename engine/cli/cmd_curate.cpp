@@ -36,15 +36,8 @@ struct CurateArgs {
     std::string export_to, import_from;
 };
 
-// What a curation changes, read from the flags before anything is written.
-struct Change {
-    std::optional<Verdict> verdict;
-    std::optional<Interval> interval;
-    std::optional<std::vector<CountryPair>> pairs;
-    std::optional<EventKind> kind;
-    std::optional<std::string> note;
-    bool reset = false;
-};
+// What a curation changes is read from the flags before anything is written.
+using Change = CurationChange;
 
 std::string when(const Interval& iv) {
     if (!iv.anchored()) return "undated";
@@ -177,16 +170,7 @@ int curate_events(Store& store, const CurateArgs& a, const Change& change) {
                        had ? "back to the machine's reading" : "had no curation");
             continue;
         }
-        if (change.verdict) c.verdict = *change.verdict;
-        if (change.interval) c.interval = change.interval;
-        if (change.pairs) c.pairs = change.pairs;
-        if (change.kind) c.kind = change.kind;
-        if (change.note) c.note = *change.note;
-        c.machine_interval = machine.interval;
-        c.machine_pairs = machine.pairs;
-        c.machine_kind = machine.kind;
-        c.event = machine.id;
-        c.updated = utc_now();
+        c = changed(std::move(c), change, machine);
         store.put_curation(c);
         fmt::print("event {} ({}, {}): {}\n", machine.id, lane, when(machine.interval), describe(machine, c));
     }

@@ -130,6 +130,20 @@ std::vector<BoundCuration> bind_curations(Store& store) {
     return out;
 }
 
+Curation changed(Curation c, const CurationChange& change, const Event& machine) {
+    if (change.verdict) c.verdict = *change.verdict;
+    if (change.interval) c.interval = change.interval;
+    if (change.pairs) c.pairs = change.pairs;
+    if (change.kind) c.kind = change.kind;
+    if (change.note) c.note = *change.note;
+    c.machine_interval = machine.interval;
+    c.machine_pairs = machine.pairs;
+    c.machine_kind = machine.kind;
+    c.event = machine.id;
+    c.updated = utc_now();
+    return c;
+}
+
 size_t refresh_curation_hints(Store& store) {
     size_t missing = 0;
     for (BoundCuration& b : bind_curations(store)) {

@@ -66,6 +66,19 @@ std::vector<Event> curated_query(Store& store, const EventQuery& q);
 // How many events curated_query(q) gives without its limit.
 size_t curated_count(Store& store, const EventQuery& q);
 
+// A change a person makes to what is said about an event (`tarikh curate`'s
+// flags, the viewer's keys and form); unset fields stay as they were.
+struct CurationChange {
+    std::optional<Verdict> verdict;
+    std::optional<Interval> interval;
+    std::optional<std::vector<CountryPair>> pairs;
+    std::optional<EventKind> kind;
+    std::optional<std::string> note;
+    bool reset = false;  // forget everything said: the machine's reading again
+};
+// `c` with `change` made, about `machine` (the event as stored), dated now.
+Curation changed(Curation c, const CurationChange& change, const Event& machine);
+
 // The value and granularity of a corrected interval: "2020-09-27" (day),
 // "2020-09" (month), "2020" (year), "199" (decade), else "2020-09-27/2020-11-10".
 struct IntervalValue {

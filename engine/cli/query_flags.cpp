@@ -105,7 +105,8 @@ std::optional<EventQuery> build_query(const QueryFlags& f, std::string_view comm
         q.limit = *n;
     }
     if (!f.min_confidence.empty()) {
-        const std::string t = trimmed(f.min_confidence);
+        const size_t b = f.min_confidence.find_first_not_of(" \t"), e = f.min_confidence.find_last_not_of(" \t");
+        const std::string t = b == std::string::npos ? std::string() : f.min_confidence.substr(b, e - b + 1);
         double v = -1;
         const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
         if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !(v >= 0 && v <= 1))

@@ -3,6 +3,7 @@
 #include "tarikh/user_input.h"
 
 #include "tarikh/actors.h"
+#include "tarikh/language.h"
 #include "tarikh/parser.h"
 
 #include <fmt/format.h>

@@ -347,6 +347,7 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
                     std::vector<Participants> pairs = here.pairs_for(own, *m);
                     if (pairs.empty() && !here.has_participants() && previous)
                         pairs = continued(previous->sentence_pairs(1.0f), m->confidence);
+                    if (pairs.empty()) pairs = here.place_alone(*m);
                     emit(*m, std::move(pairs), kind);
                 }
             }

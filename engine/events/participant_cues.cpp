@@ -12,7 +12,7 @@
 namespace tarikh::events {
 namespace {
 
-constexpr NameTable<CueRole, 33> kRoles = {{
+constexpr NameTable<CueRole, 37> kRoles = {{
     {CueRole::Between, "between"},
     {CueRole::Relation, "relation"},
     {CueRole::Agreement, "agreement"},
@@ -41,6 +41,10 @@ constexpr NameTable<CueRole, 33> kRoles = {{
     {CueRole::MeetingOf, "meeting-of"},
     {CueRole::Nationality, "nationality"},
     {CueRole::NationalityOf, "nationality-of"},
+    {CueRole::Language, "language"},
+    {CueRole::LanguageOf, "language-of"},
+    {CueRole::Capital, "capital"},
+    {CueRole::CapitalOf, "capital-of"},
     {CueRole::Comparison, "comparison"},
     {CueRole::Relative, "relative"},
     {CueRole::Later, "later"},

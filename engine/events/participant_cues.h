@@ -50,6 +50,10 @@ enum class CueRole : uint8_t {
     MeetingOf,     // the same where the place comes first ("the Singapore summit")
     Nationality,   // player/journalist/club/national team: the country after it is someone's nationality
     NationalityOf, // the same where the country comes first ("the Brazilian striker")
+    Language,      // language/اللغة/زبان: the demonym after it names a language ("باللغة الفرنسية")
+    LanguageOf,    // the same where the demonym comes first ("the French language")
+    Capital,       // capital/العاصمة/پایتخت: the country after it stands for its capital, a city ("العاصمة الإثيوبية")
+    CapitalOf,     // the same where the country comes first ("the Ethiopian capital")
     Comparison,    // similar to/على غرار: what follows is compared, a clause of its own
     Relative,      // whose/التي/که after a comma: an aside about the country before it
     Later,         // later/لاحقا: its part of the sentence is another, undated act

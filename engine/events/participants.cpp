@@ -38,6 +38,8 @@ float strength(PairCue c) {
 
 // A clause that names no country of its own borrows its sentence's.
 constexpr float kBorrowedFromSentence = 0.7f;
+// A sentence that names a country only as where something happened.
+constexpr float kOnlyAPlace = 0.8f;
 
 // How many words may stand between a cue and the country it governs.
 constexpr size_t kOutletReach = 3;     // "وكالة الأنباء الرسمية السورية"
@@ -85,6 +87,7 @@ std::string_view to_string(MentionRole r) {
         case MentionRole::Precedent: return "precedent";
         case MentionRole::Named: return "named";
         case MentionRole::Nationality: return "nationality";
+        case MentionRole::Language: return "language";
     }
     return "participant";
 }
@@ -199,8 +202,11 @@ void SentenceParticipants::classify() {
     for (size_t i = 0; i < named_.size(); ++i) {
         Named& n = named_[i];
         const Span s = n.match->span;
-        const bool city = n.match->type == ActorType::Capital || n.match->type == ActorType::City;
         const bool nation = n.match->type == ActorType::Demonym || n.match->type == ActorType::Country;
+        // "العاصمة الإثيوبية", "پایتخت یونان", "the Ethiopian capital" name a city.
+        const bool city = n.match->type == ActorType::Capital || n.match->type == ActorType::City ||
+                          (nation && (cue_before(s.begin, role_bit(CueRole::Capital), 0) ||
+                                      cue_after(s.end, role_bit(CueRole::CapitalOf), 0)));
         auto mark = [&](MentionRole r, const char* rule) {
             n.role = r;
             n.rule = rule;
@@ -218,6 +224,9 @@ void SentenceParticipants::classify() {
             mark(MentionRole::Named, "named-after");
         else if (cue_before(s.begin, role_bit(CueRole::Meeting), 1) || cue_after(s.end, role_bit(CueRole::MeetingOf), 0))
             mark(MentionRole::Place, "meeting-place");
+        else if (nation && (cue_before(s.begin, role_bit(CueRole::Language), 1) ||
+                            cue_after(s.end, role_bit(CueRole::LanguageOf), 0)))
+            mark(MentionRole::Language, "language");
         else if (nation && (cue_before(s.begin, role_bit(CueRole::Nationality), 1) ||
                             cue_after(s.end, role_bit(CueRole::NationalityOf), 0)))
             mark(MentionRole::Nationality, "nationality");
@@ -225,8 +234,10 @@ void SentenceParticipants::classify() {
             mark(MentionRole::Example, "example-list");
         else if (i > 0 && named_[i - 1].role == MentionRole::Example && coordinated(named_[i - 1].match->span, s))
             mark(MentionRole::Example, "example-list");
-        else if (city && !in_.military && cue_before(s.begin, role_bit(CueRole::Venue), 0))
+        else if (city && !in_.military && cue_before(s.begin, role_bit(CueRole::Venue), 0)) {
             mark(MentionRole::Place, "venue");
+            n.where = true;
+        }
         else if (const CueHit* v = cue_before(s.begin, role_bit(CueRole::Venue), 0);
                  v && cue_before(v->span.begin, role_bit(CueRole::Meeting) | role_bit(CueRole::MeetingOf), 3))
             mark(MentionRole::Place, "venue-of-meeting");  // "the G7 summit in Canada", "a conference in Sweden"
@@ -234,7 +245,30 @@ void SentenceParticipants::classify() {
             mark(MentionRole::Place, "destination");
         else if (cue_before(s.begin, role_bit(CueRole::Border), 1)) mark(MentionRole::Place, "border");
         else if (cue_before(s.begin, role_bit(CueRole::Located), 2)) mark(MentionRole::Place, "located");
+        // The same country named again right after ("العاصمة الإثيوبية أديس
+        // أبابا", "آتن پایتخت یونان", "العاصمة البريطانية، لندن"): one place, one role.
+        else if (i > 0 && apposition(named_[i - 1], n)) {
+            mark(named_[i - 1].role, "apposition");
+            n.where = named_[i - 1].where;
+        }
     }
+}
+
+// Nothing but a comma or the word "capital" between two names of one country.
+bool SentenceParticipants::apposition(const Named& first, const Named& second) const {
+    if (first.role == MentionRole::Participant || first.match->code != second.match->code) return false;
+    const size_t from = first.match->span.end, to = second.match->span.begin;
+    if (date_between(from, to)) return false;
+    if (words_between(from, to) == 1)
+        return !clause_mark_between(from, to) &&
+               (cue_between(from, to, CueRole::Capital) || cue_between(from, to, CueRole::CapitalOf));
+    std::string_view gap = in_.text.substr(from, to - from);
+    auto trim = [&] { while (!gap.empty() && (gap.front() == ' ' || gap.front() == '\n' || gap.front() == '#')) gap.remove_prefix(1); };
+    trim();
+    if (gap.starts_with(",")) gap.remove_prefix(1);
+    else if (gap.starts_with("\xD8\x8C")) gap.remove_prefix(2);  // ،
+    trim();
+    return gap.empty();
 }
 
 void SentenceParticipants::find_asides_and_parts() {
@@ -524,6 +558,21 @@ std::vector<Participants> SentenceParticipants::pairs_for(Span clause, const Men
         return {};
     }
     return pairs_in(in_.sentence, &date, date_confidence * kBorrowedFromSentence);
+}
+
+std::vector<Participants> SentenceParticipants::place_alone(const Mention& date) const {
+    // The city of a meeting, a summit or a conference is where others met (GUIDE).
+    const CueRoles meeting = role_bit(CueRole::Meeting) | role_bit(CueRole::MeetingOf);
+    if (std::any_of(in_.cues.begin(), in_.cues.end(), [&](const CueHit& c) { return (c.roles & meeting) != 0; })) return {};
+    const Named* where = nullptr;
+    for (const Named& n : named_) {
+        if (!n.where) continue;
+        if (where && where->match->code != n.match->code) return {};
+        if (!where || n.match->weight > where->match->weight) where = &n;
+    }
+    if (!where) return {};
+    const CountryCode& c = where->match->code;
+    return {{c, c, false, PairCue::Alone, date.confidence * strength(PairCue::Alone) * where->match->weight * kOnlyAPlace}};
 }
 
 bool SentenceParticipants::has_subject(Span part) const {

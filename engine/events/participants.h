@@ -35,6 +35,7 @@ enum class MentionRole : uint8_t {
     Precedent,  // "after the United States": it did the same, before
     Named,      // the city a treaty, summit or meeting is named after ("ميثاق روما", "the Singapore summit")
     Nationality,  // of a player, journalist, club or national team, not a state's act
+    Language,     // a language named after the country ("باللغة الفرنسية")
 };
 std::string_view to_string(MentionRole r);
 
@@ -66,6 +67,11 @@ public:
     // (a part of the sentence, or all of it). Empty when the clause and the
     // sentence name no participant. The date's confidence scales each pair's.
     std::vector<Participants> pairs_for(Span clause, const Mention& date) const;
+    // A sentence that names no participant but the city where something
+    // happened ("protests in Basra on Thursday", "an explosion in Kabul"): that
+    // country alone; empty when it names no venue, venues of two countries, or
+    // a meeting (the city where others met is no party).
+    std::vector<Participants> place_alone(const Mention& date) const;
     // The participants of the sentence as a whole (a date of the dateline
     // dates the lead sentence's main act).
     std::vector<Participants> sentence_pairs(float date_confidence) const;
@@ -99,9 +105,11 @@ private:
         const ActorMatch* match;
         MentionRole role = MentionRole::Participant;
         const char* rule = "";
+        bool where = false;  // a venue: where the event happened ("في بغداد")
     };
 
     void classify();
+    bool apposition(const Named& first, const Named& second) const;
     void group();
     void add_two_countries();
     void find_asides_and_parts();

@@ -137,6 +137,53 @@ TEST(Participants, ACompanysNationalityIsNoStatesAct) {
     EXPECT_THAT(ar["مايو 2016"], ElementsAre("IR"));
 }
 
+TEST(Participants, ALanguageNamedAfterACountryIsNoParticipant) {
+    auto ar = lanes("ألقى الرئيس اللبناني كلمة باللغة الفرنسية في 3 مايو 2019.", lang_of("ar"));
+    EXPECT_THAT(ar["3 مايو 2019"], ElementsAre("LB"));
+    auto fa = lanes("رئیس‌جمهور لبنان روز ۳ مه ۲۰۱۹ به زبان فرانسوی سخنرانی کرد.", lang_of("fa"));
+    EXPECT_THAT(fa["۳ مه ۲۰۱۹"], ElementsAre("LB"));
+    auto en = lanes("The Lebanese president spoke in the French language on May 3, 2019.", lang_of("en"));
+    EXPECT_THAT(en["May 3, 2019"], ElementsAre("LB"));
+}
+
+TEST(Participants, ACapitalNamedByItsCountryIsAVenue) {
+    auto ar = lanes("التقى وزير الخارجية السوداني نظيره المصري في العاصمة الإثيوبية أديس أبابا في 3 مايو 2019.",
+                    lang_of("ar"));
+    EXPECT_THAT(ar["3 مايو 2019"], ElementsAre("EG-SD"));
+    auto fa = lanes("وزیران خارجه مصر و سودان روز ۳ مه ۲۰۱۹ در آتن پایتخت یونان دیدار کردند.", lang_of("fa"));
+    EXPECT_THAT(fa["۳ مه ۲۰۱۹"], ElementsAre("EG-SD"));
+    auto en = lanes("The foreign ministers of Egypt and Sudan met in the Ethiopian capital Addis Ababa on May 3, 2019.",
+                    lang_of("en"));
+    EXPECT_THAT(en["May 3, 2019"], ElementsAre("EG-SD"));
+}
+
+TEST(Participants, WhereSomethingHappenedIsItsOnlyCountryWhenNoneActs) {
+    auto ar = lanes("خرج آلاف المتظاهرين إلى الشوارع في مدينة البصرة العراقية يوم 3 مايو 2019.", lang_of("ar"));
+    EXPECT_THAT(ar["3 مايو 2019"], ElementsAre("IQ"));
+    auto fa = lanes("هزاران معترض روز ۳ مه ۲۰۱۹ در بغداد به خیابان‌ها آمدند.", lang_of("fa"));
+    EXPECT_THAT(fa["۳ مه ۲۰۱۹"], ElementsAre("IQ"));
+    auto en = lanes("Thousands of protesters took to the streets in Baghdad on May 3, 2019.", lang_of("en"));
+    EXPECT_THAT(en["May 3, 2019"], ElementsAre("IQ"));
+    // … but the city where others meet is no party of the meeting.
+    auto met = lanes("عقد اجتماع وزراء الشباب العرب في القاهرة يوم 3 مايو 2019.", lang_of("ar"));
+    EXPECT_THAT(met, IsEmpty());
+    auto en_met = lanes("Arab youth ministers held their annual meeting in Cairo on May 3, 2019.", lang_of("en"));
+    EXPECT_THAT(en_met, IsEmpty());
+}
+
+TEST(Participants, ThePlacesNamedAsTheMostNotableAreExamples) {
+    auto ar = lanes("وسّعت إيران في عام 2015 نفوذها في دول المنطقة وأبرزها العراق ولبنان واليمن.", lang_of("ar"));
+    EXPECT_THAT(ar["عام 2015"], ElementsAre("IR"));
+    auto en = lanes("In 2015 Iran widened its influence over several neighbours, among them Iraq and Lebanon.",
+                    lang_of("en"));
+    EXPECT_THAT(en["2015"], ElementsAre("IR"));
+}
+
+TEST(Participants, SomeonesNationalityWrittenAfterItIsNoStatesAct) {
+    auto ar = lanes("اعتقلت الشرطة الأردنية شابا سوري الجنسية في 3 مايو 2019.", lang_of("ar"));
+    EXPECT_THAT(ar["3 مايو 2019"], ElementsAre("JO"));
+}
+
 TEST(Participants, AnOutletsQuotedNameIsOneWord) {
     auto fa = lanes("به نقل از شبکه خبری «ال بی سی لبنان»، سخنگوی وزارت خارجه روسیه روز ۱۲ مه ۲۰۱۹ از ترکیه انتقاد کرد.", lang_of("fa"));
     EXPECT_THAT(fa["۱۲ مه ۲۰۱۹"], ElementsAre("RU-TR"));

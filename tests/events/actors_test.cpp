@@ -191,6 +191,14 @@ TEST(ActorsAr, LongestNameWins) {
     EXPECT_THAT(codes("المملكة العربية السعودية", lang_of("ar")), ElementsAre("SA"));
 }
 
+TEST(ActorsAr, ContinentsAndNamesThatHoldADemonym) {
+    EXPECT_THAT(codes("المنتخبات الأمريكية الجنوبية وأمريكا اللاتينية", lang_of("ar")), IsEmpty());
+    EXPECT_THAT(codes("وزير التجارة ويلبور روس", lang_of("ar")), ElementsAre("US"));
+    // تركي is also a given name: Turkish where the text names Turkey.
+    EXPECT_THAT(codes("صرح الأمير تركي الفيصل", lang_of("ar")), IsEmpty());
+    EXPECT_THAT(codes("جندي تركي على حدود تركيا", lang_of("ar")), ElementsAre("TR", "TR"));
+}
+
 TEST(ActorsAr, Seed003Sentence) {
     const std::string text =
         "قام وزير الخارجية الإسرائيلي، إيلي كوهين، برحلة مهمة الأسبوع الماضي إلى أذربيجان وتركمانستان، حيث "
@@ -227,6 +235,10 @@ TEST(ActorsEn, ShadowingPhrases) {
     EXPECT_THAT(codes("The Washington Post reported", lang_of("en")), IsEmpty());
     EXPECT_THAT(codes("in the Persian Gulf", lang_of("en")), IsEmpty());
     EXPECT_THAT(codes("Washington said", lang_of("en")), ElementsAre("US"));
+}
+
+TEST(ActorsEn, Continents) {
+    EXPECT_THAT(codes("South American and Latin American exporters", lang_of("en")), IsEmpty());
 }
 
 TEST(ActorsEn, NoMatchInsideAnotherWord) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cctype>
+#include <set>
 
 namespace tarikh::events {
 namespace {
@@ -164,6 +165,43 @@ std::vector<const Mention*> merge_restatements(const std::vector<const Mention*>
     return out;
 }
 
+bool restates(std::string_view text, const Mention& name, const Mention& date, const std::vector<CueHit>& cues) {
+    constexpr size_t kReach = 6;  // "الذي تم التوصل إليه في", "که در سال … امضا شد"
+    if (name.event.empty() || !date.event.empty() || date.span.begin < name.span.end) return false;
+    // It says when the thing happened or began ("the war that began in 2011"),
+    // not a time within it ("the Syrian crisis … last August").
+    if (!name.interval.anchored() || !date.interval.anchored() || *name.interval.earliest < *date.interval.earliest ||
+        *name.interval.earliest > *date.interval.latest)
+        return false;
+    // No clause mark between, but the comma that opens a relative clause ("the
+    // Iran-Iraq war, which began in 1980").
+    for (size_t i = name.span.end; i < date.span.begin;) {
+        const size_t mark = clause_mark_at(text, i);
+        if (!mark) {
+            ++i;
+            continue;
+        }
+        if (count_words(text, name.span.end, i, 0) > 0) return false;
+        const auto relative = std::find_if(cues.begin(), cues.end(), [&](const CueHit& c) {
+            return c.span.begin >= i + mark && c.span.end <= date.span.begin && c.has(CueRole::Relative);
+        });
+        if (relative == cues.end() || count_words(text, i + mark, relative->span.begin, 0) > 0) return false;
+        i += mark;
+    }
+    return count_words(text, name.span.end, date.span.begin, kReach + 1) <= kReach;
+}
+
+std::vector<Restatement> restatements(std::vector<const Mention*>& mentions, std::string_view text,
+                                      const std::vector<CueHit>& cues) {
+    std::vector<Restatement> out;
+    for (size_t k = 0; k + 1 < mentions.size(); ++k)
+        if (restates(text, *mentions[k], *mentions[k + 1], cues)) {
+            out.push_back({mentions[k], mentions[k + 1]});
+            mentions.erase(mentions.begin() + long(k) + 1);
+        }
+    return out;
+}
+
 Span phrase_around(std::string_view text, Span clause, Span mention) {
     size_t begin = clause.begin, end = clause.end;
     for (size_t i = clause.begin; i < mention.begin; ++i)
@@ -174,6 +212,15 @@ Span phrase_around(std::string_view text, Span clause, Span mention) {
             break;
         }
     return {uint32_t(begin), uint32_t(end)};
+}
+
+std::vector<Participants> of_the_named(std::vector<Participants> phrase, std::vector<Participants> inside) {
+    std::set<CountryCode> named;
+    for (const Participants& p : inside) named.insert({p.source, p.target});
+    if (named.empty()) return phrase;
+    if (named.size() >= 2) return inside;
+    std::erase_if(phrase, [&](const Participants& p) { return !named.contains(p.source) && !named.contains(p.target); });
+    return phrase.empty() ? inside : phrase;
 }
 
 std::vector<DatedClause> dated_clauses(std::string_view text, Span sentence,

@@ -8,6 +8,8 @@
 // ۲۰۲۱ و ۲۰۲۲") share their clause.
 #pragma once
 
+#include "events/participant_cues.h"
+#include "tarikh/event.h"
 #include "tarikh/mention.h"
 #include "tarikh/parser.h"
 
@@ -44,9 +46,32 @@ struct DatedClause {
     std::vector<const Mention*> mentions;  // the dates it holds, in order
 };
 
+// Whether `date` restates the named event `name` a few words after it, in
+// its clause or a relative clause of it, saying when it happened or began
+// ("الاتفاق النووي الإيراني الذي تم التوصل إليه عام 2015", "the Iran-Iraq war,
+// which began in 1980"): one event, dated as the text states it, of the
+// named thing's phrase. `cues`: the sentence's participant cues (relative
+// pronouns).
+bool restates(std::string_view text, const Mention& name, const Mention& date, const std::vector<CueHit>& cues);
+
+struct Restatement {
+    const Mention* name;
+    const Mention* date;
+};
+// Takes out of `mentions` (one sentence's, in order) each date that restates
+// the named event before it, and returns the pairs.
+std::vector<Restatement> restatements(std::vector<const Mention*>& mentions, std::string_view text,
+                                      const std::vector<CueHit>& cues);
+
 // The part of `clause` between the clause marks around `mention`: a war or
 // an accord named in passing dates its own phrase, not the sentence's act.
 Span phrase_around(std::string_view text, Span clause, Span mention);
+
+// The pairs of a named war or accord: where its name holds two countries or
+// more ("الحرب العراقية الإيرانية"), theirs (`inside`); where it holds one
+// ("حرب غزة", "the US withdrawal from the nuclear deal"), the pairs of its
+// phrase that include it, or it alone; where it holds none, its phrase's.
+std::vector<Participants> of_the_named(std::vector<Participants> phrase, std::vector<Participants> inside);
 
 // Cuts `sentence` into one clause per group of mentions (all inside the sentence, in order).
 std::vector<DatedClause> dated_clauses(std::string_view text, Span sentence,

@@ -287,10 +287,11 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
         EventKind sentence_kind = events::vote(kind_hits, sentence);
         std::vector<Span> date_spans;
         for (const Mention* m : in_sentence) date_spans.push_back(m->span);
+        const std::vector<events::CueHit> sentence_cues = cues_in(cues, sentence);
         events::SentenceInput input{text,
                                     sentence,
                                     std::move(sentence_actors),
-                                    cues_in(cues, sentence),
+                                    sentence_cues,
                                     std::move(date_spans),
                                     dateline,
                                     sentence_kind == EventKind::Military || sentence_kind == EventKind::Security,
@@ -324,6 +325,7 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
         }
         if (!in_sentence.empty()) {
             in_sentence = events::merge_restatements(in_sentence, text);
+            const std::vector<events::Restatement> restated = events::restatements(in_sentence, text, sentence_cues);
             const std::vector<DatedClause> clauses = events::dated_clauses(text, sentence, in_sentence);
             for (size_t k = 0; k < clauses.size(); ++k) {
                 const DatedClause& clause = clauses[k];
@@ -341,10 +343,24 @@ std::vector<Event> Extractor::extract(const Document& doc, std::string* explanat
                         scope.end = next.end;
                 }
                 for (const Mention* m : clause.mentions) {
-                    // "the Armenian massacres that Armenia says…" named in
-                    // passing in a sentence about Israel and Azerbaijan.
-                    const Span own = m->event.empty() ? scope : events::phrase_around(text, scope, m->span);
-                    std::vector<Participants> pairs = here.pairs_for(own, *m);
+                    std::vector<Participants> pairs;
+                    if (m->event.empty()) {
+                        pairs = here.pairs_for(scope, *m);
+                    } else {
+                        // A war or an accord named in passing dates itself, not
+                        // the sentence's act: its phrase between clause marks
+                        // ("the Armenian massacres that Armenia says…" in a
+                        // sentence about Israel and Azerbaijan), and of that
+                        // only the pairs of the countries its name holds.
+                        Span name = m->span;
+                        for (const events::Restatement& r : restated)
+                            if (r.name == m) {
+                                m = r.date;
+                                name.end = m->span.end;
+                            }
+                        pairs = events::of_the_named(here.pairs_for(events::phrase_around(text, scope, name), *m),
+                                                     here.pairs_within(name, *m));
+                    }
                     if (pairs.empty() && !here.has_participants() && previous)
                         pairs = continued(previous->sentence_pairs(1.0f), m->confidence);
                     if (pairs.empty()) pairs = here.place_alone(*m);

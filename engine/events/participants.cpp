@@ -415,7 +415,8 @@ bool SentenceParticipants::adjacent_to_date(const Group& g, const Mention* menti
     return words == links && (links > 0 || (group_first && coarse));
 }
 
-std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mention* date, float confidence) const {
+std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mention* date, float confidence,
+                                                        bool part_only) const {
     // The groups this date can see: those of its part, less the asides it is not in.
     std::vector<const Group*> seen;
     for (const Group& g : groups_) {
@@ -497,7 +498,7 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mentio
     // "…, promised to halt trade with South Africa by October") keeps the
     // sentence's subject.
     std::vector<const Group*> objects;
-    if (part.begin > in_.sentence.begin && !structured) {
+    if (part.begin > in_.sentence.begin && !structured && !part_only) {
         const Group* main = subject_of(in_.sentence);
         if (main && main->span.end <= part.begin && !main->governed &&
             std::none_of(asides_.begin(), asides_.end(), [&](Span a) { return contains(a, main->span); })) {
@@ -558,6 +559,10 @@ std::vector<Participants> SentenceParticipants::pairs_for(Span clause, const Men
         return {};
     }
     return pairs_in(in_.sentence, &date, date_confidence * kBorrowedFromSentence);
+}
+
+std::vector<Participants> SentenceParticipants::pairs_within(Span phrase, const Mention& date) const {
+    return pairs_in(phrase, &date, date.confidence, true);
 }
 
 std::vector<Participants> SentenceParticipants::place_alone(const Mention& date) const {

@@ -72,6 +72,9 @@ public:
     // country alone; empty when it names no venue, venues of two countries, or
     // a meeting (the city where others met is no party).
     std::vector<Participants> place_alone(const Mention& date) const;
+    // The participants named inside `phrase` alone (a named war or accord);
+    // empty when it names none.
+    std::vector<Participants> pairs_within(Span phrase, const Mention& date) const;
     // The participants of the sentence as a whole (a date of the dateline
     // dates the lead sentence's main act).
     std::vector<Participants> sentence_pairs(float date_confidence) const;
@@ -129,7 +132,8 @@ private:
     bool clause_mark_between(size_t from, size_t to) const;
     const CueHit* cue_before(size_t pos, CueRoles roles, size_t max_words) const;
     const CueHit* cue_after(size_t pos, CueRoles roles, size_t max_words) const;
-    std::vector<Participants> pairs_in(Span part, const Mention* date, float confidence) const;
+    // `part_only`: not even the sentence's subject for a part that has none.
+    std::vector<Participants> pairs_in(Span part, const Mention* date, float confidence, bool part_only = false) const;
 
     SentenceInput in_;
     std::vector<Named> named_;

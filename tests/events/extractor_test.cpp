@@ -3,9 +3,12 @@
 // the dateline, and provenance that points into the input.
 #include "tarikh/extract.h"
 
+#include "events/dated_clauses.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <thread>
 
@@ -191,6 +194,40 @@ TEST(Extractor, AnAccordJoinedIsNotADate) {
 TEST(Extractor, AnAccordLeftIsNotADate) {
     EXPECT_THAT(extract("Bahrain warned of the withdrawal from the Abraham Accords with Israel.", lang_of("en")), IsEmpty());
     EXPECT_THAT(extract("حذرت البحرين من الانسحاب من اتفاقيات أبراهام مع إسرائيل.", lang_of("ar")), IsEmpty());
+}
+
+// A war or an accord named in passing is an event of its own: the countries
+// its name holds, not the act of the sentence that names it.
+TEST(Extractor, ANamedWarIsTheEventOfTheCountriesItsNameHolds) {
+    auto war = extract("ذكّر الرئيس المصري في خطابه أمام البرلمان الكويتي بالحرب العراقية الإيرانية.", lang_of("ar"),
+                       day(2019, 5, 3));
+    ASSERT_EQ(war.size(), 1u);
+    EXPECT_EQ(war[0].interval.earliest, day(1980, 9, 22));
+    EXPECT_THAT(war[0].pairs, ElementsAre(pair("IQ", "IR")));
+}
+
+// "… which began in 1980" says again when the named war began: one event, as the text dates it.
+TEST(Extractor, ADateRestatingANamedEventIsOneEvent) {
+    auto war = extract("Egypt's president recalled the Iran-Iraq war, which began in 1980, in a speech in Kuwait.",
+                       lang_of("en"), day(2019, 5, 3));
+    ASSERT_EQ(war.size(), 1u);
+    EXPECT_EQ(war[0].value, "1980");
+    EXPECT_THAT(war[0].pairs, ElementsAre(pair("IQ", "IR")));
+    // A time within a long named event does not restate it.
+    auto later = extract("قال مبعوث الصين الخاص بالأزمة السورية في أغسطس 2018 إن سوريا تحتاج إلى المساعدة.",
+                         lang_of("ar"), day(2019, 5, 3));
+    EXPECT_TRUE(std::any_of(later.begin(), later.end(), [](const Event& e) { return e.value == "2018-08"; }));
+}
+
+// Where the name holds one country, the pairs of its phrase that include it.
+TEST(Extractor, ANamedEventHoldingOneCountryKeepsThePairsThatIncludeIt) {
+    auto p = [](const char* a, const char* b, PairCue cue) { return Participants{a, b, true, cue, 0.8f}; };
+    const std::vector<Participants> phrase = {p("US", "IR", PairCue::Against), p("DE", "FR", PairCue::Joint)};
+    auto kept = events::of_the_named(phrase, {p("IR", "IR", PairCue::Alone)});
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].lane(), pair("IR", "US"));
+    EXPECT_EQ(events::of_the_named(phrase, {}).size(), 2u);                               // it names none
+    EXPECT_EQ(events::of_the_named(phrase, {p("SY", "SY", PairCue::Alone)})[0].lane(), pair("SY", "SY"));
 }
 
 }  // namespace

@@ -168,10 +168,6 @@ KeyLookup BatchDedup::lookups() const {
         k.exact.push_back(batch_[i].exact);
         k.near.insert(k.near.end(), batch_[i].keys.begin(), batch_[i].keys.end());
     }
-    for (auto* v : {&k.exact, &k.near}) {
-        std::sort(v->begin(), v->end());
-        v->erase(std::unique(v->begin(), v->end()), v->end());
-    }
     return k;
 }
 
@@ -344,7 +340,7 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         if (pl.kind == Placement::New) {
             out.into[i] = {false, out.added.size(), 0};
             added_at[i] = out.added.size();
-            out.added.push_back({&p, std::nullopt, p.all_keys(), p.sketch});
+            out.added.push_back({&p, std::nullopt, {}, p.sketch});
             ++out.events_added;
             continue;
         }
@@ -357,7 +353,7 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
             auto& a = out.added[added_at.at(pl.index)];
             if (!a.merged) a.merged = a.report->event;
             into = &*a.merged;
-            keys = &a.keys;
+            keys = &a.more_keys;
             wording = &a.wording;
         } else {
             auto it = changed.find(pl.stored);
@@ -391,6 +387,12 @@ BatchWrites BatchDedup::apply(const std::map<int64_t, Event>& stored) const {
         out.changed.push_back(std::move(c));
     }
     return out;
+}
+
+std::vector<FiledKey> BatchWrites::Added::keys() const {
+    std::vector<FiledKey> all = report->filed;
+    add_unique(all, more_keys);
+    return all;
 }
 
 std::vector<bool> copies_kept(const std::vector<DocumentEvents>& batch) {

@@ -76,7 +76,8 @@ struct KnownEvent {
     WordingSketch wording;
 };
 
-// The keys to look up, sorted and unique.
+// The keys to look up (a key shared by two events of the batch comes twice:
+// rare, and harmless, found twice).
 struct KeyLookup {
     std::vector<int64_t> exact;     // the KeyIndex::kMaxPerKey latest under each
     std::vector<int64_t> near;      // the kNearCandidates latest (highest ids) under each
@@ -94,7 +95,8 @@ struct BatchWrites {
     struct Added {
         const Prepared* report;     // the batch's event, when nothing merged into it
         std::optional<Event> merged;  // else what it became
-        std::vector<FiledKey> keys;
+        std::vector<FiledKey> more_keys;  // of reports merged into it, beside report->filed
+        std::vector<FiledKey> keys() const;  // every key, once
         WordingSketch wording;      // of its wording as written
         const Event& event() const { return merged ? *merged : report->event; }
         RowText row() const { return merged ? row_text(*merged) : report->row; }

@@ -606,7 +606,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             events.field(row.participants);
             events.end_row();
             copy_lane_rows(lane_rows, lanes, id, e);
-            for (const FiledKey& k : w.added[i].keys) {
+            for (const FiledKey& k : w.added[i].keys()) {
                 key_rows.field(k.key).field(id);
                 key_rows.end_row();
             }

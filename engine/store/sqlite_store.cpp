@@ -126,7 +126,8 @@ private:
         std::vector<int64_t> keys;
     };
     // One row per shelf the keys are on (keys of one shelf come together).
-    static void key_rows(int64_t id, const std::vector<FiledKey>& keys, std::vector<KeyRow>& out);
+    static void key_rows(int64_t id, const std::vector<FiledKey>& keys, std::vector<KeyRow>& out,
+                         const std::vector<FiledKey>& more = {});
     void put_key_rows(std::vector<KeyRow>& rows);
     // Forgets what this writer knows of the store (another writer committed, or a batch rolled back).
     void forget();
@@ -587,7 +588,7 @@ std::vector<int64_t> SqliteStore::write_rows(const BatchWrites& w) {
         added.push_back(id);
         remember(id, stored_span(e.interval), a.wording);
         lane_rows(id, e, lanes);
-        key_rows(id, a.keys, keys_to_put);
+        key_rows(id, a.report->filed, keys_to_put, a.more_keys);
     }
     for (const auto& c : w.changed) {
         update_event(c.event);
@@ -639,14 +640,17 @@ void SqliteStore::add_counts(size_t documents, size_t events, size_t undated, si
     }
 }
 
-void SqliteStore::key_rows(int64_t id, const std::vector<FiledKey>& keys, std::vector<KeyRow>& out) {
+void SqliteStore::key_rows(int64_t id, const std::vector<FiledKey>& keys, std::vector<KeyRow>& out,
+                           const std::vector<FiledKey>& more) {
     const size_t first = out.size();
-    for (const FiledKey& k : keys) {
+    auto file = [&](const FiledKey& k) {
         auto row = std::find_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                                 [&](const KeyRow& r) { return r.shelf == k.shelf; });
         if (row == out.end()) row = out.insert(out.end(), KeyRow{k.shelf, id, {}});
         if (std::find(row->keys.begin(), row->keys.end(), k.key) == row->keys.end()) row->keys.push_back(k.key);
-    }
+    };
+    for (const FiledKey& k : keys) file(k);
+    for (const FiledKey& k : more) file(k);
 }
 
 void SqliteStore::put_key_rows(std::vector<KeyRow>& rows) {

@@ -34,8 +34,4 @@ private:
     std::unordered_map<std::string, std::string> lookup_;  // folded name → code
 };
 
-// Lowercased ASCII, Arabic letter variants unified (ي/ی, ك/ک, أ/إ/آ → ا, ة → ه),
-// tatweel, ZWNJ and harakat dropped: enough to match names typed in a filter.
-std::string fold_for_search(std::string_view s);
-
 }  // namespace tarikh::viewer

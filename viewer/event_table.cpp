@@ -2,6 +2,8 @@
 
 #include "countries.h"
 
+#include "tarikh/normalize.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -165,7 +167,7 @@ void EventTable::ensure_folded() const {
     folded_at_.assign(1, 0);
     folded_.reserve(strings_.bytes());
     for (size_t i = 0; i < size(); ++i) {
-        folded_ += fold_for_search(text(i));
+        folded_ += fold(text(i));
         folded_at_.push_back(folded_.size());
     }
 }

@@ -88,7 +88,7 @@ struct EventTable {
 
     std::string_view value(size_t i) const { return strings_.get(value_ref[i]); }
     std::string_view text(size_t i) const { return strings_.get(text_ref[i]); }
-    // fold_for_search(text(i)), for the text filter. Built on first use: a
+    // fold(text(i)), for the text filter. Built on first use: a
     // second copy of every sentence is memory most sessions never need.
     std::string_view folded_text(size_t i) const {
         return {folded_.data() + folded_at_[i], folded_at_[i + 1] - folded_at_[i]};

@@ -2,7 +2,9 @@
 
 #include "time_axis.h"
 
+#include "tarikh/normalize.h"
 #include "tarikh/user_input.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <cstring>
@@ -11,16 +13,25 @@
 namespace tarikh::viewer {
 namespace {
 
+// Folding keeps line breaks: a typed query may still hold one.
 std::vector<std::string> words_of(const std::string& folded) {
     std::vector<std::string> out;
     size_t a = 0;
     while (a < folded.size()) {
-        size_t b = folded.find(' ', a);
+        size_t b = folded.find_first_of(" \n", a);
         if (b == std::string::npos) b = folded.size();
         if (b > a) out.push_back(folded.substr(a, b - a));
         a = b + 1;
     }
     return out;
+}
+
+// Bytes of the UTF-8 letter at `at` (1 for ASCII and for a byte that starts none).
+size_t letter_length(std::string_view s, size_t at) {
+    const auto b = static_cast<uint8_t>(s[at]);
+    if (b < 0x80) return 1;
+    const text::Decoded d = text::decode_multibyte(reinterpret_cast<const uint8_t*>(s.data()) + at, s.size() - at);
+    return d.len ? d.len : 1;
 }
 
 std::string_view trim(std::string_view s) {
@@ -88,12 +99,11 @@ FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeli
         std::string_view rest = f.who;
         while (!rest.empty()) {
             size_t c = 0, skip = 1;
-            for (; c < rest.size(); ++c) {
-                if (rest[c] == ',' || rest[c] == ';') break;
-                if (rest.substr(c, 2) == "،") {  // the Arabic comma
-                    skip = 2;
-                    break;
-                }
+            // A comma or semicolon of any script (folding makes the Arabic ones ASCII).
+            for (; c < rest.size(); c += skip) {
+                skip = letter_length(rest, c);
+                const std::string mark = skip == 1 ? std::string(1, rest[c]) : fold(rest.substr(c, skip));
+                if (mark == "," || mark == ";") break;
             }
             std::string_view item = trim(rest.substr(0, c));
             rest = c >= rest.size() ? std::string_view{} : rest.substr(c + skip);
@@ -118,7 +128,7 @@ FilterResult apply_filter(const Filter& f, const EventTable& table, const Timeli
     if (!f.from.empty() && !filter_day(f.from, false, from)) note(said.format("filter.bad_date", {{"date", f.from}}));
     if (!f.to.empty() && !filter_day(f.to, true, to)) note(said.format("filter.bad_date", {{"date", f.to}}));
 
-    const std::vector<std::string> words = words_of(fold_for_search(f.text));
+    const std::vector<std::string> words = words_of(fold(f.text));
     if (!words.empty()) table.ensure_folded();
 
     r.keep.assign(table.size(), 0);

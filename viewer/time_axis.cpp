@@ -48,56 +48,21 @@ View fit(double first, double last) {
 
 // ---- calendars ----
 
-Ymd to_ymd(int32_t day, AxisCalendar cal) {
-    const Day d{date::days{day}};
-    switch (cal) {
-    case AxisCalendar::SolarHijri: {
-        auto s = to_solar_hijri(d);
-        return {s.year, static_cast<int>(s.month), static_cast<int>(s.day)};
-    }
-    case AxisCalendar::Islamic: {
-        auto s = to_islamic(d);
-        return {s.year, static_cast<int>(s.month), static_cast<int>(s.day)};
-    }
-    case AxisCalendar::Gregorian: break;
-    }
-    date::year_month_day ymd{d};
-    return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-            static_cast<int>(static_cast<unsigned>(ymd.day()))};
+Ymd to_ymd(int32_t day, Calendar cal) {
+    const CalendarDate d = date_in(cal, Day{date::days{day}});
+    return {d.year, static_cast<int>(d.month), static_cast<int>(d.day)};
 }
 
-int32_t from_ymd(int y, int m, int d, AxisCalendar cal) {
-    switch (cal) {
-    case AxisCalendar::SolarHijri:
-        return from_solar_hijri(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).time_since_epoch().count();
-    case AxisCalendar::Islamic:
-        return from_islamic(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).time_since_epoch().count();
-    case AxisCalendar::Gregorian: break;
-    }
-    return date::sys_days{date::year{y} / static_cast<unsigned>(m) / static_cast<unsigned>(d)}.time_since_epoch().count();
+// Counted from the month's first day, so a day past the month's end (callers
+// do not ask for one) still lands next to it rather than nowhere.
+int32_t from_ymd(int y, int m, int d, Calendar cal) {
+    const Day first = *day_in(cal, y, static_cast<unsigned>(m), 1);
+    return static_cast<int32_t>(first.time_since_epoch().count()) + (d - 1);
 }
 
 namespace {
 
-int month_length(int y, int m, AxisCalendar cal) {
-    switch (cal) {
-    case AxisCalendar::SolarHijri: return static_cast<int>(solar_hijri_month_length(y, static_cast<unsigned>(m)));
-    case AxisCalendar::Islamic: return static_cast<int>(islamic_month_length(y, static_cast<unsigned>(m)));
-    case AxisCalendar::Gregorian: break;
-    }
-    auto last = date::year{y} / static_cast<unsigned>(m) / date::last;
-    return static_cast<int>(static_cast<unsigned>(last.day()));
-}
-
-// The calendar of an axis, for words (messages.h) and CLDR's month names.
-Calendar calendar_of(AxisCalendar cal) {
-    switch (cal) {
-    case AxisCalendar::SolarHijri: return Calendar::SolarHijri;
-    case AxisCalendar::Islamic: return Calendar::Islamic;
-    case AxisCalendar::Gregorian: break;
-    }
-    return Calendar::Gregorian;
-}
+int month_length(int y, int m, Calendar cal) { return static_cast<int>(tarikh::month_length(cal, y, static_cast<unsigned>(m))); }
 
 struct Step {
     TickRows::Unit unit;
@@ -114,11 +79,11 @@ constexpr Step kLadder[] = {
 
 // The shortest a step can be, in days: months of 28 (29 in the lunar and
 // Solar Hijri calendars), years of 354 in the lunar one.
-double min_days(Step s, AxisCalendar cal) {
+double min_days(Step s, Calendar cal) {
     switch (s.unit) {
     case TickRows::Unit::Day: return s.n;
-    case TickRows::Unit::Month: return s.n * (cal == AxisCalendar::Gregorian ? 28.0 : 29.0);
-    case TickRows::Unit::Year: return s.n * (cal == AxisCalendar::Islamic ? 354.0 : 365.0);
+    case TickRows::Unit::Month: return s.n * (cal == Calendar::Gregorian ? 28.0 : 29.0);
+    case TickRows::Unit::Year: return s.n * (cal == Calendar::Islamic ? 354.0 : 365.0);
     }
     return s.n;
 }
@@ -126,7 +91,7 @@ double min_days(Step s, AxisCalendar cal) {
 int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
 // Tick days of step `s` from the first at or before t0 to the last before t1.
-std::vector<int32_t> tick_days(const View& v, Step s, AxisCalendar cal) {
+std::vector<int32_t> tick_days(const View& v, Step s, Calendar cal) {
     std::vector<int32_t> out;
     const int32_t first = static_cast<int32_t>(std::floor(v.t0));
     const int32_t last = static_cast<int32_t>(std::ceil(v.t1));
@@ -191,19 +156,19 @@ std::vector<int32_t> tick_days(const View& v, Step s, AxisCalendar cal) {
 
 }  // namespace
 
-std::string axis_year(int y, AxisCalendar cal, const Messages& words) {
-    if (cal == AxisCalendar::Gregorian)
+std::string axis_year(int y, Calendar cal, const Messages& words) {
+    if (cal == Calendar::Gregorian)
         return y >= 1 ? words.digits(y) : words.format("date.bce", {{"year", words.digits(1 - y)}});  // year 0 is 1 BCE
     // Years before the hijra are counted back.
     if (y < 1) return words.format("axis.before_hijra", {{"year", words.digits(1 - y)}});
-    return words.format(cal == AxisCalendar::Islamic ? "axis.year.islamic" : "axis.year.solar_hijri",
+    return words.format(cal == Calendar::Islamic ? "axis.year.islamic" : "axis.year.solar_hijri",
                         {{"year", words.digits(y)}});
 }
 
-std::string axis_label(int32_t day, AxisCalendar cal, TickRows::Unit unit, bool with_context, const Messages& words) {
+std::string axis_label(int32_t day, Calendar cal, TickRows::Unit unit, bool with_context, const Messages& words) {
     const Ymd d = to_ymd(day, cal);
     // Gregorian month names are short on the axis (Oct); the others are short already or have no short form.
-    const std::string month = words.month(calendar_of(cal), d.m, cal == AxisCalendar::Gregorian);
+    const std::string month = words.month(cal, d.m, cal == Calendar::Gregorian);
     switch (unit) {
     case TickRows::Unit::Year: return axis_year(d.y, cal, words);
     case TickRows::Unit::Month:
@@ -216,7 +181,7 @@ std::string axis_label(int32_t day, AxisCalendar cal, TickRows::Unit unit, bool 
     return {};
 }
 
-TickRows make_ticks(const View& view, float width, AxisCalendar cal, const LabelMeasure& measure, const Messages& words,
+TickRows make_ticks(const View& view, float width, Calendar cal, const LabelMeasure& measure, const Messages& words,
                     float gap) {
     TickRows rows;
     if (width <= 0 || view.span() <= 0) return rows;
@@ -295,7 +260,7 @@ TickRows make_ticks(const View& view, float width, AxisCalendar cal, const Label
 }
 
 std::string iso_day(int32_t day) {
-    Ymd d = to_ymd(day, AxisCalendar::Gregorian);
+    Ymd d = to_ymd(day, Calendar::Gregorian);
     char buf[32];
     if (d.y >= 0)
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.y, d.m, d.d);
@@ -340,19 +305,19 @@ bool parse_partial_date(std::string_view s, bool end, int32_t& day) {
     if (bce) y = 1 - y;
     if (y < -4000 || y > 6000) return false;
     if (count == 1) {
-        day = end ? from_ymd(y, 12, 31, AxisCalendar::Gregorian) : from_ymd(y, 1, 1, AxisCalendar::Gregorian);
+        day = end ? from_ymd(y, 12, 31, Calendar::Gregorian) : from_ymd(y, 1, 1, Calendar::Gregorian);
         return true;
     }
     int m = parts[1];
     if (m < 1 || m > 12) return false;
     if (count == 2) {
-        day = end ? from_ymd(y, m, month_length(y, m, AxisCalendar::Gregorian), AxisCalendar::Gregorian)
-                  : from_ymd(y, m, 1, AxisCalendar::Gregorian);
+        day = end ? from_ymd(y, m, month_length(y, m, Calendar::Gregorian), Calendar::Gregorian)
+                  : from_ymd(y, m, 1, Calendar::Gregorian);
         return true;
     }
     int d = parts[2];
-    if (d < 1 || d > month_length(y, m, AxisCalendar::Gregorian)) return false;
-    day = from_ymd(y, m, d, AxisCalendar::Gregorian);
+    if (d < 1 || d > month_length(y, m, Calendar::Gregorian)) return false;
+    day = from_ymd(y, m, d, Calendar::Gregorian);
     return true;
 }
 

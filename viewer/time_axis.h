@@ -40,8 +40,6 @@ View panned(View v, double days);
 // [first, last] inclusive days with a margin on each side: Home, double-click.
 View fit(double first, double last);
 
-enum class AxisCalendar { Gregorian, SolarHijri, Islamic };
-
 struct Tick {
     double t = 0;          // day where the tick stands
     float x = 0;           // pixels from the left of the axis
@@ -66,7 +64,7 @@ using LabelMeasure = std::function<float(std::string_view)>;
 // day 1·2·5·10, month 1·3·6, year 1·2·5·10·20·50·100·200·500·1000 whose
 // labels clear each other by `gap` pixels. Labels start just right of their
 // tick; a label that would still touch the previous one is not drawn.
-TickRows make_ticks(const View& view, float width, AxisCalendar cal, const LabelMeasure& measure, const Messages& words,
+TickRows make_ticks(const View& view, float width, Calendar cal, const LabelMeasure& measure, const Messages& words,
                     float gap = 10);
 
 // Year, month (1..12) and day of a day number in a calendar.
@@ -75,8 +73,8 @@ struct Ymd {
     int m;
     int d;
 };
-Ymd to_ymd(int32_t day, AxisCalendar cal);
-int32_t from_ymd(int y, int m, int d, AxisCalendar cal);
+Ymd to_ymd(int32_t day, Calendar cal);
+int32_t from_ymd(int y, int m, int d, Calendar cal);
 
 // "2023-10-07"; years before 1 as astronomical years ("-0499-03-01").
 std::string iso_day(int32_t day);
@@ -87,6 +85,6 @@ bool parse_partial_date(std::string_view s, bool end, int32_t& day);
 // A tick's label in `words`' language: "7 Oct 2023" / "Oct 2023" / "2023" /
 // "500 BCE" on the Gregorian axis, "15 Mehr 1402" (or the same in Persian words and digits) on the
 // Solar Hijri one; without context, only the unit's own part ("7", "Oct").
-std::string axis_label(int32_t day, AxisCalendar cal, TickRows::Unit unit, bool with_context, const Messages& words);
+std::string axis_label(int32_t day, Calendar cal, TickRows::Unit unit, bool with_context, const Messages& words);
 
 }  // namespace tarikh::viewer

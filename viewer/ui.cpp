@@ -269,7 +269,7 @@ void fit_all(UiState& ui) {
     if (!ui.data) return;
     const Overview& o = ui.overview;
     if (o.empty)
-        ui.view = clamped({double(from_ymd(1900, 1, 1, AxisCalendar::Gregorian)), double(from_ymd(2030, 1, 1, AxisCalendar::Gregorian))});
+        ui.view = clamped({double(from_ymd(1900, 1, 1, Calendar::Gregorian)), double(from_ymd(2030, 1, 1, Calendar::Gregorian))});
     else
         ui.view = fit(o.core_first, o.core_last);
 }

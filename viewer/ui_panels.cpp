@@ -78,7 +78,7 @@ std::string event_as_text(const UiState& ui, const Event& e) {
 }
 
 // Dates of the other calendars, for the details and the tooltip.
-std::string native_dates(const UiState& ui, int32_t a, int32_t b, AxisCalendar cal) {
+std::string native_dates(const UiState& ui, int32_t a, int32_t b, Calendar cal) {
     std::string s = axis_label(a, cal, TickRows::Unit::Day, true, words(ui));
     if (b != a) s = words(ui).format("date.range", {{"from", s}, {"to", axis_label(b, cal, TickRows::Unit::Day, true, words(ui))}});
     return s;
@@ -108,10 +108,10 @@ void draw_event(UiState& ui, const Event& e, int64_t index, bool undated) {
         text_line(ui, interval_text(ui, a, b), w);
         ImGui::TextDisabled("%s", L(ui, "Solar Hijri"));
         ImGui::SameLine();
-        text_line(ui, native_dates(ui, a, b, AxisCalendar::SolarHijri), ImGui::GetContentRegionAvail().x);
+        text_line(ui, native_dates(ui, a, b, Calendar::SolarHijri), ImGui::GetContentRegionAvail().x);
         ImGui::TextDisabled("%s", L(ui, "Hijri ±2 days"));
         ImGui::SameLine();
-        text_line(ui, native_dates(ui, a, b, AxisCalendar::Islamic), ImGui::GetContentRegionAvail().x);
+        text_line(ui, native_dates(ui, a, b, Calendar::Islamic), ImGui::GetContentRegionAvail().x);
     } else {
         ImGui::TextDisabled("%s", L(ui, "undated: the date could not be anchored"));
     }
@@ -433,7 +433,7 @@ void draw_tooltip(UiState& ui) {
         text_line(ui, interval_text(ui, tab.first[e], tab.last[e]), w);
         if (ui.second_axis != SecondAxis::None)
             text_line(ui, native_dates(ui, tab.first[e], tab.last[e],
-                                       ui.second_axis == SecondAxis::SolarHijri ? AxisCalendar::SolarHijri : AxisCalendar::Islamic),
+                                       ui.second_axis == SecondAxis::SolarHijri ? Calendar::SolarHijri : Calendar::Islamic),
                       w);
         std::string actors;
         for (auto a = tab.actors_begin(e); a != tab.actors_end(e); ++a) {

@@ -386,10 +386,10 @@ void draw_timeline(UiState& ui) {
     };
     const Messages& w = words(ui);
     dl->PushClipRect({cx0, axis_top}, {cx0 + width, bottom}, true);
-    TickRows greg = make_ticks(ui.view, width, AxisCalendar::Gregorian, measure, w);
+    TickRows greg = make_ticks(ui.view, width, Calendar::Gregorian, measure, w);
     draw_axis_rows(ui, dl, greg, {cx0, axis_top}, width, true, rows_top, bottom);
     if (second) {
-        AxisCalendar cal = ui.second_axis == SecondAxis::SolarHijri ? AxisCalendar::SolarHijri : AxisCalendar::Islamic;
+        Calendar cal = ui.second_axis == SecondAxis::SolarHijri ? Calendar::SolarHijri : Calendar::Islamic;
         TickRows other = make_ticks(ui.view, width, cal, measure, w);
         draw_axis_rows(ui, dl, other, {cx0, axis_top + 2 * kAxisRowH + 2}, width, false, 0, 0);
     }

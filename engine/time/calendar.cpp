@@ -301,4 +301,20 @@ Interval year_span(Calendar c, int year) {
     return {Day{date::year{year} / date::January / 1}, Day{date::year{year} / date::December / 31}};
 }
 
+CalendarDate date_in(Calendar c, Day d) {
+    switch (c) {
+        case Calendar::SolarHijri: {
+            const SolarHijriDate s = to_solar_hijri(d);
+            return {s.year, s.month, s.day};
+        }
+        case Calendar::Islamic: {
+            const IslamicDate i = to_islamic(d);
+            return {i.year, i.month, i.day};
+        }
+        case Calendar::Gregorian: break;
+    }
+    const date::year_month_day ymd{d};
+    return {int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day())};
+}
+
 }  // namespace tarikh

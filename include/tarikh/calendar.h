@@ -40,5 +40,8 @@ unsigned month_length(Calendar c, int year, unsigned month);
 int year_of(Calendar c, Day d);
 Interval month_span(Calendar c, int year, unsigned month);
 Interval year_span(Calendar c, int year);
+// The year, month and day of `d` in calendar `c`: day_in's inverse.
+struct CalendarDate { int year; unsigned month; unsigned day; };
+CalendarDate date_in(Calendar c, Day d);
 
 }  // namespace tarikh

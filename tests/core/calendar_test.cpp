@@ -227,5 +227,22 @@ TEST(Islamic, ConcurrentFirstUseIsSafe) {
     for (int f : failures) EXPECT_EQ(f, 0);
 }
 
+// date_in is day_in's inverse in each calendar, over years of every calendar's range.
+TEST(AnyCalendar, DateInUndoesDayIn) {
+    for (Calendar c : {Calendar::Gregorian, Calendar::SolarHijri, Calendar::Islamic})
+        for (int y : {-500, 1, 622, 1300, 1402, 1445, 2024, 2600})
+            for (unsigned m = 1; m <= 12; ++m)
+                for (unsigned d : {1u, month_length(c, y, m)}) {
+                    const std::optional<Day> day = day_in(c, y, m, d);
+                    ASSERT_TRUE(day);
+                    const CalendarDate back = date_in(c, *day);
+                    EXPECT_EQ(back.year, y);
+                    EXPECT_EQ(back.month, m);
+                    EXPECT_EQ(back.day, d);
+                }
+    EXPECT_EQ(date_in(Calendar::SolarHijri, Day{2023_y / 10 / 7}).month, 7u);  // 15 Mehr 1402
+    EXPECT_EQ(date_in(Calendar::Islamic, Day{2024_y / 3 / 11}).month, 9u);     // 1 Ramadan 1445
+}
+
 }  // namespace
 }  // namespace tarikh

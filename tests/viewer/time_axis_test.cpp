@@ -8,13 +8,14 @@
 #include <cmath>
 
 using namespace tarikh::viewer;
+using tarikh::Calendar;
 using tarikh::Messages;
 
 namespace {
 
 const tarikh::Messages& en() { return tarikh::Messages::of("en"); }
 
-int32_t day(int y, int m, int d) { return from_ymd(y, m, d, AxisCalendar::Gregorian); }
+int32_t day(int y, int m, int d) { return from_ymd(y, m, d, Calendar::Gregorian); }
 
 // Close to the UI's font: about 7.5 px per character of the shaped label.
 float measure(std::string_view s) {
@@ -77,7 +78,7 @@ TEST(TimeAxis, PanAndFit) {
 }
 
 TEST(TimeAxis, StepsFollowTheZoom) {
-    auto unit = [](const View& v) { return make_ticks(v, 1000, AxisCalendar::Gregorian, measure, en()); };
+    auto unit = [](const View& v) { return make_ticks(v, 1000, Calendar::Gregorian, measure, en()); };
     TickRows r = unit(years(-1000, 2100));  // 3,100 years
     EXPECT_EQ(r.unit, TickRows::Unit::Year);
     EXPECT_GE(r.step, 100);
@@ -112,7 +113,7 @@ TEST(TimeAxis, LabelsNeverOverlapAtAnyZoom) {
         for (double span = kMaxSpanDays; span >= 1; span /= 1.37) {
             for (double mid : {double(day(-800, 3, 3)), double(day(1917, 11, 7)), double(day(2023, 10, 7)) + 0.4}) {
                 View v = clamped({mid - span / 2, mid + span / 2});
-                for (AxisCalendar cal : {AxisCalendar::Gregorian, AxisCalendar::SolarHijri, AxisCalendar::Islamic}) {
+                for (Calendar cal : {Calendar::Gregorian, Calendar::SolarHijri, Calendar::Islamic}) {
                     TickRows r = make_ticks(v, width, cal, measure, en());
                     expect_no_overlap(r.fine, width, "fine", v);
                     expect_no_overlap(r.context, width, "context", v);
@@ -131,7 +132,7 @@ TEST(TimeAxis, DayStepsDoNotSqueezeBeforeTheMonthEnds) {
     // 0.7 of a step before the next month's first (no 26 Feb then 1 Mar).
     for (float width : {300.0f, 600.0f, 900.0f, 1500.0f}) {
         View v{double(day(2023, 1, 1)), double(day(2023, 3, 15))};
-        TickRows r = make_ticks(v, width, AxisCalendar::Gregorian, measure, en());
+        TickRows r = make_ticks(v, width, Calendar::Gregorian, measure, en());
         if (r.unit != TickRows::Unit::Day) continue;
         for (size_t i = 1; i < r.fine.size(); ++i)
             EXPECT_GE((r.fine[i].t - r.fine[i - 1].t) * 10, r.step * 7) << r.fine[i].label << " step " << r.step;
@@ -141,7 +142,7 @@ TEST(TimeAxis, DayStepsDoNotSqueezeBeforeTheMonthEnds) {
 TEST(TimeAxis, SolarHijriMonthsStartWhereIranSaysTheyDo) {
     // 1 Farvardin 1403 = 2024-03-20; 1 Farvardin 1404 = 2025-03-21.
     View v{double(day(2024, 1, 1)), double(day(2024, 12, 31))};
-    TickRows r = make_ticks(v, 1000, AxisCalendar::SolarHijri, measure, Messages::of("fa"));
+    TickRows r = make_ticks(v, 1000, Calendar::SolarHijri, measure, Messages::of("fa"));
     ASSERT_EQ(r.unit, TickRows::Unit::Month);
     bool farvardin = false;
     for (const Tick& t : r.fine)
@@ -158,13 +159,13 @@ TEST(TimeAxis, SolarHijriMonthsStartWhereIranSaysTheyDo) {
             EXPECT_EQ(t.label, "۱۴۰۳");
         }
     EXPECT_TRUE(year);
-    EXPECT_EQ(from_ymd(1404, 1, 1, AxisCalendar::SolarHijri), day(2025, 3, 21));
+    EXPECT_EQ(from_ymd(1404, 1, 1, Calendar::SolarHijri), day(2025, 3, 21));
 }
 
 TEST(TimeAxis, HijriMonthsFollowUmmAlQura) {
     // 1 Muharram 1446 = 2024-07-07 (Umm al-Qura).
     View v{double(day(2024, 5, 1)), double(day(2024, 9, 1))};
-    TickRows r = make_ticks(v, 300, AxisCalendar::Islamic, measure, Messages::of("ar"));
+    TickRows r = make_ticks(v, 300, Calendar::Islamic, measure, Messages::of("ar"));
     bool muharram = false;
     for (const Tick& t : r.fine)
         if (t.t == day(2024, 7, 7)) {
@@ -172,11 +173,11 @@ TEST(TimeAxis, HijriMonthsFollowUmmAlQura) {
             EXPECT_EQ(t.label, "محرم");
         }
     EXPECT_TRUE(muharram);
-    EXPECT_EQ(axis_label(day(2024, 7, 7), AxisCalendar::Islamic, TickRows::Unit::Year, false, Messages::of("ar")), "١٤٤٦ هـ");
+    EXPECT_EQ(axis_label(day(2024, 7, 7), Calendar::Islamic, TickRows::Unit::Year, false, Messages::of("ar")), "١٤٤٦ هـ");
 }
 
 TEST(TimeAxis, Labels) {
-    const auto G = AxisCalendar::Gregorian, SH = AxisCalendar::SolarHijri;
+    const auto G = Calendar::Gregorian, SH = Calendar::SolarHijri;
     EXPECT_EQ(axis_label(day(2023, 10, 7), G, TickRows::Unit::Day, true, en()), "7 Oct 2023");
     EXPECT_EQ(axis_label(day(2023, 10, 7), G, TickRows::Unit::Month, false, en()), "Oct");
     EXPECT_EQ(axis_label(day(-499, 1, 1), G, TickRows::Unit::Year, false, en()), "500 BCE");

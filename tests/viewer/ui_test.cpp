@@ -146,7 +146,7 @@ TEST_F(Headless, ClickOnAMergedMarkZoomsToIt) {
 
 TEST_F(Headless, ClickOnAnEventOpensItsDetailsAndDoubleClickZooms) {
     // Zoom into a month of a busy year, where single events stand apart.
-    ui.view = fit(from_ymd(2010, 3, 1, AxisCalendar::Gregorian), from_ymd(2010, 3, 31, AxisCalendar::Gregorian));
+    ui.view = fit(from_ymd(2010, 3, 1, Calendar::Gregorian), from_ymd(2010, 3, 31, Calendar::Gregorian));
     frame();
     bool found = false;
     for (float row = 0; row < 8 && !found; ++row) found = hover_mark(true, row);

@@ -1,6 +1,7 @@
 #include "tarikh/messages.h"
 
 #include "embedded_data.h"
+#include "text/tsv.h"
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/msgfmt.h>
@@ -19,19 +20,9 @@ namespace {
 
 using Table = std::unordered_map<std::string, std::string>;
 
-// `key<TAB>text` rows; '#' starts a comment line.
 Table read_table(std::string_view tsv) {
     Table out;
-    while (!tsv.empty()) {
-        const size_t nl = tsv.find('\n');
-        std::string_view line = tsv.substr(0, nl);
-        tsv = nl == std::string_view::npos ? std::string_view() : tsv.substr(nl + 1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-        const size_t tab = line.find('\t');
-        if (tab == std::string_view::npos || tab == 0) continue;
-        out.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
-    }
+    text::for_each_key_text(tsv, [&](std::string_view key, std::string_view text) { out.emplace(key, text); });
     return out;
 }
 

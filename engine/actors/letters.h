@@ -4,6 +4,8 @@
 // ICU: they are nearly every character of the text this engine reads.
 #pragma once
 
+#include "text/utf8.h"
+
 #include <unicode/uchar.h>
 
 #include <cstdint>
@@ -11,17 +13,7 @@
 
 namespace tarikh::actors {
 
-// The code point at s[i]; `len` gets its byte length. A stray or truncated
-// byte reads as U+FFFD of length 1, so scanning never stalls or overruns.
-inline char32_t decode_at(std::string_view s, size_t i, unsigned& len) {
-    auto b = static_cast<uint8_t>(s[i]);
-    if (b < 0x80) { len = 1; return b; }
-    len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    if (len == 1 || i + len > s.size()) { len = 1; return 0xFFFD; }
-    char32_t c = b & (0x7F >> len);
-    for (unsigned k = 1; k < len; ++k) c = (c << 6) | (static_cast<uint8_t>(s[i + k]) & 0x3F);
-    return c;
-}
+using text::decode_at;  // one UTF-8 reader for the engine (text/utf8.h)
 
 enum class CharClass : uint8_t { Other, Letter, Digit };
 

@@ -1,6 +1,7 @@
 #include "store/wording.h"
 
 #include "tarikh/normalize.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <cstring>
@@ -26,15 +27,6 @@ bool is_separator(char32_t cp) {
            (cp >= 0xFF01 && cp <= 0xFF0F) || cp == 0xFEFF;
 }
 
-// Decodes one code point of valid UTF-8 (fold() output); returns its length.
-unsigned decode(const unsigned char* p, size_t avail, char32_t& cp) {
-    unsigned len = p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
-    if (len > avail) len = static_cast<unsigned>(avail);
-    cp = p[0] & (0x7F >> len);
-    for (unsigned i = 1; i < len; ++i) cp = cp << 6 | (p[i] & 0x3F);
-    return len;
-}
-
 std::vector<std::string_view> words_of(std::string_view folded) {
     std::vector<std::string_view> words;
     const auto* p = reinterpret_cast<const unsigned char*>(folded.data());
@@ -50,8 +42,9 @@ std::vector<std::string_view> words_of(std::string_view folded) {
         if (p[i] < 0x80) {
             word_char = (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9');
         } else {
-            char32_t cp;
-            len = decode(p + i, folded.size() - i, cp);
+            unsigned n;
+            const char32_t cp = text::decode_at(folded, i, n);
+            len = n;
             word_char = !is_separator(cp);
         }
         if (word_char && !in_word) {

@@ -1,18 +1,9 @@
 #include "tagger/tokenize.h"
 
+#include "text/utf8.h"
+
 namespace tarikh::tagger {
 namespace {
-
-// Decodes one code point of (valid, folded) UTF-8; returns its length.
-inline unsigned decode(std::string_view s, size_t i, char32_t& cp) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) { cp = b; return 1; }
-    unsigned n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-    if (i + n > s.size()) { cp = 0xFFFD; return 1; }
-    cp = b & (0x3F >> (n - 1));
-    for (unsigned k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    return n;
-}
 
 inline bool is_space(char32_t c) { return c == ' ' || c == '\n'; }
 
@@ -58,7 +49,8 @@ std::vector<Token> tokenize(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         char32_t c;
-        unsigned n = decode(s, i, c);
+        unsigned n;
+        c = text::decode_at(s, i, n);
         Class k = classify(c);
         if (k == Class::Space) {
             gap = true;
@@ -79,7 +71,8 @@ std::vector<Token> tokenize(std::string_view s) {
             size_t j = i + n;
             while (j < s.size()) {
                 char32_t d;
-                unsigned m = decode(s, j, d);
+                unsigned m;
+                d = text::decode_at(s, j, m);
                 if (classify(d) != k) break;
                 j += m;
             }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace tarikh::text {
 
@@ -42,6 +43,20 @@ inline Decoded decode_multibyte(const uint8_t* p, size_t avail) {
         return {char32_t((b0 & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F)), 4};
     }
     return {0, 0};  // continuation byte, C0/C1 (always overlong), F5..FF
+}
+
+// The code point at s[i] of text that is already valid UTF-8 (folded text, the
+// data files): the fast read for scanning, without decode_multibyte's checks.
+// `len` gets its byte length; a stray or truncated byte reads as U+FFFD of
+// length 1, so a scan never stalls or overruns.
+inline char32_t decode_at(std::string_view s, size_t i, unsigned& len) {
+    const auto b = static_cast<uint8_t>(s[i]);
+    if (b < 0x80) { len = 1; return b; }
+    len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (len == 1 || i + len > s.size()) { len = 1; return 0xFFFD; }
+    char32_t c = b & (0x7F >> len);
+    for (unsigned k = 1; k < len; ++k) c = (c << 6) | (static_cast<uint8_t>(s[i + k]) & 0x3F);
+    return c;
 }
 
 // Appends code point c (at most U+10FFFF) as UTF-8.

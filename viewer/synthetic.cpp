@@ -1,5 +1,8 @@
 #include "synthetic.h"
 
+#include "tarikh/language.h"
+#include "tarikh/messages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -13,21 +16,32 @@ constexpr const char* kCodes[] = {"IR", "IL", "AZ", "RU", "US", "TR", "AM", "SA"
                                   "FR", "GB", "DE", "IN", "PS", "UA", "LY", "SD"};
 
 struct Template {
-    const char* lang;  // a code of lang/languages.tsv
-    const char* text;
-};
-constexpr Template kTemplates[] = {
-    {"fa", "در این تاریخ هیئتی از %A برای گفت‌وگو درباره همکاری‌های اقتصادی به %B سفر کرد."},
-    {"fa", "وزیران خارجه %A و %B در تهران دیدار کردند و بر گسترش روابط تأکید کردند."},
-    {"ar", "وقّعت %A و%B اتفاقية للتعاون في مجال الطاقة في ذلك التاريخ."},
-    {"ar", "اندلعت اشتباهات على الحدود بين %A و%B وأسفرت عن سقوط ضحايا."},
-    {"en", "Officials from %A and %B met to discuss a new pipeline and trade in energy."},
-    {"en", "Troops of %A crossed into %B, the ministry of defence said in a statement."},
+    Lang lang;
+    std::string text;  // {a} and {b}: the two countries
 };
 
+// The made-up sentences are words of each language, so they are data:
+// synthetic.sentence.1, .2 … in engine/lang/<code>/ui.tsv.
+const std::vector<Template>& templates() {
+    static const std::vector<Template> all = [] {
+        std::vector<Template> out;
+        for (const Language& l : languages()) {
+            const Messages& words = Messages::of(l.code);
+            for (int n = 1;; ++n) {
+                const std::string key = "synthetic.sentence." + std::to_string(n);
+                if (!words.has_own(key)) break;
+                out.push_back({l.id, std::string(words.text(key))});
+            }
+        }
+        if (out.empty()) out.push_back({Lang{}, "{a} and {b}"});  // a table without sentences still makes events
+        return out;
+    }();
+    return all;
+}
+
 std::string fill(std::string t, const std::string& a, const std::string& b) {
-    for (auto [key, val] : {std::pair{"%A", &a}, std::pair{"%B", &b}}) {
-        for (size_t at; (at = t.find(key)) != std::string::npos;) t.replace(at, 2, *val);
+    for (auto [key, val] : {std::pair{"{a}", &a}, std::pair{"{b}", &b}}) {
+        for (size_t at; (at = t.find(key)) != std::string::npos;) t.replace(at, 3, *val);
     }
     return t;
 }
@@ -128,8 +142,9 @@ std::vector<Event> synthetic_events(size_t n, uint64_t seed) {
             }
         }
         e.kind = static_cast<EventKind>(static_cast<int>(u(rng) * 6) % 6);
-        const Template& t = kTemplates[static_cast<size_t>(u(rng) * std::size(kTemplates)) % std::size(kTemplates)];
-        e.lang = lang_of(t.lang);
+        const std::vector<Template>& all = templates();
+        const Template& t = all[static_cast<size_t>(u(rng) * all.size()) % all.size()];
+        e.lang = t.lang;
         e.text = fill(t.text, ca, cb);
         e.confidence = static_cast<float>(0.5 + 0.5 * u(rng));
         int nsrc = 1 + static_cast<int>(u(rng) * 2.2);

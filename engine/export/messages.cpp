@@ -104,6 +104,8 @@ std::string_view Messages::text(std::string_view key) const {
     return key;
 }
 
+bool Messages::has_own(std::string_view key) const { return impl_->own.count(std::string(key)) > 0; }
+
 std::string Messages::format(std::string_view key, std::initializer_list<Arg> args) const {
     const std::string_view pattern = text(key);
     std::lock_guard lock(impl_->mu);

@@ -45,6 +45,8 @@ public:
     // (or `key` itself, when no language has it).
     const char* tr(const char* key) const;
     std::string_view text(std::string_view key) const;
+    // Whether the language's own ui.tsv has `key` (not through English).
+    bool has_own(std::string_view key) const;
 
     struct Arg {
         std::string_view name;

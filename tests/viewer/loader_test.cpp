@@ -3,6 +3,8 @@
 #include "loader.h"
 #include "synthetic.h"
 
+#include "tarikh/language.h"
+#include "tarikh/messages.h"
 #include "tarikh/store.h"
 
 #include <gtest/gtest.h>
@@ -66,4 +68,17 @@ TEST(Loader, MissingStoreIsAnError) {
     while (!loader.done()) usleep(1000);
     EXPECT_EQ(loader.take(), nullptr);
     EXPECT_NE(loader.error().find("/nonexistent/tarikh.db"), std::string::npos);
+}
+
+TEST(Synthetic, SentencesComeFromEachLanguagesWords) {
+    std::set<std::string> langs;
+    for (const Event& e : synthetic_events(500, 2)) {
+        langs.insert(std::string(to_string(e.lang)));
+        EXPECT_EQ(e.text.find("{a}"), std::string::npos) << e.text;
+        EXPECT_EQ(e.text.find("{b}"), std::string::npos) << e.text;
+    }
+    // Every language whose ui.tsv has synthetic.sentence.1 writes some.
+    for (const Language& l : languages())
+        if (Messages::of(l.code).has_own("synthetic.sentence.1")) EXPECT_TRUE(langs.count(l.code)) << l.code;
+    EXPECT_GE(langs.size(), 3u);
 }

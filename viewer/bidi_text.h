@@ -55,7 +55,7 @@ std::string visual_line(std::string_view utf8, bool* rtl = nullptr);
 std::vector<VisualLine> layout_paragraph(std::string_view utf8, float max_width, const MeasureFn& measure,
                                          const std::vector<ByteRange>& highlight = {});
 
-// Digits of a number in another script: 1403 → ۱۴۰۳ (Persian) or ١٤٠٣ (Arabic-Indic).
+// Digits of a number in another script: 1403 in Extended Arabic-Indic (Persian, U+06F0…) or Arabic-Indic (U+0660…) digits.
 enum class DigitScript { Latin, Persian, Arabic };
 std::string localized_number(long long n, DigitScript script);
 

@@ -17,7 +17,7 @@ namespace tarikh::viewer {
 struct Filter {
     std::string text;          // words that must all occur in the sentence (letter variants folded)
     uint8_t kinds = 0x3F;      // bit k: EventKind k is shown
-    std::string who;           // "IR, Azerbaijan-Israel, روسیه": actors and pairs, by code or name
+    std::string who;           // "IR, Azerbaijan-Israel, Rusya": actors and pairs, by code or name
     std::string from, to;      // anything `parse` reads ("2020", "Mehr 1402"), or "500 BCE"; overlap with the range
     float min_confidence = 0;  // pairs less sure than this are hidden, and events left with none
 

@@ -119,6 +119,10 @@ private:
     bool in(const Group& g, Span s) const;
     const Group* subject_of(Span part) const;
     PairCue link_of(const Group& g, Span part) const;
+    // Who acts toward `object`: the subject, or an object named between them
+    // that the cue before `object` ties it to.
+    const Group* nearer_actor(const Group& object, const Group& subject, const std::vector<const Group*>& objects,
+                              Span part) const;
     bool adjacent_to_date(const Group& g, const Mention* date) const;
     // The group ends in an adjective (الأمريكية, "German"): it qualifies a noun.
     bool qualifier(const Group& g) const;

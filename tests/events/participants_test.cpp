@@ -222,6 +222,9 @@ TEST(Participants, CurrencyIsNoParticipant) {
 TEST(Participants, WhatAnotherCountryDidBeforeIsAnotherEvent) {
     auto ar = lanes("أعلنت هندوراس أنها ستنقل سفارتها في إسرائيل إلى القدس في يونيو 2019، بعد الولايات المتحدة.", lang_of("ar"));
     EXPECT_THAT(ar["يونيو 2019"], ElementsAre("HN-IL"));
+    // … but a country after "after" and a noun is the agent of what the date dates.
+    auto act = lanes("عاد المقاتلون إلى سوريا بعد تدخل روسيا عسكريا في سبتمبر 2015.", lang_of("ar"));
+    EXPECT_THAT(act["سبتمبر 2015"], ElementsAre("RU-SY"));
 }
 
 TEST(Participants, ACityATreatyOrSummitIsNamedAfterIsNoParty) {
@@ -277,6 +280,17 @@ TEST(Participants, NamesSideBySideWithoutAndAreSubjectAndObject) {
     // "the Saudi King Salman called on Paris": no list, no joint actors.
     auto ar = lanes("دعا العاهل السعودي الملك سلمان باريس في 2 يونيو 2018 إلى حث الدوحة على العدول عن الصفقة.", lang_of("ar"));
     EXPECT_THAT(ar["2 يونيو 2018"], UnorderedElementsAre("FR-SA", "QA-SA"));
+}
+
+TEST(Participants, AnActAgainstACountryIsOfTheCountryNamedRightBefore) {
+    auto fa = lanes("رئیس‌جمهور فرانسه روز ۳ مه ۲۰۱۹ از حملات جنگنده‌های انگلیسی علیه مواضع داعش در سوریه استقبال کرد.",
+                    lang_of("fa"));
+    EXPECT_THAT(fa["۳ مه ۲۰۱۹"], UnorderedElementsAre("FR-GB", "GB-SY"));
+    auto en = lanes("Iran on May 3, 2019 condemned the Saudi air strikes against Yemen.", lang_of("en"));
+    EXPECT_THAT(en["May 3, 2019"], UnorderedElementsAre("IR-SA", "SA-YE"));
+    // … unless that one acts with the subject.
+    auto ar = lanes("أعلنت واشنطن في 3 مايو 2019 أنها ستعمل مع الرياض ضد إيران.", lang_of("ar"));
+    EXPECT_THAT(ar["3 مايو 2019"], UnorderedElementsAre("SA-US", "IR-US"));
 }
 
 TEST(Participants, AnAbbreviationsFullStopDoesNotEndAList) {

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 #include <atomic>
 #include <thread>
@@ -157,7 +158,11 @@ private:
     // it wrote, and for those whose rows it read.
     KeyIndex key_index_;
     std::unordered_set<int64_t> shelves_;
-    std::vector<KnownEvent> known_;  // by id
+    // By id, in pages of 1,024 made when first needed: a bulk load fills
+    // them all, a small ingest into a 10M-event store the few its candidates
+    // are on (one vector by id zeroed 480 MB for it).
+    static constexpr size_t kKnownPage = 1024;
+    std::vector<std::unique_ptr<std::array<KnownEvent, kKnownPage>>> known_;
     void remember(int64_t id, const StoredSpan& span, const WordingSketch& wording);
     KnownEvent known(int64_t id) const;
     // Lane ids by pair key; a rolled-back batch may leave ids that no longer
@@ -378,14 +383,18 @@ std::optional<std::string> SqliteStore::document_name(std::string_view hash) {
 void SqliteStore::remember(int64_t id, const StoredSpan& span, const WordingSketch& wording) {
     if (id <= 0) return;
     const auto at = static_cast<size_t>(id);
-    if (at >= known_.size()) known_.resize(std::max(at + 1, known_.size() * 3 / 2));
-    known_[at].span = span;
-    if (wording.known) known_[at].wording = wording;
+    const size_t page = at / kKnownPage;
+    if (page >= known_.size()) known_.resize(page + 1);
+    if (!known_[page]) known_[page] = std::make_unique<std::array<KnownEvent, kKnownPage>>();
+    KnownEvent& k = (*known_[page])[at % kKnownPage];
+    k.span = span;
+    if (wording.known) k.wording = wording;
 }
 
 KnownEvent SqliteStore::known(int64_t id) const {
     const auto at = static_cast<size_t>(id);
-    return id > 0 && at < known_.size() ? known_[at] : KnownEvent{};
+    const size_t page = at / kKnownPage;
+    return id > 0 && page < known_.size() && known_[page] ? (*known_[page])[at % kKnownPage] : KnownEvent{};
 }
 
 void SqliteStore::forget() {

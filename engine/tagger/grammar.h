@@ -1,7 +1,8 @@
 // The language-independent grammar: token patterns over lexicon classes that
 // find date expressions and give their structure (RawDate). Word order
 // variants of fa, ar and en are alternatives of the same patterns; the words
-// themselves come from the lexicon.
+// themselves come from the lexicon. The rules, one function each with a name
+// (rules/rule.h), are in rules/ by family.
 #pragma once
 
 #include "tagger/lexicon.h"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tagger/lexicon.h"
+#include "tagger/rules/rule.h"
 #include "tarikh/time.h"
 
 #include <cstdint>
@@ -67,6 +68,10 @@ struct RawDate {
     int context_year = 0;
     int context_days = 0;
     float confidence = 0.9f;
+    // The rule that read it, and the one that wrapped that reading, if any
+    // ("mod-point" around "month-year" for "early March 2020").
+    Rule rule = Rule::None;
+    Rule via = Rule::None;
     // Any kind: the date then moved by `shift_n` units, "سه سال پیش از X",
     // "بعد عامين من X", "two years after X" (0: not moved).
     Granularity shift_unit = Granularity::Unknown;

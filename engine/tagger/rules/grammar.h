@@ -1,0 +1,223 @@
+// The grammar's shared state and helpers, and its rules as members. Each rule
+// family lives in its own file (numbers, points, relative, ranges,
+// named_events); ../grammar.cpp scans the text and asks them at each token.
+// A rule is one function that reads one pattern of lexicon classes and names
+// itself (rule.h) in the RawDate it returns.
+#pragma once
+
+#include "tagger/lexicon.h"
+#include "tagger/raw_date.h"
+#include "tagger/tokenize.h"
+#include "text/affixes.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tarikh::tagger::rules {
+
+constexpr uint32_t kNone = 0xFFFFFFFF;
+
+// A lexicon entry matched at a token: the entry and the tokens it covers.
+struct Hit {
+    const LexEntry* entry = nullptr;
+    uint32_t end = 0;  // token after the match
+    explicit operator bool() const { return entry != nullptr; }
+};
+
+// What a rule of a family tried in order makes of the words at a token: a
+// date, nothing (the next rule tries), or a veto: the words have the rule's
+// shape but mean something else ("three years before X" is no "three years
+// ago"), so no later rule of the family reads them.
+struct Match {
+    std::optional<RawDate> date;
+    bool veto = false;
+    static Match none() { return {}; }
+    static Match vetoed() { return {std::nullopt, true}; }
+    Match() = default;
+    Match(std::optional<RawDate> d, bool v = false) : date(std::move(d)), veto(v) {}
+    Match(RawDate d) : date(std::move(d)) {}
+};
+
+// The bytes of a prefix that stay out of a date's span.
+uint8_t outside_span(const text::Affix& p);
+
+class Grammar {
+public:
+    Grammar(std::string_view folded, const std::vector<Token>& tokens, Lang lang, const Lexicon& lexicon)
+        : s_(folded), t_(tokens), lang_(lang), lex_(lexicon), set_(lexicon.settings(lang)),
+          entries_(tokens.size(), nullptr), clitic_(tokens.size(), 0), looked_(tokens.size(), false) {}
+
+    std::vector<RawDate> run();
+
+    // The lexicon entries token i was read as (after its affixes), for --explain.
+    const EntryList* entries(uint32_t i) { return looked_[i] ? entries_[i] : look_up(i); }
+
+private:
+    // ---- tokens and the lexicon (lexicon_access.cpp) ----------------------
+    uint32_t size() const { return static_cast<uint32_t>(t_.size()); }
+    std::string_view text(uint32_t i) const { return t_[i].text(s_); }
+    bool is_number(uint32_t i) const { return i < size() && t_[i].type == TokenType::Number; }
+    bool is_punct(uint32_t i, char c) const {
+        return i < size() && t_[i].type == TokenType::Punct && t_[i].end - t_[i].begin == 1 && s_[t_[i].begin] == c;
+    }
+    // Asked many times per token: the answer is kept (entries()), and the first
+    // look (with its affix stripping) is out of line so that asking again is cheap.
+    [[gnu::noinline]] const EntryList* look_up(uint32_t i);
+    // The entries `lookup` finds for `w` with one of its language's date
+    // affixes taken off, and how many bytes of the word to leave out of a span.
+    struct Stripped { const EntryList* found; uint8_t skip; };
+    // Stems shorter than `min_stem` bytes are not looked up.
+    template <class Lookup>
+    std::optional<Stripped> without_affix(std::string_view w, Lookup lookup, size_t min_stem = 0);
+    std::string scratch_;  // a prefix's replacement put back
+    bool rest_matches(const LexEntry& e, uint32_t i) const;
+    // Token i carries "and" as a clitic.
+    bool glued_and(uint32_t i);
+    Hit hit(uint32_t i, LexKind kind);
+    Hit hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&));
+    // The backward twin of hit(): the entry of `kind` (and `pred`, if given)
+    // that ends right before token `end`, starting at most `reach` tokens back
+    // and not before `floor`; the one starting furthest back first.
+    struct HitBefore { uint32_t first; Hit hit; };
+    std::optional<HitBefore> hit_ending_at(uint32_t end, LexKind kind, uint32_t reach, uint32_t floor = 0,
+                                           bool (*pred)(const LexEntry&) = nullptr);
+    bool has(uint32_t i, LexKind kind) { return i < size() && static_cast<bool>(hit(i, kind)); }
+    bool prep_before(uint32_t i);
+    bool time_prep_before(uint32_t i);
+    bool quantity_after(uint32_t i);
+    bool quantifier_before(uint32_t i);
+    uint32_t skip_article(uint32_t i) { return has(i, LexKind::Article) ? hit(i, LexKind::Article).end : i; }
+    // A year word ("the year" before 2006) with a number right after it.
+    Hit year_word_before_number(uint32_t i);
+
+    // ---- numbers (numbers.cpp) ----------------------------------------------
+    bool inside_bigger_number(uint32_t i) const;
+    // A day of the month, with a day suffix if any.
+    std::optional<std::pair<int, uint32_t>> day_at(uint32_t i);
+    // A count: digits or a number word.
+    std::optional<std::pair<int, uint32_t>> count_at(uint32_t i);
+    // A count (digits or number words) that ends right before token `end`:
+    // its first token and value. With `positive`, counts of zero are passed over.
+    std::optional<std::pair<uint32_t, int>> count_ending_at(uint32_t end, uint32_t floor, bool positive);
+    bool count_ends_at(uint32_t j);
+    // A year: four digits (or fewer before an era word), with an era word after.
+    struct Year { int value; Calendar calendar; bool explicit_calendar; bool two_digit; uint32_t end; };
+    std::optional<Year> year_at(uint32_t i, bool after_year_word, bool two_digit_ok);
+    Calendar calendar_of_bare_year(int y) const;
+    std::optional<RawDate> numeric_date(uint32_t i);
+    std::optional<RawDate> year_expr(uint32_t i, bool bare_year_ok);
+    std::optional<RawDate> year_word_year(uint32_t i);
+    std::optional<RawDate> year_alone(uint32_t i, bool bare_year_ok);
+    std::optional<RawDate> decade(uint32_t i);
+    std::optional<RawDate> decade_apostrophe(uint32_t i, uint32_t k);
+    std::optional<RawDate> decade_digits(uint32_t i, uint32_t k, Hit unit);
+    std::optional<RawDate> decade_number_word(uint32_t i, uint32_t k, Hit unit);
+    std::optional<RawDate> decade_name(uint32_t i, uint32_t k);
+    std::optional<RawDate> century(uint32_t i);
+    std::optional<RawDate> century_unit_first(uint32_t i, uint32_t j);
+    std::optional<RawDate> century_unit_last(uint32_t i, uint32_t j);
+
+    // ---- points (points.cpp) ------------------------------------------------
+    // Any date at token i, the longest reading.
+    std::optional<RawDate> point(uint32_t i, bool bare_year_ok, bool partial_ok);
+    // A month name (or two joined by '/'), and the word "month" after it.
+    struct MonthAt { const LexEntry* entry; uint32_t end; };
+    std::optional<MonthAt> month_at(uint32_t i);
+    std::optional<RawDate> day_month(uint32_t i, bool partial_ok);
+    std::optional<RawDate> month_first(uint32_t i, bool partial_ok);
+    // A month date of `rule` whose parts the caller completes.
+    RawDate month_alone(uint32_t i, const MonthAt& m, Rule rule);
+    std::optional<std::pair<int, uint32_t>> single_day_after(const MonthAt& m);
+    std::optional<RawDate> month_day_range_year(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> month_day_year(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> month_day(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> month_year(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> month_relative_year(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> month_rel(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> month_word_month(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> month_after_cue(uint32_t i, const MonthAt& m);
+    // A year whose value comes from the reference: "the same year", "last year".
+    std::optional<RawDate> year_relative(uint32_t i);
+    std::optional<RawDate> season(uint32_t i);
+    std::optional<RawDate> rel_season(uint32_t i);
+    std::optional<RawDate> season_year(uint32_t i);
+    std::optional<RawDate> season_rel(uint32_t i);
+    // The year after a season or a part of a year: [year word] number [era];
+    // the season already says it is a date, so a bare 13xx is a year too.
+    std::optional<Year> year_after(uint32_t k);
+    // The year a season or a part of a year belongs to, from token k: "[of]
+    // 2022", "[of] this year"; fills r.a and r.last.
+    bool with_year(RawDate& r, uint32_t k);
+    std::optional<RawDate> part_of_year(uint32_t i);
+    // A future-tense word within a few tokens of the date, in its sentence.
+    bool future_tense_near(const RawDate& r);
+    // early/mid/late X
+    std::optional<RawDate> modified(uint32_t i);
+
+    // ---- ranges (ranges.cpp) ------------------------------------------------
+    std::optional<RawDate> range(uint32_t i);
+
+    // ---- relative dates (relative.cpp) -------------------------------------
+    std::optional<RawDate> relative(uint32_t i);
+    Match rel_count_unit(uint32_t i, uint32_t j);
+    Match later_unit(uint32_t i, uint32_t j);
+    Match count_unit_rel(uint32_t i, uint32_t j);
+    Match rel_count_units(uint32_t i, uint32_t j);
+    Match unit_count_rel(uint32_t i, uint32_t j);
+    Match rel_unit(uint32_t i, uint32_t j);
+    Match reldate_word(uint32_t i, uint32_t j);
+    std::optional<RawDate> deictic(uint32_t i);
+    std::optional<RawDate> weekday(uint32_t i);
+    // "N units before/after" a date that starts at token i, looking back
+    // from it; `previous` is the date found just before, which may be the
+    // "N units" part already read as a shift.
+    struct AnchoredShift { uint32_t first; Granularity unit; int n; bool absorbs_previous; };
+    std::optional<AnchoredShift> shift_before(uint32_t i, const RawDate* previous);
+    std::optional<std::pair<Granularity, int>> count_and_unit_ending_at(uint32_t end, uint32_t floor, uint32_t& first);
+
+    // ---- named events (named_events.cpp) ----------------------------------
+    std::optional<RawDate> named_event(uint32_t i);
+    // The named events whose name starts at token i, a glued clitic allowed.
+    const EntryList* event_names(uint32_t i);
+    const EntryList* find_event_names(uint32_t i);
+    uint32_t names_at_ = kNone;
+    const EntryList* names_ = nullptr;
+
+    // ---- the scan (../grammar.cpp) ----------------------------------------
+    std::optional<RawDate> any(uint32_t i);
+
+    std::string_view s_;
+    const std::vector<Token>& t_;
+    Lang lang_;
+    const Lexicon& lex_;
+    const LanguageSettings& set_;
+    std::vector<const EntryList*> entries_;
+    std::vector<uint8_t> clitic_;
+    std::vector<bool> looked_;
+    uint32_t memo_token_ = kNone;
+    std::optional<RawDate> memo_;
+};
+
+template <class Lookup>
+std::optional<Grammar::Stripped> Grammar::without_affix(std::string_view w, Lookup lookup, size_t min_stem) {
+    const DateAffixes& affixes = lex_.date_affixes(lang_);
+    for (const text::Affix* p : affixes.prefixes_of(w)) {
+        if (!text::has_prefix(w, p->form)) continue;
+        std::string_view rest = w.substr(p->form.size());
+        if (rest.size() < min_stem || !text::at_least_letters(rest, p->min_rest)) continue;
+        std::string_view stem = p->replacement.empty() ? rest : scratch_.assign(p->replacement).append(rest);
+        if (const EntryList* e = lookup(stem)) return Stripped{e, outside_span(*p)};
+    }
+    for (const text::Affix* x : affixes.suffixes_of(w)) {
+        if (!text::has_suffix(w, x->form)) continue;
+        std::string_view stem = w.substr(0, w.size() - x->form.size());
+        if (stem.size() < min_stem || !text::at_least_letters(stem, x->min_rest)) continue;
+        if (const EntryList* e = lookup(stem)) return Stripped{e, 0};
+    }
+    return std::nullopt;
+}
+
+}  // namespace tarikh::tagger::rules

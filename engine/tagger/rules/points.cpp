@@ -1,0 +1,446 @@
+#include "tagger/rules/grammar.h"
+
+#include <algorithm>
+
+namespace tarikh::tagger::rules {
+
+std::optional<Grammar::MonthAt> Grammar::month_at(uint32_t i) {
+    Hit m = hit(i, LexKind::Month);
+    if (!m) return std::nullopt;
+    uint32_t end = m.end;
+    // Nov. 10, Sept. 11, Oct. 2023; not the full stop after "in March."
+    if (is_punct(end, '.') && t_[end].joined && is_number(end + 1)) ++end;
+    // أيار/مايو, أكتوبر/تشرين الأول: two names of one month
+    if ((is_punct(end, '/') || is_punct(end, '-')) && end + 1 < size()) {
+        if (Hit m2 = hit(end + 1, LexKind::Month); m2 && m2.entry->number == m.entry->number) end = m2.end;
+    }
+    // دی ماه: the word "month" after a month of its calendar
+    if (Hit mw = hit(end, LexKind::MonthWord); mw && mw.entry->calendar == m.entry->calendar) end = mw.end;
+    return MonthAt{m.entry, end};
+}
+
+std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
+    auto d = day_at(i);
+    // العاشر من تشرين الثاني: an ordinal word as the day
+    if (!d) {
+        if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31)
+            if (Hit of = hit(o.end, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of))
+                d = std::make_pair(o.entry->number, o.end);
+    }
+    if (!d) return std::nullopt;
+    uint32_t j = d->second;
+    if (Hit of = hit(j, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of)) j = of.end;  // ٧ من أكتوبر
+    auto m = month_at(j);
+    if (!m) return std::nullopt;
+    RawDate r;
+    r.first = i;
+    r.a.calendar = m->entry->calendar;
+    r.a.month = m->entry->number;
+    r.a.day = d->first;
+    r.a.granularity = Granularity::Day;
+    r.rule = Rule::DayMonthYear;
+    uint32_t k = m->end;
+    if (is_punct(k, ',')) ++k;
+    if (Hit yw = year_word_before_number(k)) k = yw.end;
+    if (auto y = year_at(k, true, set_.two_digit_solar_years && r.a.calendar == Calendar::SolarHijri)) {
+        r.a.year = y->value;
+        if (y->explicit_calendar && y->calendar != r.a.calendar && r.a.calendar == Calendar::Gregorian) r.a.calendar = y->calendar;
+        r.last = y->end;
+        r.confidence = m->entry->has(kFragment) ? 0.7f : 0.95f;
+        return r;
+    }
+    if (!partial_ok || m->entry->has(kFragment)) return std::nullopt;
+    // "۱۵ مارس" / "نوامبر همان سال": the year comes from elsewhere
+    r.rule = Rule::DayMonth;
+    r.last = m->end;
+    if (auto base = year_relative(r.last)) { r.a.base = base->a.base; r.last = base->last; }
+    r.confidence = 0.8f;
+    return r;
+}
+
+std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
+    auto m = month_at(i);
+    if (!m) return std::nullopt;
+    if (set_.day_after_month) {
+        if (auto r = month_day_range_year(i, *m)) return r;
+        if (auto r = month_day_year(i, *m)) return r;
+        if (partial_ok)
+            if (auto r = month_day(i, *m)) return r;
+    }
+    if (auto r = month_year(i, *m)) return r;
+    // Two names of one month (أيار/مايو) leave no doubt it is a month.
+    const bool doubled = m->end > i + 1 + m->entry->rest.size() && m->entry->calendar != Calendar::SolarHijri;
+    if (!partial_ok || (m->entry->has(kFragment) && !doubled)) return std::nullopt;
+    if (auto r = month_relative_year(i, *m)) return r;
+    if (auto r = month_rel(i, *m)) return r;
+    if (doubled) {
+        RawDate r = month_alone(i, *m, Rule::MonthDoubled);
+        r.confidence = 0.75f;
+        return r;
+    }
+    if (auto r = month_word_month(i, *m)) return r;
+    return month_after_cue(i, *m);
+}
+
+RawDate Grammar::month_alone(uint32_t i, const MonthAt& m, Rule rule) {
+    RawDate r;
+    r.rule = rule;
+    r.first = i;
+    r.last = m.end;
+    r.a.calendar = m.entry->calendar;
+    r.a.month = m.entry->number;
+    r.a.granularity = Granularity::Month;
+    return r;
+}
+
+// <month> <day>-<day> [,] <year>: June 13–24, 2025
+std::optional<RawDate> Grammar::month_day_range_year(uint32_t i, const MonthAt& m) {
+    auto d = day_at(m.end);
+    if (!d || !is_punct(d->second, '-')) return std::nullopt;
+    auto d2 = day_at(d->second + 1);
+    if (!d2) return std::nullopt;
+    uint32_t k = d2->second;
+    if (is_punct(k, ',')) ++k;
+    auto y = year_at(k, true, false);
+    if (!y) return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthDayRangeYear);
+    r.kind = RawKind::Range;
+    r.a.day = d->first;
+    r.a.year = y->value;
+    r.a.granularity = Granularity::Day;
+    r.b = r.a;
+    r.b.day = d2->first;
+    r.last = y->end;
+    r.confidence = 0.95f;
+    return r;
+}
+
+// The day after a month name, unless a second day follows it ("13-24").
+std::optional<std::pair<int, uint32_t>> Grammar::single_day_after(const MonthAt& m) {
+    auto d = day_at(m.end);
+    if (!d || (is_punct(d->second, '-') && day_at(d->second + 1))) return std::nullopt;
+    return d;
+}
+
+// <month> <day> [,] <year>: March 29, 2023
+std::optional<RawDate> Grammar::month_day_year(uint32_t i, const MonthAt& m) {
+    auto d = single_day_after(m);
+    if (!d) return std::nullopt;
+    uint32_t k = d->second;
+    if (is_punct(k, ',')) ++k;
+    auto y = year_at(k, true, false);
+    if (!y) return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthDayYear);
+    r.a.day = d->first;
+    r.a.year = y->value;
+    r.a.granularity = Granularity::Day;
+    r.last = y->end;
+    r.confidence = 0.95f;
+    return r;
+}
+
+// <month> <day>: Nov 3 (not "Nov 3, 4": a list, or "Nov 3 2" a number)
+std::optional<RawDate> Grammar::month_day(uint32_t i, const MonthAt& m) {
+    auto d = single_day_after(m);
+    if (!d) return std::nullopt;
+    uint32_t k = d->second;
+    if (is_punct(k, ',')) ++k;
+    if (is_number(k)) return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthDay);
+    r.a.day = d->first;
+    r.a.granularity = Granularity::Day;
+    r.last = d->second;
+    r.confidence = 0.8f;
+    return r;
+}
+
+// <month> [,] [of] [<year word>] <year>: October 2023, دی ماه ۱۴۰۲
+std::optional<RawDate> Grammar::month_year(uint32_t i, const MonthAt& m) {
+    uint32_t k = m.end;
+    if (is_punct(k, ',')) ++k;
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From) && is_number(of.end)) k = of.end;
+    if (Hit yw = year_word_before_number(k)) k = yw.end;
+    auto y = year_at(k, true, set_.two_digit_solar_years && m.entry->calendar == Calendar::SolarHijri);
+    if (!y) return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthYear);
+    r.a.year = y->value;
+    if (y->explicit_calendar && m.entry->calendar == Calendar::Gregorian) r.a.calendar = y->calendar;
+    r.last = y->end;
+    r.confidence = m.entry->has(kFragment) ? 0.7f : 0.95f;
+    return r;
+}
+
+// <month> [of] <relative year>: November of that year, October of last year
+std::optional<RawDate> Grammar::month_relative_year(uint32_t i, const MonthAt& m) {
+    uint32_t k = m.end;
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    auto base = year_relative(k);
+    if (!base) return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthRelativeYear);
+    r.a.base = base->a.base;
+    r.last = base->last;
+    r.confidence = 0.85f;
+    return r;
+}
+
+// <month> <last|next|this>: the most recent such month before the reference
+std::optional<RawDate> Grammar::month_rel(uint32_t i, const MonthAt& m) {
+    Hit rel = hit(m.end, LexKind::Rel);
+    if (!(rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next || rel.entry->rel == Rel::This))) return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthRel);
+    r.a.base = {rel.entry->rel, Granularity::Month, false};
+    r.last = rel.end;
+    r.confidence = 0.8f;
+    return r;
+}
+
+// <the word month> <month>: the word "month" makes any month name a date.
+std::optional<RawDate> Grammar::month_word_month(uint32_t i, const MonthAt& m) {
+    if (i == 0) return std::nullopt;
+    Hit mw = hit(i - 1, LexKind::Unit);
+    if (!(mw && mw.end == i && mw.entry->unit == Granularity::Month && !mw.entry->number && !mw.entry->has(kPlural)))
+        return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthWordMonth);
+    r.confidence = 0.75f;
+    return r;
+}
+
+// A bare month needs a preposition or a modifier before it: in March, early October
+std::optional<RawDate> Grammar::month_after_cue(uint32_t i, const MonthAt& m) {
+    // the end of March: a modifier, perhaps with "of", before it
+    auto mod_ends_at = [&](uint32_t at) { return hit_ending_at(at, LexKind::Mod, 1).has_value(); };
+    bool after_mod = mod_ends_at(i);
+    if (auto of = hit_ending_at(i, LexKind::Prep, 1, 0, [](const LexEntry& e) { return e.prep == Prep::Of; }); of && !after_mod) {
+        const uint32_t k = of->first;
+        after_mod = mod_ends_at(k) || (k > 0 && has(k - 1, LexKind::Article) && mod_ends_at(k - 1));
+    }
+    if (m.entry->has(kContext) && !after_mod) {  // a modifier says it is a month
+        if (!set_.context_months_after_preposition || !time_prep_before(i)) return std::nullopt;
+        // "from zero to three", not from the month Safar
+        if (Hit to = hit(m.end, LexKind::Prep); to && to.entry->prep == Prep::To && (is_number(to.end) || has(to.end, LexKind::Num)))
+            return std::nullopt;
+    }
+    if (!prep_before(i) && !(i > 0 && has(i - 1, LexKind::Mod) && hit(i - 1, LexKind::Mod).end == i)) return std::nullopt;
+    RawDate r = month_alone(i, m, Rule::MonthAfterCue);
+    r.confidence = 0.7f;
+    return r;
+}
+
+// A year whose value comes from the reference: همان سال، العام الماضي، امسال، this year.
+std::optional<RawDate> Grammar::year_relative(uint32_t i) {
+    RawDate r;
+    r.rule = Rule::RelativeYear;
+    r.first = i;
+    r.a.granularity = Granularity::Year;
+    if (Hit rd = hit(i, LexKind::RelDate); rd && rd.entry->unit == Granularity::Year) {
+        r.a.base = {rd.entry->rel, Granularity::Year, rd.entry->has(kSolar)};
+        r.last = rd.end;
+        return r;
+    }
+    uint32_t j = skip_article(i);
+    // REL UNIT: همان سال، نفس العام، this year, the same year
+    if (Hit rel = hit(j, LexKind::Rel); rel && (rel.entry->rel == Rel::Same || rel.entry->rel == Rel::This ||
+                                                rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
+        if (Hit u = hit(rel.end, LexKind::Unit); u && u.entry->unit == Granularity::Year && !u.entry->has(kPlural) && !is_number(u.end)) {
+            // "the same year" follows the calendar of the year it refers back to
+            r.a.base = {rel.entry->rel, Granularity::Year,
+                        set_.relative_calendar == Calendar::SolarHijri && rel.entry->rel != Rel::Same};
+            r.last = u.end;
+            return r;
+        }
+    }
+    // UNIT REL: سال گذشته، العام الماضي، العام نفسه
+    if (Hit u = hit(i, LexKind::Unit); u && u.entry->unit == Granularity::Year && !u.entry->has(kPlural)) {
+        if (Hit rel = hit(u.end, LexKind::Rel); rel && (rel.entry->rel == Rel::Same || rel.entry->rel == Rel::This ||
+                                                        rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
+            // "the same year" follows the calendar of the year it refers back to
+            r.a.base = {rel.entry->rel, Granularity::Year,
+                        set_.relative_calendar == Calendar::SolarHijri && rel.entry->rel != Rel::Same};
+            r.last = rel.end;
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Grammar::Year> Grammar::year_after(uint32_t k) {
+    bool two = false;
+    if (Hit yw = year_word_before_number(k)) {
+        two = set_.two_digit_solar_years && yw.entry->has(kTwoDigit);
+        k = yw.end;
+    }
+    auto y = year_at(k, true, two);
+    if (y && !y->explicit_calendar && !y->two_digit && t_[k].digits != 4) return std::nullopt;
+    return y;
+}
+
+std::optional<RawDate> Grammar::season(uint32_t i) {
+    if (auto r = rel_season(i)) return r;
+    if (auto r = season_year(i)) return r;
+    return season_rel(i);
+}
+
+static RawDate season_at(uint32_t i, Rule rule, int season) {
+    RawDate r;
+    r.rule = rule;
+    r.first = i;
+    r.a.granularity = Granularity::Season;
+    r.a.season = season;
+    return r;
+}
+
+static bool names_this_last_or_next(Rel x) { return x == Rel::Last || x == Rel::Next || x == Rel::This; }
+
+// <last|next|this> <season>: last summer, this spring
+std::optional<RawDate> Grammar::rel_season(uint32_t i) {
+    Hit rel = hit(i, LexKind::Rel);
+    if (!rel || !names_this_last_or_next(rel.entry->rel)) return std::nullopt;
+    Hit se = hit(rel.end, LexKind::Season);
+    if (!se) return std::nullopt;
+    RawDate r = season_at(i, Rule::RelSeason, se.entry->number);
+    r.a.base = {rel.entry->rel, Granularity::Season, set_.relative_calendar == Calendar::SolarHijri};
+    r.last = se.end;
+    r.confidence = 0.8f;
+    return r;
+}
+
+// <season> [of] <year>, <season> [of] <relative year>: summer 2022, summer of this year
+std::optional<RawDate> Grammar::season_year(uint32_t i) {
+    Hit se = hit(i, LexKind::Season);
+    if (!se) return std::nullopt;
+    RawDate r = season_at(i, Rule::SeasonYear, se.entry->number);
+    if (with_year(r, se.end)) return r;
+    return std::nullopt;
+}
+
+// <season> <last|next|this>
+std::optional<RawDate> Grammar::season_rel(uint32_t i) {
+    Hit se = hit(i, LexKind::Season);
+    if (!se) return std::nullopt;
+    Hit rel = hit(se.end, LexKind::Rel);
+    if (!rel || !names_this_last_or_next(rel.entry->rel)) return std::nullopt;
+    RawDate r = season_at(i, Rule::SeasonRel, se.entry->number);
+    r.a.base = {rel.entry->rel, Granularity::Season, set_.relative_calendar == Calendar::SolarHijri};
+    r.last = rel.end;
+    r.confidence = 0.8f;
+    return r;
+}
+
+bool Grammar::future_tense_near(const RawDate& r) {
+    constexpr uint32_t kReach = 10;  // tokens: a verb is near its time phrase
+    auto sentence_end = [&](uint32_t k) {
+        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?');  // folding made ؟ a '?'
+    };
+    for (uint32_t k = r.first; k-- > 0 && r.first - k <= kReach && !sentence_end(k);)
+        if (has(k, LexKind::Future)) return true;
+    for (uint32_t k = r.last; k < size() && k - r.last < kReach && !sentence_end(k); ++k)
+        if (has(k, LexKind::Future)) return true;
+    return false;
+}
+
+bool Grammar::with_year(RawDate& r, uint32_t k) {
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    if (auto y = year_after(k)) {
+        r.a.year = y->value;
+        r.a.calendar = y->calendar;
+        r.last = y->end;
+        r.confidence = 0.9f;
+        return true;
+    }
+    if (auto base = year_relative(k)) {
+        r.a.base = base->a.base;
+        r.last = base->last;
+        r.confidence = 0.85f;
+        return true;
+    }
+    return false;
+}
+
+std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
+    RawDate r;
+    r.first = i;
+    uint32_t k;
+    uint32_t j = skip_article(i);
+    if (j >= size()) return std::nullopt;
+    // Q3 2024, H2 2022
+    if (Hit pp = hit(j, LexKind::PartPrefix); pp && is_number(pp.end) && t_[pp.end].joined) {
+        r.rule = Rule::PartPrefixYear;
+        r.a.granularity = pp.entry->part == PartKind::Quarter ? Granularity::Quarter : Granularity::Half;
+        r.a.part = static_cast<int>(t_[pp.end].number);
+        k = pp.end + 1;
+    } else if (Hit p = hit(j, LexKind::Part)) {
+        // نیمه دوم، النصف الثاني، سه‌ماهه سوم
+        Hit o = hit(p.end, LexKind::Ordinal);
+        if (!o) return std::nullopt;
+        r.rule = Rule::PartOrdinalYear;
+        r.a.granularity = p.entry->part == PartKind::Quarter ? Granularity::Quarter : Granularity::Half;
+        r.a.part = o.entry->number;
+        k = o.end;
+    } else if (Hit o = hit(j, LexKind::Ordinal)) {
+        // second half of 2022, third quarter
+        Hit p = hit(o.end, LexKind::Part);
+        if (!p) return std::nullopt;
+        r.rule = Rule::OrdinalPartYear;
+        r.a.granularity = p.entry->part == PartKind::Quarter ? Granularity::Quarter : Granularity::Half;
+        r.a.part = o.entry->number;
+        k = p.end;
+    } else {
+        return std::nullopt;
+    }
+    if (r.a.part < 1 || r.a.part > (r.a.granularity == Granularity::Quarter ? 4 : 2)) return std::nullopt;
+    if (with_year(r, k)) return r;
+    return std::nullopt;
+}
+
+std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partial_ok) {
+    if (i >= size()) return std::nullopt;
+    // range() and any() both ask for the point at the same token: remember it.
+    const bool common = bare_year_ok && partial_ok;
+    if (common && memo_token_ == i) return memo_;
+    std::optional<RawDate> best;
+    auto consider = [&](std::optional<RawDate> r) {
+        if (r && (!best || r->last > best->last)) best = std::move(r);
+    };
+    consider(numeric_date(i));
+    consider(day_month(i, partial_ok));
+    consider(month_first(i, partial_ok));
+    consider(year_expr(i, bare_year_ok));
+    consider(season(i));
+    consider(part_of_year(i));
+    consider(decade(i));
+    consider(century(i));
+    if (common) { memo_token_ = i; memo_ = best; }
+    return best;
+}
+
+// early/mid/late X: اوایل دهه ۱۹۹۰، منتصف الثمانينيات، the late 1990s, mid-2022
+std::optional<RawDate> Grammar::modified(uint32_t i) {
+    uint32_t j = skip_article(i);
+    Hit m = hit(j, LexKind::Mod);
+    if (!m) return std::nullopt;
+    uint32_t k = m.end;
+    if (is_punct(k, '-') && t_[k].joined) ++k;
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    k = skip_article(k);
+    std::optional<RawDate> inner = point(k, true, true);
+    if (!inner) {
+        if (auto base = year_relative(k)) inner = base;
+    }
+    if (!inner) {
+        // بداية الشهر المقبل، اواخر ماه گذشته، early next year: a part of a relative unit
+        if (auto rel = relative(k); rel && rel->kind == RawKind::Shift && rel->unit != Granularity::Day) {
+            rel->first = i;
+            rel->mod = m.entry->mod;
+            rel->via = Rule::ModRelative;
+            return rel;
+        }
+    }
+    if (!inner || inner->kind != RawKind::Point) return std::nullopt;
+    inner->first = i;
+    inner->a.mod = m.entry->mod;
+    inner->via = Rule::ModPoint;
+    return inner;
+}
+
+// X–Y, از X تا Y, from X to Y, بين عامي X و Y, سال‌های X و Y
+}  // namespace tarikh::tagger::rules

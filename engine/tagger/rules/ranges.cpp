@@ -1,0 +1,106 @@
+#include "tagger/rules/grammar.h"
+
+#include <algorithm>
+
+namespace tarikh::tagger::rules {
+
+std::optional<RawDate> Grammar::range(uint32_t i) {
+    uint32_t j = i;
+    bool between = false, opened = false, plural_years = false;
+    if (Hit p = hit(j, LexKind::Prep); p && (p.entry->prep == Prep::From || p.entry->prep == Prep::Between)) {
+        between = p.entry->prep == Prep::Between;
+        opened = true;
+        j = p.end;
+    }
+    j = skip_article(j);
+    if (Hit yw = year_word_before_number(j)) {
+        plural_years = yw.entry->has(kPlural) || yw.entry->unit == Granularity::Year;
+        j = yw.end;
+    }
+    // Left side: a date, or just a day number or a year number that borrows from the right.
+    std::optional<RawDate> left = point(j, true, true);
+    if (!left) {
+        // "March to May 2024": a month name that is also a word is a month
+        // when a range to a dated month follows (checked below)
+        if (Hit mo = hit(j, LexKind::Month); mo && !mo.entry->has(kFragment)) {
+            Hit to = hit(mo.end, LexKind::Prep);
+            if (is_punct(mo.end, '-') || (to && to.entry->prep == Prep::To)) {
+                left = RawDate{};
+                left->first = j;
+                left->last = mo.end;
+                left->a.granularity = Granularity::Month;
+                left->a.month = mo.entry->number;
+                left->a.calendar = mo.entry->calendar;
+                left->confidence = 0.8f;
+            }
+        }
+    }
+    uint32_t after_left;
+    if (left) {
+        after_left = left->last;
+    } else if (is_number(j) && t_[j].digits <= 4) {
+        after_left = j + 1;
+    } else {
+        return std::nullopt;
+    }
+    // Prefer the longer reading where the left side is only a day: "15 to 20 March"
+    uint32_t sep = after_left;
+    bool dash = is_punct(sep, '-');
+    Hit conn = dash ? Hit{} : hit(sep, LexKind::Prep);
+    // "in 2021 and 2022": two years joined by "and" after a preposition
+    bool year_list = left && left->a.granularity == Granularity::Year && left->a.year && prep_before(j);
+    bool ok_sep = dash || (conn && (conn.entry->prep == Prep::To ||
+                                    (conn.entry->prep == Prep::And && (between || plural_years || year_list))));
+    uint32_t r0 = dash ? sep + 1 : conn ? conn.end : sep;
+    // ومايو: "and" glued to the next date as a clitic
+    if (!ok_sep && (between || plural_years) && glued_and(sep)) ok_sep = true, r0 = sep;
+    if (!ok_sep) return std::nullopt;
+    if (Hit yw = year_word_before_number(r0)) r0 = yw.end;
+    std::optional<RawDate> right = point(r0, true, true);
+    if (!right || right->kind != RawKind::Point) return std::nullopt;
+    // A month name taken on trust on the left needs a dated month on the right.
+    if (left && left->a.granularity == Granularity::Month && !left->a.year && !(right->a.year && right->a.month)) return std::nullopt;
+    RawDate r;
+    r.rule = Rule::Range;
+    r.kind = RawKind::Range;
+    r.first = i;
+    r.last = right->last;
+    r.b = right->a;
+    if (left && left->kind == RawKind::Point) {
+        r.a = left->a;
+    } else {
+        // A bare number on the left: a day before "20 March", a year before "2004"
+        int n = static_cast<int>(t_[j].number);
+        r.a = r.b;
+        if (r.b.granularity == Granularity::Day && t_[j].digits <= 2 && n >= 1 && n <= 31) {
+            r.a.day = n;
+        } else if (r.b.granularity == Granularity::Year && r.b.year && t_[j].digits == 4) {
+            r.a.year = n;
+        } else {
+            return std::nullopt;
+        }
+    }
+    // The left side borrows what it lacks from the right: "نوامبر تا مارس ۲۰۲۲"
+    if (!r.a.year && r.a.base.rel == Rel::None && r.b.year) {
+        if (r.a.granularity == Granularity::Month || r.a.granularity == Granularity::Day) {
+            r.a.year = r.b.year;
+            r.a.calendar = r.b.calendar;
+            if (r.a.month > r.b.month && r.a.month && r.b.month) r.a.year = *r.b.year - 1;
+        }
+    }
+    // Both sides plain years with a dash and no opening word: only real years.
+    if (!opened && !plural_years && dash) {
+        // ("3-5 May 2024": a day number before a day is a range of days)
+        if (!(r.a.year && r.b.year && r.a.granularity == Granularity::Year && r.b.granularity == Granularity::Year) &&
+            !(left && left->a.granularity != Granularity::Year) && !(!left && r.b.granularity == Granularity::Day))
+            return std::nullopt;
+    }
+    r.confidence = std::min(left ? left->confidence : 0.9f, right->confidence);
+    if (!opened && dash && r.a.granularity == Granularity::Year && r.b.granularity == Granularity::Year) {
+        // two bare years joined by a dash must both look like years
+        if (!(r.a.year && *r.a.year >= 1000 && r.b.year && *r.b.year >= 1000)) return std::nullopt;
+    }
+    return r;
+}
+
+}  // namespace tarikh::tagger::rules

@@ -1,0 +1,85 @@
+// The grammar's rules by name, as Duckling names its rules: a mention says
+// which rule read it, and `tarikh parse --explain` and the corpus tests show
+// that name. Names are stable: tests and notes refer to them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace tarikh::tagger {
+
+#define TARIKH_RULES(X)                                                                        \
+    X(None, "none")                                                                            \
+    /* numbers.cpp */                                                                          \
+    X(NumericDate, "numeric-date")                 /* 2023-10-07, 07/10/2023 */                \
+    X(YearWordYear, "year-word-year")              /* <year word> <year> */                    \
+    X(YearEra, "year-era")                         /* <year> <era> */                          \
+    X(BareYear, "bare-year")                       /* <year> where a year is likely */         \
+    X(DecadeApostrophe, "decade-apostrophe")       /* the '90s */                              \
+    X(DecadeYear, "decade-year")                   /* 1990s, <decade> 1990 */                  \
+    X(DecadeTwoDigits, "decade-two-digits")        /* <decade> 70: the 1370s */                \
+    X(DecadeNumberWord, "decade-number-word")      /* <decade> <seventy> */                    \
+    X(DecadeName, "decade-name")                   /* the nineties [of the last century] */    \
+    X(CenturyOrdinal, "century-ordinal")           /* <century> <ordinal> */                   \
+    X(CenturyNumber, "century-number")             /* <century> 21 */                          \
+    X(CenturyRel, "century-rel")                   /* <century> <last> */                      \
+    X(OrdinalCentury, "ordinal-century")           /* the twentieth century */                 \
+    X(DayCentury, "day-century")                   /* the 20th century */                      \
+    X(RelCentury, "rel-century")                   /* last century */                          \
+    /* points.cpp */                                                                           \
+    X(DayMonthYear, "day-month-year")              /* 7 October 2023 */                        \
+    X(DayMonth, "day-month")                       /* 7 October [<relative year>] */           \
+    X(MonthDayRangeYear, "month-day-range-year")   /* June 13-24, 2025 */                      \
+    X(MonthDayYear, "month-day-year")              /* March 29, 2023 */                        \
+    X(MonthDay, "month-day")                       /* Nov 3 */                                 \
+    X(MonthYear, "month-year")                     /* October [of] 2023 */                     \
+    X(MonthRelativeYear, "month-relative-year")    /* November of that year */                 \
+    X(MonthRel, "month-rel")                       /* <month> <last> */                        \
+    X(MonthDoubled, "month-doubled")               /* two names of one month */                \
+    X(MonthWordMonth, "month-word-month")          /* <the month> <month name> */              \
+    X(MonthAfterCue, "month-after-cue")            /* in March, early October */               \
+    X(RelativeYear, "relative-year")               /* the same year, last year (as a point) */ \
+    X(RelSeason, "rel-season")                     /* last summer */                           \
+    X(SeasonYear, "season-year")                   /* summer [of] 2022, summer of this year */ \
+    X(SeasonRel, "season-rel")                     /* <summer> <last> */                       \
+    X(PartPrefixYear, "part-prefix-year")          /* Q3 2024 */                               \
+    X(PartOrdinalYear, "part-ordinal-year")        /* <half> <second> of 2022 */               \
+    X(OrdinalPartYear, "ordinal-part-year")        /* the second half of 2022 */               \
+    X(ModPoint, "mod-point")                       /* early/mid/late <date> */                 \
+    X(ModRelative, "mod-relative")                 /* early next year */                       \
+    /* ranges.cpp */                                                                           \
+    X(Range, "range")                              /* from X to Y, X-Y, between X and Y */     \
+    /* relative.cpp */                                                                         \
+    X(RelCountUnit, "rel-count-unit")              /* <ago> three years */                     \
+    X(LaterUnit, "later-unit")                     /* the following year */                    \
+    X(CountUnitRel, "count-unit-rel")              /* three years ago, a year earlier */       \
+    X(RelCountUnits, "rel-count-units")            /* the past two decades */                  \
+    X(UnitCountRel, "unit-count-rel")              /* <week> <last>, <the years> <three> <past> */ \
+    X(RelUnit, "rel-unit")                         /* this year, last week, recent years */    \
+    X(RelDateWord, "reldate-word")                 /* one word for this year, last year */     \
+    X(DeicticWord, "deictic")                      /* today, yesterday, now */                 \
+    X(RelWeekday, "rel-weekday")                   /* last Tuesday */                          \
+    X(WeekdayDate, "weekday-date")                 /* Tuesday, 27 January 2026 */              \
+    X(WeekdayRel, "weekday-rel")                   /* <Saturday> <last> */                     \
+    X(PrepWeekday, "prep-weekday")                 /* on Tuesday */                            \
+    X(DayWordWeekday, "day-word-weekday")          /* <the day of> Monday, <evening of> Monday */ \
+    X(WeekdayDaypart, "weekday-daypart")           /* Tuesday night */                         \
+    /* named_events.cpp */                                                                     \
+    X(NamedEvent, "named-event")                   /* a named war, accord, holiday */
+
+enum class Rule : uint8_t {
+#define TARIKH_RULE_ENUM(id, name) id,
+    TARIKH_RULES(TARIKH_RULE_ENUM)
+#undef TARIKH_RULE_ENUM
+};
+
+inline constexpr std::array kRuleNames{
+#define TARIKH_RULE_NAME(id, name) std::string_view{name},
+    TARIKH_RULES(TARIKH_RULE_NAME)
+#undef TARIKH_RULE_NAME
+};
+
+constexpr std::string_view rule_name(Rule r) { return kRuleNames[static_cast<size_t>(r)]; }
+
+}  // namespace tarikh::tagger

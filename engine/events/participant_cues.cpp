@@ -12,7 +12,7 @@
 namespace tarikh::events {
 namespace {
 
-constexpr NameTable<CueRole, 37> kRoles = {{
+constexpr NameTable<CueRole, 40> kRoles = {{
     {CueRole::Between, "between"},
     {CueRole::Relation, "relation"},
     {CueRole::Agreement, "agreement"},
@@ -49,6 +49,9 @@ constexpr NameTable<CueRole, 37> kRoles = {{
     {CueRole::Relative, "relative"},
     {CueRole::Later, "later"},
     {CueRole::That, "that"},
+    {CueRole::Sequel, "sequel"},
+    {CueRole::SequelPhrase, "sequel-phrase"},
+    {CueRole::Condition, "condition"},
     {CueRole::DateOf, "date-of"},
 }};
 

@@ -58,6 +58,9 @@ enum class CueRole : uint8_t {
     Relative,      // whose/التي/که after a comma: an aside about the country before it
     Later,         // later/لاحقا: its part of the sentence is another, undated act
     That,          // that/أن/که: what was said follows
+    Sequel,        // after/before/in response to: its clause is another act, before or after the one dated
+    SequelPhrase,  // the same where the main verb may follow (Persian پس از): only a clause mark ends it
+    Condition,     // if/in case: its clause is a condition, no act
     DateOf,        // 's/in/في/در between a country and a date: "the 2016 US elections"
 };
 

@@ -98,6 +98,7 @@ SentenceParticipants::SentenceParticipants(SentenceInput in) : in_(std::move(in)
     find_asides_and_parts();
     group();
     add_two_countries();
+    find_subordinates();
 }
 
 size_t SentenceParticipants::words_between(size_t from, size_t to) const {
@@ -301,6 +302,72 @@ void SentenceParticipants::find_asides_and_parts() {
     parts_.push_back({from, in_.sentence.end});
 }
 
+// A clause opened by "after", "before", "in response to" reports another act
+// than the one its sentence dates, and one opened by "if" none; it runs to the
+// next clause mark, over any list of countries it holds ("a day after Russia,
+// Turkey and Iran failed"). A cue inside a date is the date's own word ("بعد
+// يومين", "two days before"); "if" in what was said is "whether", its topic
+// ("said he did not care if Russians meddled in the US election").
+void SentenceParticipants::find_subordinates() {
+    const CueRoles opens = role_bit(CueRole::Sequel) | role_bit(CueRole::SequelPhrase) | role_bit(CueRole::Condition);
+    for (const CueHit& c : in_.cues) {
+        if ((c.roles & opens) == 0) continue;
+        if (std::any_of(in_.dates.begin(), in_.dates.end(), [&](Span d) { return contains(d, c.span); })) continue;
+        if (!c.has(CueRole::Sequel) && !c.has(CueRole::SequelPhrase) && cue_between(in_.sentence.begin, c.span.begin, CueRole::That))
+            continue;
+        uint32_t end = c.span.end;
+        for (;;) {
+            while (end < in_.sentence.end && !clause_mark_at(in_.text, end)) ++end;
+            auto across = std::find_if(groups_.begin(), groups_.end(),
+                                       [&](const Group& g) { return g.span.begin < end && g.span.end > end; });
+            if (across == groups_.end() || end >= in_.sentence.end) break;
+            end = across->span.end;
+        }
+        // Where the main verb may come last, a phrase no clause mark closes holds it.
+        const bool phrase_only = c.has(CueRole::SequelPhrase) && !c.has(CueRole::Sequel) && !c.has(CueRole::Condition);
+        if (phrase_only && end >= in_.sentence.end) continue;
+        subordinates_.push_back({c.span.begin, end});
+    }
+}
+
+std::vector<const SentenceParticipants::Group*> SentenceParticipants::visible(Span part, const Mention* date) const {
+    std::vector<const Group*> seen;
+    for (const Group& g : groups_) {
+        if (!in(g, part)) continue;
+        const bool aside = std::any_of(asides_.begin(), asides_.end(), [&](Span a) {
+            return contains(a, g.span) && !(date && contains(a, date->span));
+        });
+        if (!aside) seen.push_back(&g);
+    }
+    if (!date) return seen;
+    auto inside = [&](Span s, const Group* g) { return contains(s, g->span); };
+    // A date inside a subordinate clause dates its act: only its countries,
+    // when it names any ("…, after entering the Saudi consulate last Tuesday");
+    // a military act of one country is on the ground the sentence names
+    // ("fighters returned to Syria after Russia intervened in September 2015").
+    for (Span s : subordinates_)
+        if (contains(s, date->span)) {
+            std::vector<const Group*> own;
+            for (const Group* g : seen)
+                if (inside(s, g)) own.push_back(g);
+            const bool one = own.size() == 1 && own[0]->members.size() == 1;
+            return own.empty() || (one && in_.military) ? seen : own;
+        }
+    // A date outside one does not see its countries when its own clause names
+    // a pair ("Russian jets bombed Idlib on Saturday, a day after Russia,
+    // Turkey and Iran failed…"); one that names fewer ("Siew returned from
+    // Washington on Friday after the U.S. answered Taiwan") takes them.
+    std::vector<const Group*> main;
+    std::vector<CountryCode> codes;
+    for (const Group* g : seen)
+        if (std::none_of(subordinates_.begin(), subordinates_.end(), [&](Span s) { return inside(s, g); })) {
+            main.push_back(g);
+            for (const Member& m : g->members)
+                if (std::find(codes.begin(), codes.end(), m.code) == codes.end()) codes.push_back(m.code);
+        }
+    return codes.size() >= 2 ? main : seen;
+}
+
 void SentenceParticipants::group() {
     const Named* prev = nullptr;
     for (const Named& n : named_) {
@@ -408,11 +475,12 @@ bool SentenceParticipants::adjacent_to_date(const Group& g, const Mention* menti
     size_t words = words_between(from, to), links = 0;
     for (const CueHit& c : in_.cues)
         if (c.span.begin >= from && c.span.end <= to && c.has(CueRole::DateOf)) ++links;
-    // Right beside it with no link word, only a year or longer qualifies a
-    // noun ("الانتخابات الأمريكية 2016"); a day or a weekday there dates the
-    // clause's act ("خطاب أمام الكونغرس الأميركي الأربعاء").
+    // After an adjective, with or without a link word, only a year or longer
+    // qualifies its noun ("الانتخابات الأمريكية 2016", "… الأمريكية في 2016");
+    // a day or a weekday there dates the clause's act ("خطاب أمام الكونغرس
+    // الأميركي الأربعاء", "اجتمع بالسفير الأردني في 9 أكتوبر").
     const bool coarse = mention->granularity >= Granularity::Year && mention->granularity != Granularity::Unknown;
-    return words == links && (links > 0 || (group_first && coarse));
+    return words == links && (group_first ? coarse : links > 0);
 }
 
 // "France welcomed the British strikes against ISIS in Syria": "against"
@@ -438,15 +506,7 @@ const SentenceParticipants::Group* SentenceParticipants::nearer_actor(const Grou
 
 std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mention* date, float confidence,
                                                         bool part_only) const {
-    // The groups this date can see: those of its part, less the asides it is not in.
-    std::vector<const Group*> seen;
-    for (const Group& g : groups_) {
-        if (!in(g, part)) continue;
-        const bool aside = std::any_of(asides_.begin(), asides_.end(), [&](Span a) {
-            return contains(a, g.span) && !(date && contains(a, date->span));
-        });
-        if (!aside) seen.push_back(&g);
-    }
+    std::vector<const Group*> seen = visible(part, date);
     if (seen.empty()) return {};
 
     std::map<CountryPair, Participants> best;
@@ -493,23 +553,30 @@ std::vector<Participants> SentenceParticipants::pairs_in(Span part, const Mentio
 
     // A group naming the subject's own country acts with it ("the crown
     // prince handed over money from Saudi Arabia and the UAE for Yemen").
-    const Group* partners = nullptr;
+    // Every such group: the crown prince, named again, is not the partner.
+    std::vector<const Group*> partners;
     for (const Group* g : seen)
         if (g != subject && !g->tied && g->members.size() <= kMaxJointActors &&
             std::any_of(g->members.begin(), g->members.end(), [&](const Member& m) {
                 return std::any_of(subject->members.begin(), subject->members.end(),
                                    [&](const Member& s) { return s.code == m.code; });
-            })) {
-            partners = g;
-            break;
-        }
+            }))
+            partners.push_back(g);
     Group widened;
-    if (partners) {
+    if (!partners.empty()) {
         widened = *subject;
-        for (const Member& m : partners->members)
-            if (std::none_of(widened.members.begin(), widened.members.end(), [&](const Member& x) { return x.code == m.code; }))
-                widened.members.push_back(m);
-        seen.erase(std::remove(seen.begin(), seen.end(), partners), seen.end());
+        for (const Group* p : partners)
+            for (const Member& m : p->members)
+                if (std::none_of(widened.members.begin(), widened.members.end(),
+                                 [&](const Member& x) { return x.code == m.code; }))
+                    widened.members.push_back(m);
+        if (widened.members.size() > kMaxJointActors) {
+            widened = Group{};
+            partners.clear();
+        }
+    }
+    if (!partners.empty()) {
+        for (const Group* p : partners) seen.erase(std::remove(seen.begin(), seen.end(), p), seen.end());
         std::replace(seen.begin(), seen.end(), subject, static_cast<const Group*>(&widened));
         subject = &widened;
     }
@@ -635,6 +702,7 @@ std::string SentenceParticipants::explain() const {
                            g.governed ? " (governed: not a subject)" : "");
     }
     for (Span a : asides_) out += fmt::format("  aside: {}\n", in_.text.substr(a.begin, a.end - a.begin));
+    for (Span s : subordinates_) out += fmt::format("  subordinate: {}\n", in_.text.substr(s.begin, s.end - s.begin));
     return out;
 }
 

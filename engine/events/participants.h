@@ -116,6 +116,10 @@ private:
     void group();
     void add_two_countries();
     void find_asides_and_parts();
+    void find_subordinates();
+    // The visible groups of a date that lies in `part`, less the asides and
+    // subordinate clauses it is not in.
+    std::vector<const Group*> visible(Span part, const Mention* date) const;
     bool in(const Group& g, Span s) const;
     const Group* subject_of(Span part) const;
     PairCue link_of(const Group& g, Span part) const;
@@ -144,6 +148,10 @@ private:
     std::vector<Group> groups_;
     std::vector<Span> asides_;  // "…, whose shipping came under attack by Iran, …"
     std::vector<Span> parts_;   // the sentence cut at comparisons
+    // "…, a day after Russia, Turkey and Iran failed to agree", "in case it
+    // acquires Russian missiles": another act, or none; a date inside one
+    // sees only its countries.
+    std::vector<Span> subordinates_;
     std::vector<std::string> notes_;
 };
 

@@ -274,6 +274,10 @@ TEST(Participants, FourOrMoreNamedTogetherAreAListNotJointActors) {
 TEST(Participants, AGroupNamingTheSubjectsCountryActsWithIt) {
     auto ar = lanes("سلم ولي العهد الكويتي في 3 أبريل 2019 مساعدات من الكويت وقطر إلى اليمن.", lang_of("ar"));
     EXPECT_THAT(ar["3 أبريل 2019"], UnorderedElementsAre("KW-QA", "KW-YE", "QA-YE"));
+    // … however often the subject's own country is named before it.
+    auto again = lanes("سلم وزير الخارجية الكويتي باسم الكويت في 3 أبريل 2019 مساعدات من الكويت وقطر إلى اليمن.",
+                       lang_of("ar"));
+    EXPECT_THAT(again["3 أبريل 2019"], UnorderedElementsAre("KW-QA", "KW-YE", "QA-YE"));
 }
 
 TEST(Participants, NamesSideBySideWithoutAndAreSubjectAndObject) {
@@ -386,6 +390,39 @@ TEST(Participants, AnAsideAboutACountryIsBackground) {
 TEST(Participants, WhatCameLaterIsAnotherAct) {
     auto ar = lanes("دمرت غارة منشأة في سوريا في 6 سبتمبر 2007، قالت فرنسا لاحقا إنها بنيت بمساعدة إيران.", lang_of("ar"));
     EXPECT_THAT(ar["6 سبتمبر 2007"], ElementsAre("SY"));
+}
+
+TEST(Participants, AnActAfterOrBeforeTheDatedOneIsAnotherEvent) {
+    // The countries of an "after" clause are not the dated act's when that act names a pair of its own …
+    auto ar = lanes("قصفت طائرات تركية مواقع في العراق في 5 مارس 2019، بعد فشل روسيا وإيران وسوريا في الاتفاق على هدنة.",
+                    lang_of("ar"));
+    EXPECT_THAT(ar["5 مارس 2019"], ElementsAre("IQ-TR"));
+    // … and a date inside the clause dates its act, between its countries alone.
+    auto en = lanes("Spain recalled its ambassador from Venezuela on March 12, 2019, after talks between Brazil and "
+                    "Chile failed on March 10, 2019.",
+                    lang_of("en"));
+    EXPECT_THAT(en["March 12, 2019"], ElementsAre("ES-VE"));
+    EXPECT_THAT(en["March 10, 2019"], ElementsAre("BR-CL"));
+    auto ar2 = lanes("اجتمع وزير الخارجية المصري بالسفير الأردني في 9 أكتوبر 2018 بعد دخول الصحفي الأردني إلى السفارة "
+                     "الأردنية في بيروت يوم 2 أكتوبر 2018.",
+                     lang_of("ar"));
+    EXPECT_THAT(ar2["9 أكتوبر 2018"], ElementsAre("EG-JO"));
+    EXPECT_THAT(ar2["2 أكتوبر 2018"], ElementsAre("JO"));
+    // Where the main verb comes last (Persian), a phrase of "after" no comma closes is the main clause's.
+    auto fa = lanes("وزیر خارجه عمان روز ۳ مه ۲۰۱۹ پس از حملات هوایی عربستان به یمن از ایران انتقاد کرد.", lang_of("fa"));
+    EXPECT_THAT(fa["۳ مه ۲۰۱۹"], ::testing::Contains("IR-OM"));
+}
+
+TEST(Participants, AConditionNamesNoParticipant) {
+    auto ar = lanes("هددت مصر في 3 أبريل 2019 بقطع العلاقات مع السودان في حال اشترت الخرطوم أسلحة تركية.", lang_of("ar"));
+    EXPECT_THAT(ar["3 أبريل 2019"], ElementsAre("EG-SD"));
+    auto en = lanes("Japan imposed export curbs on South Korea on July 2, 2019, to be lifted if Seoul stops buying Chinese radars.",
+                    lang_of("en"));
+    EXPECT_THAT(en["July 2, 2019"], ElementsAre("JP-KR"));
+    // "If" in what was said is "whether": its topic.
+    auto said = lanes("قال الرئيس الروسي في 9 مارس 2018 إنه لا يكترث إذا كان روس قد تدخلوا في الانتخابات الأمريكية.",
+                      lang_of("ar"));
+    EXPECT_THAT(said["9 مارس 2018"], ElementsAre("RU-US"));
 }
 
 TEST(Participants, ASentenceNamingNoCountryContinuesTheOneBefore) {

@@ -275,6 +275,7 @@ void Lexicon::load_settings(const Language& l) {
         else if (c[0] == "last_day_is_yesterday") yes(s.last_day_is_yesterday);
         else if (c[0] == "weekday_after_preposition") yes(s.weekday_after_preposition);
         else if (c[0] == "daypart_after_weekday") yes(s.daypart_after_weekday);
+        else if (c[0] == "weekday_alone") yes(s.weekday_alone);
         else throw std::runtime_error("tarikh: " + base + "settings.tsv: unknown setting " + std::string(c[0]));
     });
     affixes_[l.id.index()] = DateAffixes(text::load_morphology(embedded_data(base + "affixes.tsv")));

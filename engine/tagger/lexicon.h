@@ -95,6 +95,7 @@ struct LanguageSettings {
     bool last_day_is_yesterday = false;   // روز گذشته: "the past day" is yesterday
     bool weekday_after_preposition = false;  // on Tuesday: a bare weekday after a preposition
     bool daypart_after_weekday = false;   // Tuesday night
+    bool weekday_alone = false;           // رفعت واشنطن الاثنين شكوى: a weekday with no other word is a date
 };
 
 // The affixes a language glues to date words (affixes.tsv, date_prefix and

@@ -283,6 +283,15 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
         r.last = w.end;
         return r;
     }
+    // The press dates an act by a weekday alone, between the verb or its
+    // subject and the object ("رفعت واشنطن الاثنين شكوى", "said Monday");
+    // not one a number follows (a count: "الأحد عشر") nor one after an
+    // article (a name: "The Sunday Times").
+    if (set_.weekday_alone && !hit(w.end, LexKind::Num) && !(i > 0 && hit(i - 1, LexKind::Article))) {
+        r.rule = Rule::WeekdayAlone;
+        r.last = w.end;
+        return r;
+    }
     return std::nullopt;
 }
 

@@ -65,6 +65,7 @@ namespace tarikh::tagger {
     X(PrepWeekday, "prep-weekday")                 /* on Tuesday */                            \
     X(DayWordWeekday, "day-word-weekday")          /* <the day of> Monday, <evening of> Monday */ \
     X(WeekdayDaypart, "weekday-daypart")           /* Tuesday night */                         \
+    X(WeekdayAlone, "weekday-alone")               /* <Washington> <filed> Monday */           \
     /* named_events.cpp */                                                                     \
     X(NamedEvent, "named-event")                   /* a named war, accord, holiday */
 

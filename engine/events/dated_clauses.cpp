@@ -88,7 +88,7 @@ Span opening_dateline(std::string_view text) {
             return {0, uint32_t(skip_dashes_and_blanks(text, i))};
         } else if (c == '(') {
             // "(CNN)": an outlet in Latin letters closes the dateline.
-            // Without a comma, only a city of one word: "القدس (CNN)--", not
+            // Without a comma, only a city of one word: "al-Quds (CNN)--" (Jerusalem), not
             // "The United States (US) said".
             const size_t close = text.find(')', i);
             if (close == std::string_view::npos || close - i > 12 || (commas == 0 && item_words > 1)) return {};
@@ -166,7 +166,7 @@ std::vector<const Mention*> merge_restatements(const std::vector<const Mention*>
 }
 
 bool restates(std::string_view text, const Mention& name, const Mention& date, const std::vector<CueHit>& cues) {
-    constexpr size_t kReach = 6;  // "الذي تم التوصل إليه في", "که در سال … امضا شد"
+    constexpr size_t kReach = 6;  // "alladhi tamma al-tawassul ilayhi fi" (which was reached in), "that was signed in the year …"
     if (name.event.empty() || !date.event.empty() || date.span.begin < name.span.end) return false;
     // It says when the thing happened or began ("the war that began in 2011"),
     // not a time within it ("the Syrian crisis … last August").

@@ -2,10 +2,10 @@
 // sentence each one dates.
 //
 // A sentence with one date is one clause. A sentence with several dates is
-// cut between them at the last clause mark (، , ؛ ; :) before each date, so
-// "در سال ۲۰۱۸، علی‌اف … آنکارا و اورشلیم، پس از جنگ ۲۰۲۰ قره‌باغ، …" gives a
-// 2018 clause and a 2020 clause. Dates with no mark between them ("در سال‌های
-// ۲۰۲۱ و ۲۰۲۲") share their clause.
+// cut between them at the last clause mark (, ; : and the Arabic comma and semicolon U+060C, U+061B) before each date, so
+// "in 2018, Aliyev … Ankara and Jerusalem, after the 2020 Karabakh war, …" gives a
+// 2018 clause and a 2020 clause. Dates with no mark between them ("in the years
+// 2021 and 2022") share their clause.
 #pragma once
 
 #include "events/participant_cues.h"
@@ -29,15 +29,15 @@ std::vector<const Mention*> dating_mentions(const std::vector<Mention>& mentions
 bool is_dateline(const Mention& m, std::string_view text);
 
 // A wire dateline that opens the document: "TAUPO, New Zealand, March 24 -",
-// "دبي، الإمارات العربية المتحدة (CNN)--", "القدس (CNN)--": up to four short
+// "Dubai, United Arab Emirates (CNN)--", "al-Quds (CNN)--": up to four short
 // items (a city, a country, a date) separated by commas, ending at a dash or
 // at an outlet in brackets. Its countries say where the report was filed, not who took part;
 // its date dates the lead sentence. {0, 0} when the document has none.
 Span opening_dateline(std::string_view text);
 
 // Two mentions side by side with nothing but spaces and brackets between them
-// and overlapping intervals name one time twice ("انتفاضه دوم (۲۰۰۰-۲۰۰۴)",
-// "اتفاقات ابراهام عام 2020"): keeps the finer one (then the one the text
+// and overlapping intervals name one time twice ("the second intifada (2000-2004)",
+// "the Abraham Accords in 2020"): keeps the finer one (then the one the text
 // states outright), so the time gives one event, not two.
 std::vector<const Mention*> merge_restatements(const std::vector<const Mention*>& mentions, std::string_view text);
 
@@ -48,7 +48,7 @@ struct DatedClause {
 
 // Whether `date` restates the named event `name` a few words after it, in
 // its clause or a relative clause of it, saying when it happened or began
-// ("الاتفاق النووي الإيراني الذي تم التوصل إليه عام 2015", "the Iran-Iraq war,
+// ("the Iranian nuclear deal reached in 2015", "the Iran-Iraq war,
 // which began in 1980"): one event, dated as the text states it, of the
 // named thing's phrase. `cues`: the sentence's participant cues (relative
 // pronouns).
@@ -68,8 +68,8 @@ std::vector<Restatement> restatements(std::vector<const Mention*>& mentions, std
 Span phrase_around(std::string_view text, Span clause, Span mention);
 
 // The pairs of a named war or accord: where its name holds two countries or
-// more ("الحرب العراقية الإيرانية"), theirs (`inside`); where it holds one
-// ("حرب غزة", "the US withdrawal from the nuclear deal"), the pairs of its
+// more ("the Iraqi-Iranian war"), theirs (`inside`); where it holds one
+// ("the Gaza war", "the US withdrawal from the nuclear deal"), the pairs of its
 // phrase that include it, or it alone; where it holds none, its phrase's.
 std::vector<Participants> of_the_named(std::vector<Participants> phrase, std::vector<Participants> inside);
 

@@ -51,7 +51,7 @@ std::vector<events::CueHit> cues_in(const std::vector<events::CueHit>& cues, Spa
 }
 
 // Actor names inside a date mention are part of the date, not actors (Persian
-// دوشنبه is Monday as well as Dushanbe); a named event keeps them ("the
+// "doshanbe" is Monday as well as Dushanbe); a named event keeps them ("the
 // Israel–Hamas war" is about Israel).
 std::vector<ActorMatch> outside_dates(std::vector<ActorMatch> actors, const std::vector<Mention>& mentions) {
     // Both are in text order: one sweep.

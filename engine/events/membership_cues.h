@@ -1,5 +1,5 @@
 // Words that make a named agreement an institution one joins (or leaves)
-// rather than a time: "پیوستن قزاقستان به پیمان ابراهیم" (Kazakhstan joining
+// rather than a time: "peyvastan-e Qazzaqestan be peyman-e Ebrahim" (Kazakhstan joining
 // the Abraham Accords) is news of 2025, not of 15 September 2020, and "the
 // withdrawal from the nuclear deal" is not dated by the deal's signing. The words are data, per
 // language: engine/lang/<lang>/membership_cues.tsv.

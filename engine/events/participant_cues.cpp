@@ -83,7 +83,7 @@ ParticipantCues::ParticipantCues(std::string_view cues_tsv, std::string_view aff
         }
         roles_.push_back(role_bit(*role));
         // Cue words are function words: a glued conjunction or preposition
-        // (و، ب، ل) may precede them, an adjective ending may not follow.
+        // (wa-, bi-, li-: "and", "with", "for") may precede them, an adjective ending may not follow.
         if (!index_.add(f[0], it->second, actors::PhraseIndex::Affixes::General))
             errors_.push_back(std::string(f[0]) + ": no word");
     });

@@ -27,47 +27,47 @@ enum class CueRole : uint8_t {
     And,           // a conjunction inside a list of countries
     // Cues that say how a counterpart is tied to the subject.
     Visit,         // visit/travel: a country after "to" is visited
-    To,            // to/به/إلى
-    With,          // with/با/مع
-    Against,       // against/علیه/ضد
-    Accusation,    // accused/اتهم/متهم
-    Speech,        // said/گفت/قال: the subject speaks of the others
-    Agent,         // by/توسط/من قبل: the country after it acts
+    To,            // to
+    With,          // with
+    Against,       // against
+    Accusation,    // accused
+    Speech,        // said: the subject speaks of the others
+    Agent,         // by: the country after it acts
     // Cues that make a named country no participant.
-    Examples,      // such as/مانند/من بينها: a list of examples or members follows
-    PlaceList,     // in each of/في كل من: a list of places follows
-    Venue,         // in/at/در/في: a city after it is where, not who
-    Border,        // on the border with/على الحدود مع: the country after it is a place
-    Located,       // located in/الواقعة/واقع در: the country after it is a place
+    Examples,      // such as: a list of examples or members follows
+    PlaceList,     // in each of: a list of places follows
+    Venue,         // in/at: a city after it is where, not who
+    Border,        // on the border with: the country after it is a place
+    Located,       // located in: the country after it is a place
     Outlet,        // agency/newspaper/source: the country after it is the report's source
     OutletOf,      // the same where the country comes first ("a British naval source")
-    Currency,      // dollar/دلار/دولار: the country right after it names a currency
+    Currency,      // dollar: the country right after it names a currency
     CurrencyOf,    // the same where the country comes first ("U.S. dollars")
-    Precedent,     // after/بعد/پس از right before a country: it did so before, another event
-    NamedAfter,    // treaty/معاهدة/پیمان: a city right after it names the thing ("ميثاق روما")
+    Precedent,     // after right before a country: it did so before, another event
+    NamedAfter,    // treaty: a city right after it names the thing ("Rome Statute")
     NamedAfterOf,  // the same where the city comes first ("the Paris agreement")
-    Meeting,       // summit/قمة/نشست: a place right after it, city or country, is where it met ("قمة سنغافورة")
+    Meeting,       // summit: a place right after it, city or country, is where it met ("the Singapore summit" with the place after)
     MeetingOf,     // the same where the place comes first ("the Singapore summit")
     Nationality,   // player/journalist/club/national team: the country after it is someone's nationality
     NationalityOf, // the same where the country comes first ("the Brazilian striker")
-    Language,      // language/اللغة/زبان: the demonym after it names a language ("باللغة الفرنسية")
+    Language,      // language: the demonym after it names a language ("in the French language" with the demonym after)
     LanguageOf,    // the same where the demonym comes first ("the French language")
-    Capital,       // capital/العاصمة/پایتخت: the country after it stands for its capital, a city ("العاصمة الإثيوبية")
+    Capital,       // capital: the country after it stands for its capital, a city ("the Ethiopian capital" with the demonym after)
     CapitalOf,     // the same where the country comes first ("the Ethiopian capital")
-    Comparison,    // similar to/على غرار: what follows is compared, a clause of its own
-    Relative,      // whose/التي/که after a comma: an aside about the country before it
-    Later,         // later/لاحقا: its part of the sentence is another, undated act
-    That,          // that/أن/که: what was said follows
+    Comparison,    // similar to: what follows is compared, a clause of its own
+    Relative,      // whose after a comma: an aside about the country before it
+    Later,         // later: its part of the sentence is another, undated act
+    That,          // that: what was said follows
     Sequel,        // after/before/in response to: its clause is another act, before or after the one dated
-    SequelPhrase,  // the same where the main verb may follow (Persian پس از): only a clause mark ends it
+    SequelPhrase,  // the same where the main verb may follow (Persian "pas az", after): only a clause mark ends it
     Condition,     // if/in case: its clause is a condition, no act
-    DateOf,        // 's/in/في/در between a country and a date: "the 2016 US elections"
+    DateOf,        // 's/in between a country and a date: "the 2016 US elections"
 };
 
 std::string_view to_string(CueRole r);  // "between", "place-list", …
 std::optional<CueRole> cue_role_from_string(std::string_view s);
 
-// A phrase may play several roles (في is a venue and links a country to a date).
+// A phrase may play several roles (Arabic "fi", in, is a venue and links a country to a date).
 using CueRoles = uint64_t;
 constexpr CueRoles role_bit(CueRole r) { return CueRoles{1} << static_cast<unsigned>(r); }
 static_assert(static_cast<unsigned>(CueRole::DateOf) < 64, "one bit per role (DateOf is the last)");
@@ -93,7 +93,7 @@ public:
     // Rows that could not be read (unknown role), for the data tests.
     const std::vector<std::string>& errors() const { return errors_; }
     // The conjunctions of one letter, which the press glues to the next word
-    // (Arabic وإسرائيل): a name that starts with one follows a list's "and".
+    // (Arabic "wa-Isra'il", and Israel): a name that starts with one follows a list's "and".
     const std::vector<std::string>& glued_conjunctions() const { return glued_and_; }
 
 private:

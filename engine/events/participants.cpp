@@ -42,9 +42,9 @@ constexpr float kBorrowedFromSentence = 0.7f;
 constexpr float kOnlyAPlace = 0.8f;
 
 // How many words may stand between a cue and the country it governs.
-constexpr size_t kOutletReach = 3;     // "وكالة الأنباء الرسمية السورية"
+constexpr size_t kOutletReach = 3;     // "the official Syrian news agency": three words between
 constexpr size_t kOutletOfReach = 2;   // "a British naval source"
-constexpr size_t kListReach = 2;       // "such as Syria", "سایر کشورها مانند تاجیکستان"
+constexpr size_t kListReach = 2;       // "such as Syria", "other countries such as Tajikistan"
 constexpr size_t kLinkReach = 3;       // "talks with the Saudi ambassador"
 
 // Three countries may act together ("Russia, Turkey and Iran failed to
@@ -59,19 +59,16 @@ constexpr CueRoles kGoverning = role_bit(CueRole::With) | role_bit(CueRole::To) 
 constexpr CueRoles kLinks = role_bit(CueRole::With) | role_bit(CueRole::To) | role_bit(CueRole::Against) |
                             role_bit(CueRole::Agent) | role_bit(CueRole::Accusation);
 
-// Whether a clause mark (one byte, or Arabic ، and ؛ of two) ends at text[i - 1].
-bool clause_mark_ends_at(std::string_view text, size_t i) {
-    return (i >= 1 && clause_mark_at(text, i - 1) == 1) || (i >= 2 && clause_mark_at(text, i - 2) == 2);
-}
-
 bool contains(Span outer, Span inner) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
 // Punctuation that ends a list of countries: a list runs over commas,
 // hyphens, slashes and conjunctions, not over a full stop or a bracket.
 bool breaks_list(std::string_view gap) {
-    for (char c : gap)
-        if (c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' || c == '?') return true;
-    return gap.find("\xD8\x9B") != std::string_view::npos;  // ؛
+    for (size_t i = 0; i < gap.size(); ++i) {
+        const char c = gap[i];
+        if (c == '.' || c == '(' || c == ')' || c == '!' || c == '?' || list_break_at(gap, i)) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -139,8 +136,8 @@ const CueHit* SentenceParticipants::cue_after(size_t pos, CueRoles roles, size_t
     return nullptr;
 }
 
-// An outlet's name in quotes is one word however long: "شبکه خبری «ال‌بی‌سی
-// لبنان»" is LBC, Lebanon's.
+// An outlet's name in quotes is one word however long: the news network
+// «LBC Lebanon» is LBC, Lebanon's.
 const CueHit* SentenceParticipants::outlet_before(size_t pos) const {
     for (auto it = in_.cues.rbegin(); it != in_.cues.rend(); ++it) {
         if (it->span.end > pos || !it->has(CueRole::Outlet)) continue;
@@ -190,7 +187,7 @@ bool SentenceParticipants::coordinated(Span a, Span b) const {
     if (words != conjunctions) return false;
     if (conjunctions > 0 || gap.find_first_not_of(" \t\r\n") != std::string_view::npos) return true;
     // Nothing but blanks between them: a list only where the second carries a
-    // glued "and" (تركيا وإسرائيل); "دعا الملك سلمان باريس" is a verb's subject and object.
+    // glued "and" ("wa-Isra'il" after Turkey); "King Salman called on Paris" is a verb's subject and object.
     const std::string_view second = in_.text.substr(b.begin, b.end - b.begin);
     return in_.glued_and && std::any_of(in_.glued_and->begin(), in_.glued_and->end(),
                                         [&](const std::string& w) { return second.starts_with(w); });
@@ -204,7 +201,7 @@ void SentenceParticipants::classify() {
         Named& n = named_[i];
         const Span s = n.match->span;
         const bool nation = n.match->type == ActorType::Demonym || n.match->type == ActorType::Country;
-        // "العاصمة الإثيوبية", "پایتخت یونان", "the Ethiopian capital" name a city.
+        // "the Ethiopian capital", "the capital of Greece" name a city.
         const bool city = n.match->type == ActorType::Capital || n.match->type == ActorType::City ||
                           (nation && (cue_before(s.begin, role_bit(CueRole::Capital), 0) ||
                                       cue_after(s.end, role_bit(CueRole::CapitalOf), 0)));
@@ -246,8 +243,8 @@ void SentenceParticipants::classify() {
             mark(MentionRole::Place, "destination");
         else if (cue_before(s.begin, role_bit(CueRole::Border), 1)) mark(MentionRole::Place, "border");
         else if (cue_before(s.begin, role_bit(CueRole::Located), 2)) mark(MentionRole::Place, "located");
-        // The same country named again right after ("العاصمة الإثيوبية أديس
-        // أبابا", "آتن پایتخت یونان", "العاصمة البريطانية، لندن"): one place, one role.
+        // The same country named again right after ("the Ethiopian capital Addis
+        // Ababa", "Athens, capital of Greece", "the British capital, London"): one place, one role.
         else if (i > 0 && apposition(named_[i - 1], n)) {
             mark(named_[i - 1].role, "apposition");
             n.where = named_[i - 1].where;
@@ -266,8 +263,7 @@ bool SentenceParticipants::apposition(const Named& first, const Named& second) c
     std::string_view gap = in_.text.substr(from, to - from);
     auto trim = [&] { while (!gap.empty() && (gap.front() == ' ' || gap.front() == '\n' || gap.front() == '#')) gap.remove_prefix(1); };
     trim();
-    if (gap.starts_with(",")) gap.remove_prefix(1);
-    else if (gap.starts_with("\xD8\x8C")) gap.remove_prefix(2);  // ،
+    if (!gap.empty()) gap.remove_prefix(comma_at(gap, 0));
     trim();
     return gap.empty();
 }
@@ -278,8 +274,7 @@ void SentenceParticipants::find_asides_and_parts() {
         if (!c.has(CueRole::Relative)) continue;
         size_t i = c.span.begin;
         while (i > in_.sentence.begin && (text[i - 1] == ' ' || text[i - 1] == '\n')) --i;
-        const bool after_comma = (i >= 1 && text[i - 1] == ',') || (i >= 2 && text.substr(i - 2, 2) == "\xD8\x8C");
-        if (!after_comma) continue;
+        if (!comma_ends_at(text, i)) continue;
         size_t end = c.span.end;
         while (end < in_.sentence.end && !clause_mark_at(text, end)) ++end;
         asides_.push_back({c.span.begin, uint32_t(end)});
@@ -305,8 +300,8 @@ void SentenceParticipants::find_asides_and_parts() {
 // A clause opened by "after", "before", "in response to" reports another act
 // than the one its sentence dates, and one opened by "if" none; it runs to the
 // next clause mark, over any list of countries it holds ("a day after Russia,
-// Turkey and Iran failed"). A cue inside a date is the date's own word ("بعد
-// يومين", "two days before"); "if" in what was said is "whether", its topic
+// Turkey and Iran failed"). A cue inside a date is the date's own word ("two days
+// after", "two days before"); "if" in what was said is "whether", its topic
 // ("said he did not care if Russians meddled in the US election").
 void SentenceParticipants::find_subordinates() {
     const CueRoles opens = role_bit(CueRole::Sequel) | role_bit(CueRole::SequelPhrase) | role_bit(CueRole::Condition);
@@ -463,11 +458,11 @@ bool SentenceParticipants::adjacent_to_date(const Group& g, const Mention* menti
     const Span date = mention->span;
     const bool group_first = g.span.end <= date.begin;
     // The date qualifies a group that is an adjective of the dated noun
-    // ("الانتخابات الأمريكية 2016", "… الأمريكية في 2016"), or one it comes
+    // ("the US elections 2016", "… US in 2016"), or one it comes
     // before through a link word ("Monday's U.S. and West German
     // confirmation"); not a country named before its date as a place or a
     // counterpart ("a visit to Rome in May"), nor the next phrase after a date
-    // ("۱۸ شهریور بریتانیا را").
+    // ("on 18 Shahrivar, Britain [object]").
     if (group_first && !qualifier(g)) return false;
     const size_t from = group_first ? g.span.end : date.end;
     const size_t to = group_first ? date.begin : g.span.begin;
@@ -476,9 +471,9 @@ bool SentenceParticipants::adjacent_to_date(const Group& g, const Mention* menti
     for (const CueHit& c : in_.cues)
         if (c.span.begin >= from && c.span.end <= to && c.has(CueRole::DateOf)) ++links;
     // After an adjective, with or without a link word, only a year or longer
-    // qualifies its noun ("الانتخابات الأمريكية 2016", "… الأمريكية في 2016");
-    // a day or a weekday there dates the clause's act ("خطاب أمام الكونغرس
-    // الأميركي الأربعاء", "اجتمع بالسفير الأردني في 9 أكتوبر").
+    // qualifies its noun ("the US elections 2016", "… US in 2016"); a day or
+    // a weekday there dates the clause's act ("a speech before the US Congress
+    // Wednesday", "met the Jordanian ambassador on 9 October").
     const bool coarse = mention->granularity >= Granularity::Year && mention->granularity != Granularity::Unknown;
     return words == links && (group_first ? coarse : links > 0);
 }
@@ -492,8 +487,8 @@ const SentenceParticipants::Group* SentenceParticipants::nearer_actor(const Grou
                                                                       const std::vector<const Group*>& objects,
                                                                       Span part) const {
     // Only "against": "with" and "to" go on with the subject's act more often
-    // than not ("May will discuss Iran in talks with Netanyahu", "دعا الملك
-    // سلمان باريس إلى حث الدوحة").
+    // than not ("May will discuss Iran in talks with Netanyahu", "King Salman
+    // called on Paris to press Doha").
     const CueHit* c = cue_before(object.span.begin, role_bit(CueRole::Against), kLinkReach);
     if (!c) return &subject;
     const Group* nearer = nullptr;

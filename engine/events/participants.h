@@ -33,9 +33,9 @@ enum class MentionRole : uint8_t {
     Example,    // in a list introduced as examples or members
     Place,      // a venue, a border, a location
     Precedent,  // "after the United States": it did the same, before
-    Named,      // the city a treaty, summit or meeting is named after ("ميثاق روما", "the Singapore summit")
+    Named,      // the city a treaty, summit or meeting is named after ("the Rome Statute", "the Singapore summit")
     Nationality,  // of a player, journalist, club or national team, not a state's act
-    Language,     // a language named after the country ("باللغة الفرنسية")
+    Language,     // a language named after the country ("in the French language")
 };
 std::string_view to_string(MentionRole r);
 
@@ -108,7 +108,7 @@ private:
         const ActorMatch* match;
         MentionRole role = MentionRole::Participant;
         const char* rule = "";
-        bool where = false;  // a venue: where the event happened ("في بغداد")
+        bool where = false;  // a venue: where the event happened ("in Baghdad")
     };
 
     void classify();
@@ -128,7 +128,7 @@ private:
     const Group* nearer_actor(const Group& object, const Group& subject, const std::vector<const Group*>& objects,
                               Span part) const;
     bool adjacent_to_date(const Group& g, const Mention* date) const;
-    // The group ends in an adjective (الأمريكية, "German"): it qualifies a noun.
+    // The group ends in an adjective ("American", "German"): it qualifies a noun.
     bool qualifier(const Group& g) const;
     bool date_between(size_t from, size_t to) const;
     size_t words_between(size_t from, size_t to) const;

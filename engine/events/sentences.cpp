@@ -19,11 +19,12 @@ bool is_space(char32_t c) {
            c == 0x200E || c == 0x200F || c == 0xFEFF;
 }
 
-// Ends a sentence: . ! ? ؟ … ۔
+// Ends a sentence: . ! ? and the Arabic question mark U+061F, the ellipsis
+// U+2026, the Urdu full stop U+06D4
 bool is_terminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == 0x06D4; }
 
 // May follow a terminal and still belong to the sentence: closing quotes and
-// brackets, in either direction (bidi extraction flips them: «کرد.«»).
+// brackets, in either direction (bidi extraction flips them: a guillemet U+00AB after the full stop).
 bool is_closer(char32_t c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0xBB || c == 0xAB || c == 0x201D ||
            c == 0x201C || c == 0x2019 || c == 0x201A;
@@ -218,15 +219,63 @@ Span trimmed(std::string_view text, size_t b, size_t e) {
 
 bool is_hard_wrapped(std::string_view text) { return hard_wrapped(scan_lines(text)); }
 
-size_t clause_mark_at(std::string_view text, size_t i) {
-    char c = text[i];
-    if (c == ',' || c == ';' || c == ':') return 1;
-    if (i + 1 < text.size() && static_cast<uint8_t>(c) == 0xD8) {
-        auto b1 = static_cast<uint8_t>(text[i + 1]);
-        if (b1 == 0x8C || b1 == 0x9B) return 2;  // ، U+060C, ؛ U+061B
-    }
+namespace {
+
+// The clause marks beyond ASCII of every language (a text carries its
+// neighbours' punctuation: Arabic commas in Persian news), by kind.
+struct ClauseMarks {
+    std::vector<std::string> commas, breaks;
+};
+
+const ClauseMarks& clause_marks() {
+    static const ClauseMarks marks = [] {
+        ClauseMarks m;
+        for (const Language& l : languages())
+            text::for_each_tsv_row(embedded_data("lang/" + l.code + "/punctuation.tsv"),
+                                   [&](const std::vector<std::string_view>& f) {
+                                       if (f.size() < 2) return;
+                                       auto& to = f[1] == "break" ? m.breaks : m.commas;
+                                       if (std::find(to.begin(), to.end(), f[0]) == to.end()) to.emplace_back(f[0]);
+                                   });
+        return m;
+    }();
+    return marks;
+}
+
+size_t one_of_at(const std::vector<std::string>& marks, std::string_view text, size_t i) {
+    for (const std::string& m : marks)
+        if (text.substr(i).starts_with(m)) return m.size();
     return 0;
 }
+
+bool ends_at(size_t (*mark_at)(std::string_view, size_t), std::string_view text, size_t i) {
+    constexpr size_t kLongestMark = 4;  // bytes of one UTF-8 character
+    for (size_t len = 1; len <= kLongestMark && len <= i; ++len)
+        if (mark_at(text, i - len) == len) return true;
+    return false;
+}
+
+}  // namespace
+
+size_t comma_at(std::string_view text, size_t i) {
+    const auto c = static_cast<uint8_t>(text[i]);
+    if (c < 0x80) return c == ',' ? 1 : 0;
+    return one_of_at(clause_marks().commas, text, i);
+}
+
+size_t list_break_at(std::string_view text, size_t i) {
+    const auto c = static_cast<uint8_t>(text[i]);
+    if (c < 0x80) return c == ';' || c == ':' ? 1 : 0;
+    return one_of_at(clause_marks().breaks, text, i);
+}
+
+size_t clause_mark_at(std::string_view text, size_t i) {
+    if (size_t n = comma_at(text, i)) return n;
+    return list_break_at(text, i);
+}
+
+bool clause_mark_ends_at(std::string_view text, size_t i) { return ends_at(clause_mark_at, text, i); }
+bool comma_ends_at(std::string_view text, size_t i) { return ends_at(comma_at, text, i); }
 
 namespace {
 
@@ -307,7 +356,7 @@ std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>
             }
             i += len;
         }
-        if (!l.blank()) text_end = l.content_end;  // a lone mark ("ٍ") left by extraction is not text
+        if (!l.blank()) text_end = l.content_end;  // a lone mark (a harakah such as U+064D) left by extraction is not text
         if (l.end == text.size()) break;
         const bool cut_inside = cuts.size() != cuts_before;
         if (!wrapped || is_heading(lines, k, starts_sentence && !cut_inside)) cut(l.end);

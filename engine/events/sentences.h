@@ -1,7 +1,7 @@
 // Sentence segmentation of news text as it comes: clean paragraphs, or text
 // extracted from PDF with a line break every few words (DESIGN §2).
 //
-// A sentence ends at . ! ? ؟ … ۔ (and the closing quotes and brackets after
+// A sentence ends at . ! ? U+061F U+2026 U+06D4 (and the closing quotes and brackets after
 // them), except at decimal points, inside "Zman.co.il", after a single
 // capital ("U.S.") or an abbreviation ("Gen.", lang/<code>/abbreviations.tsv). Line breaks depend on the
 // document: where most text sits on lines that end a sentence, a line is a
@@ -38,9 +38,18 @@ std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>
 // True when most of the text's letters are on lines that stop mid-sentence.
 bool is_hard_wrapped(std::string_view text);
 
-// Clause marks: ، , ؛ ; : — where a sentence with several dates is cut
-// between them. Returns the byte length of the mark at text[i], or 0.
+// Clause marks: , ; : and each language's own (lang/<code>/punctuation.tsv:
+// the Arabic comma U+060C and semicolon U+061B) — where a sentence with
+// several dates is cut between them. Returns the byte length of the mark at
+// text[i], or 0.
 size_t clause_mark_at(std::string_view text, size_t i);
+// The same for commas alone (, U+060C), and for the marks that also end a
+// list of countries (; : U+061B).
+size_t comma_at(std::string_view text, size_t i);
+size_t list_break_at(std::string_view text, size_t i);
+// Whether a mark of that kind ends right before text[i].
+bool clause_mark_ends_at(std::string_view text, size_t i);
+bool comma_ends_at(std::string_view text, size_t i);
 
 // Words in text[from, to), counting no further than `limit` (callers ask
 // "none?", "at most one?" or "within four?", and must stay linear on a huge

@@ -413,6 +413,13 @@ TEST(Participants, AnActAfterOrBeforeTheDatedOneIsAnotherEvent) {
     EXPECT_THAT(fa["۳ مه ۲۰۱۹"], ::testing::Contains("IR-OM"));
 }
 
+TEST(Participants, WhatAnActAnswersIsAnotherActDatedInItsOwnClause) {
+    auto en = lanes("Chinese ships blockaded a port in response to a Philippine naval exercise last Friday near "
+                    "Vietnamese islands.",
+                    lang_of("en"));
+    EXPECT_THAT(en["last Friday"], UnorderedElementsAre("PH-VN"));
+}
+
 TEST(Participants, AConditionNamesNoParticipant) {
     auto ar = lanes("هددت مصر في 3 أبريل 2019 بقطع العلاقات مع السودان في حال اشترت الخرطوم أسلحة تركية.", lang_of("ar"));
     EXPECT_THAT(ar["3 أبريل 2019"], ElementsAre("EG-SD"));

@@ -285,9 +285,12 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
     }
     // The press dates an act by a weekday alone, between the verb or its
     // subject and the object ("رفعت واشنطن الاثنين شكوى", "said Monday");
-    // not one a number follows (a count: "الأحد عشر") nor one after an
-    // article (a name: "The Sunday Times").
-    if (set_.weekday_alone && !hit(w.end, LexKind::Num) && !(i > 0 && hit(i - 1, LexKind::Article))) {
+    // not one a number follows (a count: "al-ahad ashar", eleven), nor one
+    // after an article (a name: "The Sunday Times"), nor one after "today",
+    // "tomorrow" (ghadan al-ahad: the deictic word dates it, and the weekday
+    // alone would be read by the tense of the saying).
+    if (set_.weekday_alone && !hit(w.end, LexKind::Num) &&
+        !(i > 0 && (hit(i - 1, LexKind::Article) || hit(i - 1, LexKind::Deictic)))) {
         r.rule = Rule::WeekdayAlone;
         r.last = w.end;
         return r;

@@ -225,6 +225,7 @@ namespace {
 // neighbours' punctuation: Arabic commas in Persian news), by kind.
 struct ClauseMarks {
     std::vector<std::string> commas, breaks;
+    std::array<bool, 256> starts{};  // the first bytes of any mark: most bytes are none (callers scan every byte)
 };
 
 const ClauseMarks& clause_marks() {
@@ -235,7 +236,9 @@ const ClauseMarks& clause_marks() {
                                    [&](const std::vector<std::string_view>& f) {
                                        if (f.size() < 2) return;
                                        auto& to = f[1] == "break" ? m.breaks : m.commas;
+                                       if (f[0].empty()) return;
                                        if (std::find(to.begin(), to.end(), f[0]) == to.end()) to.emplace_back(f[0]);
+                                       m.starts[static_cast<uint8_t>(f[0][0])] = true;
                                    });
         return m;
     }();
@@ -260,13 +263,15 @@ bool ends_at(size_t (*mark_at)(std::string_view, size_t), std::string_view text,
 size_t comma_at(std::string_view text, size_t i) {
     const auto c = static_cast<uint8_t>(text[i]);
     if (c < 0x80) return c == ',' ? 1 : 0;
-    return one_of_at(clause_marks().commas, text, i);
+    const ClauseMarks& m = clause_marks();
+    return m.starts[c] ? one_of_at(m.commas, text, i) : 0;
 }
 
 size_t list_break_at(std::string_view text, size_t i) {
     const auto c = static_cast<uint8_t>(text[i]);
     if (c < 0x80) return c == ';' || c == ':' ? 1 : 0;
-    return one_of_at(clause_marks().breaks, text, i);
+    const ClauseMarks& m = clause_marks();
+    return m.starts[c] ? one_of_at(m.breaks, text, i) : 0;
 }
 
 size_t clause_mark_at(std::string_view text, size_t i) {

@@ -28,16 +28,29 @@ struct ParseArgs {
     std::string format = "jsonl";
     std::vector<std::string> inputs;
     uint64_t max_bytes = kDefaultMaxDocumentBytes;
+    bool explain = false;
 };
 
 // One line of text for a table cell: newlines and tabs become spaces,
 // control and bidi-override characters are dropped (tarikh/export.h).
 std::string cell(std::string_view s) { return one_line(valid_utf8(s), s.size()); }
 
+// "mod-point > month-year: early (mod start, en), march (month g3, en)"
+std::string explanation(const Explanation& x) {
+    std::string s = fmt::format("{}", fmt::join(x.rules, " > "));
+    const char* sep = ": ";
+    for (const Explanation::Word& w : x.words) {
+        s += fmt::format("{}{} ({} {}, {})", sep, cell(w.form), w.kind, cell(w.value), to_string(w.lang));
+        sep = ", ";
+    }
+    return s;
+}
+
 void print_table(const ParseResult& r, std::string_view doc, std::string_view text) {
     fmt::print("{}  [{}{}]\n", cell(doc), to_string(r.lang), r.dct ? ", dct " + format_iso(*r.dct) : std::string());
     if (r.mentions.empty()) fmt::print("  (no dates)\n");
-    for (const Mention& m : r.mentions) {
+    for (size_t n = 0; n < r.mentions.size(); ++n) {
+        const Mention& m = r.mentions[n];
         std::string when = m.interval.anchored()
             ? (*m.interval.earliest == *m.interval.latest ? format_iso(*m.interval.earliest)
                                                           : format_iso(*m.interval.earliest) + " .. " + format_iso(*m.interval.latest))
@@ -49,6 +62,7 @@ void print_table(const ParseResult& r, std::string_view doc, std::string_view te
         fmt::print("  {:>6}-{:<6} {:<26} {:<24} {:<8} {:<11}{}  «{}»\n", m.span.begin, m.span.end, when, m.value,
                    to_string(m.granularity), to_string(m.anchor), extra,
                    cell(text.substr(m.span.begin, m.span.end - m.span.begin)));
+        if (n < r.explanations.size()) fmt::print("  {:>13} {}\n", "why", explanation(r.explanations[n]));
     }
     fmt::print("\n");
 }
@@ -67,8 +81,12 @@ void setup_parse(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"jsonl", "table", "timeml"}));
     cmd->add_option("inputs", args->inputs, "Files to read; - or nothing for standard input");
     add_max_bytes_flag(cmd, args->max_bytes);
+    cmd->add_flag("--explain", args->explain,
+                  "Say per mention which grammar rules read it and which lexicon rows its words matched "
+                  "(a line under each mention of the table; an \"explain\" field in JSON)");
     cmd->callback([args, &exit_code] {
         ParseOptions options;
+        options.explain = args->explain;
         if (args->lang != "auto") options.lang = find_language(args->lang);
         if (!args->dct.empty()) {
             options.dct = parse_iso(args->dct);
@@ -100,8 +118,9 @@ void setup_parse(CLI::App& app, int& exit_code) {
                 // Written a megabyte at a time: a long document's mentions
                 // would otherwise be held twice, as values and as JSON.
                 out.clear();
-                for (const Mention& m : r.mentions) {
-                    out += mention_to_json(m, name, text);
+                for (size_t n = 0; n < r.mentions.size(); ++n) {
+                    const Mention& m = r.mentions[n];
+                    out += mention_to_json(m, name, text, n < r.explanations.size() ? &r.explanations[n] : nullptr);
                     out += '\n';
                     if (out.size() >= (1u << 20)) {
                         std::fwrite(out.data(), 1, out.size(), stdout);

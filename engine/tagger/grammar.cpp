@@ -116,11 +116,30 @@ std::vector<RawDate> Grammar::run() {
     return out;
 }
 
+std::vector<const LexEntry*> Grammar::read_as(const RawDate& r) {
+    std::vector<const LexEntry*> out;
+    for (uint32_t k = r.first; k < r.last && k < size(); ++k)
+        if (const EntryList* list = entries(k))
+            for (const LexEntry* e : *list)
+                if (rest_matches(*e, k)) out.push_back(e);
+    if (r.event) out.push_back(r.event);
+    return out;
+}
+
 }  // namespace rules
 
 std::vector<RawDate> find_dates(std::string_view folded, const std::vector<Token>& tokens, Lang lang,
                                 const Lexicon& lexicon) {
     return rules::Grammar(folded, tokens, lang, lexicon).run();
+}
+
+std::vector<std::vector<const LexEntry*>> entries_of(std::string_view folded, const std::vector<Token>& tokens, Lang lang,
+                                                     const Lexicon& lexicon, const std::vector<RawDate>& dates) {
+    rules::Grammar g(folded, tokens, lang, lexicon);
+    std::vector<std::vector<const LexEntry*>> out;
+    out.reserve(dates.size());
+    for (const RawDate& r : dates) out.push_back(g.read_as(r));
+    return out;
 }
 
 }  // namespace tarikh::tagger

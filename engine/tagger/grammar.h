@@ -18,4 +18,9 @@ namespace tarikh::tagger {
 std::vector<RawDate> find_dates(std::string_view folded, const std::vector<Token>& tokens, Lang lang,
                                 const Lexicon& lexicon);
 
+// The lexicon entries the words of each date were read as (affixes taken off
+// as the grammar takes them), for --explain.
+std::vector<std::vector<const LexEntry*>> entries_of(std::string_view folded, const std::vector<Token>& tokens, Lang lang,
+                                                     const Lexicon& lexicon, const std::vector<RawDate>& dates);
+
 }  // namespace tarikh::tagger

@@ -286,6 +286,10 @@ void Lexicon::load_words(Table& table, const Language& from) {
     for_each_row(file, [&](const auto& c) {
         if (c.size() < 3) throw std::runtime_error("tarikh: short row in " + file);
         LexEntry e = entry_from(c[1], c[2], c.size() > 3 ? flags_from(c[3]) : 0);
+        e.form = c[0];
+        e.kind_name = c[1];
+        e.value_text = c[2];
+        e.lang = from.id;
         add(table, token_texts(fold(c[0])), std::move(e));
     });
 }
@@ -314,6 +318,12 @@ void Lexicon::load_events() {
         auto [slot, fresh] = by_name.try_emplace(tokens);
         LexEntry& e = slot->second;
         e.kind = LexKind::NamedEvent;
+        if (fresh) {
+            e.form = c[2];
+            e.kind_name = "event";
+            e.value_text = c[0];
+            if (auto l = find_language(c[1])) e.lang = *l;
+        }
         if (std::find(e.events.begin(), e.events.end(), it->second) != e.events.end()) return;
         // The preferred reading goes first: it is the default.
         if (flags & kPrefer) e.events.insert(e.events.begin(), it->second);

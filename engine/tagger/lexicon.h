@@ -64,6 +64,10 @@ struct LexEntry {
     PartKind part = PartKind::Half;
     std::vector<uint32_t> events;   // named events: candidate indices into Lexicon::events
     std::vector<std::string> rest;  // folded tokens after the first one, for phrases
+    // Its row as written (views into the compiled-in data), for --explain.
+    std::string_view form, kind_name, value_text;
+    Lang lang;
+
 
     bool has(LexFlag f) const { return (flags & f) != 0; }
 };

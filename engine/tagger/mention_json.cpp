@@ -17,7 +17,7 @@ std::string_view to_string(Anchor a) {
     return "none";
 }
 
-std::string mention_to_json(const Mention& m, std::string_view doc, std::string_view text) {
+std::string mention_to_json(const Mention& m, std::string_view doc, std::string_view text, const Explanation* why) {
     using json = nlohmann::ordered_json;
     auto day_or_null = [](const std::optional<Day>& d) { return d ? json(format_iso(*d)) : json(nullptr); };
     auto str_or_null = [](std::string_view s) { return s.empty() ? json(nullptr) : json(std::string(s)); };
@@ -38,6 +38,12 @@ std::string mention_to_json(const Mention& m, std::string_view doc, std::string_
     if (!m.native.empty()) j["native"] = m.native;
     if (m.tolerance_days) j["tolerance_days"] = m.tolerance_days;
     j["confidence"] = std::round(m.confidence * 100) / 100.0;
+    if (why) {
+        json words = json::array();
+        for (const Explanation::Word& w : why->words)
+            words.push_back({{"form", w.form}, {"kind", w.kind}, {"value", w.value}, {"lang", to_string(w.lang)}});
+        j["explain"] = {{"rules", why->rules}, {"words", std::move(words)}};
+    }
     // Invalid UTF-8 in the input must not break the output: replace it.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -109,6 +109,15 @@ std::vector<Span> parts_of(std::string_view text) {
     return parts;
 }
 
+Explanation explain(const RawDate& raw, const std::vector<const LexEntry*>& words) {
+    Explanation x;
+    if (raw.via != Rule::None) x.rules.push_back(rule_name(raw.via));
+    if (raw.shift_n) x.rules.push_back(rule_name(Rule::CountUnitBeforeDate));
+    x.rules.push_back(rule_name(raw.rule));
+    for (const LexEntry* e : words) x.words.push_back({e->form, e->kind_name, e->value_text, e->lang});
+    return x;
+}
+
 }  // namespace
 
 ParseResult Parser::parse(std::string_view text, const ParseOptions& options) const {
@@ -135,9 +144,13 @@ ParseResult Parser::parse(std::string_view text, const ParseOptions& options) co
         const std::string_view part = part_text(parts[k]);
         const Scanned& s = scanned;
         out.mentions.reserve(out.mentions.size() + s.raws.size());
-        for (const RawDate& raw : s.raws) {
+        std::vector<std::vector<const LexEntry*>> words;
+        if (options.explain) words = entries_of(s.norm.text, s.tokens, out.lang, impl_->lexicon, s.raws);
+        for (size_t n = 0; n < s.raws.size(); ++n) {
+            const RawDate& raw = s.raws[n];
             std::optional<Mention> m = resolve(raw, impl_->lexicon, settings, state);
             if (!m) continue;
+            if (options.explain) out.explanations.push_back(explain(raw, words[n]));
             m->span = s.norm.to_source(part, s.tokens[raw.first].begin + raw.skip_bytes, s.tokens[raw.last - 1].end);
             m->span.begin += parts[k].begin;
             m->span.end += parts[k].begin;

@@ -16,12 +16,25 @@ namespace tarikh {
 struct ParseOptions {
     std::optional<Lang> lang;     // nullopt: detect per document
     std::optional<Day> dct;       // document creation time given by the caller; wins over a dateline
+    bool explain = false;         // fill ParseResult::explanations
+};
+
+// Why a mention was read: the grammar's rules, outermost first ("mod-point",
+// "month-year"), and the lexicon rows its words matched.
+struct Explanation {
+    struct Word {
+        std::string_view form, kind, value;  // the lexicon row as written
+        Lang lang;                           // whose lexicon.tsv
+    };
+    std::vector<std::string_view> rules;
+    std::vector<Word> words;
 };
 
 struct ParseResult {
     Lang lang;
     std::optional<Day> dct;       // the DCT used: the caller's, else a dateline found in the text
     std::vector<Mention> mentions;  // ordered by span
+    std::vector<Explanation> explanations;  // one per mention, when ParseOptions::explain
 };
 
 class Parser {
@@ -39,6 +52,8 @@ private:
 };
 
 // One JSON object (DESIGN §5) for a mention of document `doc`, whose input was `text`.
-std::string mention_to_json(const Mention& m, std::string_view doc, std::string_view text);
+// With `why`, an "explain" field: {"rules": [...], "words": [{"form", "kind", "value", "lang"}...]}.
+std::string mention_to_json(const Mention& m, std::string_view doc, std::string_view text,
+                            const Explanation* why = nullptr);
 
 }  // namespace tarikh

@@ -38,9 +38,19 @@ const Parser& parser() {
     return p;
 }
 
+// The rules that read a mention of `r`, as --explain names them: a failure
+// says which rule to look at.
+std::string rules_of(const ParseResult& r, const Mention& m) {
+    std::string s;
+    for (std::string_view rule : r.explanations.at(static_cast<size_t>(&m - r.mentions.data())).rules)
+        s += (s.empty() ? "" : " > ") + std::string(rule);
+    return s;
+}
+
 // Empty string when the case passes, else what went wrong.
 std::string check(const nlohmann::json& c) {
     ParseOptions opt;
+    opt.explain = true;
     opt.lang = find_language(c.value("lang", "auto"));  // "auto": nullopt, detect
     if (c.contains("dct") && c["dct"].is_string()) opt.dct = parse_iso(c["dct"].get<std::string>());
     const std::string text = c["text"];
@@ -48,7 +58,8 @@ std::string check(const nlohmann::json& c) {
     if (c["expr"].is_null()) {
         for (const Mention& m : r.mentions)
             if (m.type == MentionType::Date)
-                return "false positive: " + text.substr(m.span.begin, m.span.end - m.span.begin);
+                return "false positive: " + text.substr(m.span.begin, m.span.end - m.span.begin) + " (rule " +
+                       rules_of(r, m) + ")";
         return "";
     }
     const std::string expr = c["expr"];
@@ -66,7 +77,7 @@ std::string check(const nlohmann::json& c) {
     auto close = [&](Day x, Day y) { return std::abs((x - y).count()) <= tol; };
     for (const Mention* m : over) {
         got += " [" + m->value + " " + (m->interval.earliest ? format_iso(*m->interval.earliest) : "null") + ".." +
-               (m->interval.latest ? format_iso(*m->interval.latest) : "null") + "]";
+               (m->interval.latest ? format_iso(*m->interval.latest) : "null") + " rule " + rules_of(r, *m) + "]";
         if (!m->interval.anchored()) continue;
         if (close(*m->interval.earliest, *want_a) && close(*m->interval.latest, *want_z)) return "";
         ua = ua ? std::min(*ua, *m->interval.earliest) : *m->interval.earliest;
@@ -88,6 +99,15 @@ void run_file(const std::string& path) {
         }
     }
     std::printf("%s: %zu cases, %d failed\n", path.c_str(), cases.size(), failed);
+}
+
+// A failing case names the rule that read the mention it got wrong.
+TEST(Corpus, FailureNamesTheRule) {
+    const auto wrong = nlohmann::json::parse(
+        R"({"lang": "en", "text": "Talks resumed in March 2020.", "expr": "March 2020", "earliest": "2021-03-01", "latest": "2021-03-31"})");
+    EXPECT_NE(check(wrong).find("rule month-year"), std::string::npos) << check(wrong);
+    const auto negative = nlohmann::json::parse(R"({"lang": "en", "text": "Talks resumed last week.", "expr": null})");
+    EXPECT_NE(check(negative).find("(rule rel-unit)"), std::string::npos) << check(negative);
 }
 
 TEST(Corpus, DevSet) { run_file(TARIKH_SOURCE_DIR "/tests/data/dates_dev.jsonl"); }

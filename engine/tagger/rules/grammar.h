@@ -52,8 +52,10 @@ public:
 
     std::vector<RawDate> run();
 
-    // The lexicon entries token i was read as (after its affixes), for --explain.
     const EntryList* entries(uint32_t i) { return looked_[i] ? entries_[i] : look_up(i); }
+    // The entries the tokens of `r` were read as: each token's entries whose
+    // phrase is there, and the named event it names.
+    std::vector<const LexEntry*> read_as(const RawDate& r);
 
 private:
     // ---- tokens and the lexicon (lexicon_access.cpp) ----------------------

@@ -49,6 +49,7 @@ namespace tarikh::tagger {
     X(ModPoint, "mod-point")                       /* early/mid/late <date> */                 \
     X(ModRelative, "mod-relative")                 /* early next year */                       \
     /* ranges.cpp */                                                                           \
+    X(CountUnitBeforeDate, "count-unit-before-date") /* two years after <date> */               \
     X(Range, "range")                              /* from X to Y, X-Y, between X and Y */     \
     /* relative.cpp */                                                                         \
     X(RelCountUnit, "rel-count-unit")              /* <ago> three years */                     \

@@ -2,9 +2,10 @@
 // density strip above the axis that shows all of it.
 //
 // Home used to fit every event, and one event of 1200 BCE made the news of
-// the last decade a sliver. It now fits where most events are: the middle
-// 96% of their middle days, widened to the events that reach into it. The
-// rest stay one zoom away, and the strip shows where they are.
+// the last decade a sliver. It now fits where most events are: the shortest
+// time that holds three quarters of their middle days, widened a little to
+// the events that reach into it. The rest stay a zoom away, and the strip
+// shows where they are.
 #pragma once
 
 #include "event_table.h"

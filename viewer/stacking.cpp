@@ -68,11 +68,12 @@ void stack_marks(const LaneMarks& marks, const StackParams& p, const std::functi
         // A label when the next mark leaves room for it.
         float label_w = 0;
         bool inside = false;
-        const float room = (i + 1 < items.size() ? items[i + 1].x0 : std::numeric_limits<float>::max()) - it.x1;
+        const float room = std::min(i + 1 < items.size() ? items[i + 1].x0 : p.right, p.right) - it.x1;
         const bool bar = !is_point(it.mark);
-        if (it.mark.single() && p.label_width && (room >= p.min_label_room || (bar && it.x1 - it.x0 >= p.min_label_room))) {
+        const float shown = std::min(it.x1, p.right) - std::max(it.x0, p.left);  // of a bar, what is in view
+        if (it.mark.single() && p.label_width && (room >= p.min_label_room || (bar && shown >= p.min_label_room))) {
             const float w = p.label_width(it.mark);
-            if (w > 0 && bar && it.x1 - it.x0 >= w + 10) {
+            if (w > 0 && bar && shown >= w + 10) {
                 label_w = w;
                 inside = true;
             } else if (w > 0 && room >= w + 4 + p.gap) {

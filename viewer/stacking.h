@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace tarikh::viewer {
@@ -33,6 +34,9 @@ struct StackParams {
     // might have room for one.
     std::function<float(const Mark&)> label_width;
     float min_label_room = 36;  // no label is tried in less room than this
+    // The visible canvas: a label must fit inside it, or a mark near the
+    // right edge loses its label's end (a right-to-left one, its first words).
+    float left = -std::numeric_limits<float>::max(), right = std::numeric_limits<float>::max();
 };
 
 struct Stack {

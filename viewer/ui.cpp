@@ -175,6 +175,16 @@ bool load_fonts(float size_px) {
     ImFontConfig cfg;
     cfg.MergeMode = true;
     io.Fonts->AddFontFromFileTTF(arabic, arabic_px, &cfg, arabic_ranges);
+    // Arrows and mathematical operators ("Saudi Arabia → Mauritania", "pairs
+    // ≥ 0.60"), which Noto Sans lacks and ImGui drew as "?"; Noto Sans Math
+    // comes in the same package, merged at the same em.
+    static const ImWchar symbol_ranges[] = {0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+    const char* symbols = "/usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf";
+    if (std::filesystem::exists(symbols)) {
+        const float symbols_h = height_in_em(symbols);
+        io.Fonts->AddFontFromFileTTF(symbols, latin_h > 0 && symbols_h > 0 ? size_px / latin_h * symbols_h : size_px, &cfg,
+                                     symbol_ranges);
+    }
     return true;
 }
 

@@ -280,7 +280,14 @@ void draw_toolbar(UiState& ui) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L(ui, "Set the date range to the visible time"));
     next_item(110);
     ImGui::SetNextItemWidth(110);
-    edited(ImGui::SliderFloat("##sure", &ui.filter.min_confidence, 0.0f, 1.0f, L(ui, "pairs >= %.2f")));
+    // The slider's text is the language's pattern with the value in its
+    // digits, reordered as a whole: a printf format in a right-to-left
+    // language came out mirrored ("2f.%"). ImGui prints a format without a
+    // conversion as it is, once its own '%' are doubled.
+    std::string sure = L(ui, words(ui).format("filter.min_confidence",
+                                              {{"n", static_cast<int64_t>(std::lround(ui.filter.min_confidence * 100.0f))}}));
+    for (size_t at = sure.find('%'); at != std::string::npos; at = sure.find('%', at + 2)) sure.insert(at, 1, '%');
+    edited(ImGui::SliderFloat("##sure", &ui.filter.min_confidence, 0.0f, 1.0f, sure.c_str()));
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", L(ui, "Hide the pairs less sure than this (each pair's confidence comes from the cue that made it)"));
     if (ui.filter.active()) {

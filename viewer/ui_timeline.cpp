@@ -154,7 +154,8 @@ void draw_row_marks(UiState& ui, ImDrawList* dl, const Stack& stack, float x0, f
         float a = clipx(m.x0), b = clipx(m.x1);
         const Curation* c = curated && m.single() ? row_curation(ui, m.event) : nullptr;
         const float fade = c && c->verdict == Verdict::Dismissed ? 0.35f : 1.0f;
-        if (m.x0 < 0 && m.x1 > width && !m.dense) {
+        const bool band = m.x0 < 0 && m.x1 > width && !m.dense;
+        if (band) {
             // The view lies inside it (a year seen at day zoom): a band at the
             // foot of its sub-row, so the events within stay readable.
             dl->AddRectFilled({a, y1 - 2}, {b, y1 + 2}, mark_color(m, 0.8f * fade));
@@ -207,7 +208,9 @@ void draw_row_marks(UiState& ui, ImDrawList* dl, const Stack& stack, float x0, f
         if (p.label_w > 0 && m.single()) {
             const std::string& v = ui.text.visual(mark_label(ui, m.event));
             const float tx = p.label_inside ? std::max(a, x0) + 6 : b + 4;
-            dl->AddText(font, kLabelFont, {tx, ym - kLabelFont / 2 - 1}, p.label_inside ? dark : label_col, v.data(),
+            // Inside a bar the label is dark on its colour; over a band (the
+            // view inside the bar) it is on the lane's background.
+            dl->AddText(font, kLabelFont, {tx, ym - kLabelFont / 2 - 1}, p.label_inside && !band ? dark : label_col, v.data(),
                         v.data() + v.size());
         }
     }
@@ -417,6 +420,8 @@ void draw_timeline(UiState& ui) {
     lod.width = width;
     StackParams sp;
     sp.label_width = [&](const Mark& m) { return label_w(ui, mark_label(ui, m.event)); };
+    sp.left = 0;
+    sp.right = width;
     auto is_point = [&](const Mark& m) { return tab.first[m.event] == tab.last[m.event]; };
     thread_local LaneMarks marks;
     thread_local Stack stack;

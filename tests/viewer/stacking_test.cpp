@@ -100,6 +100,26 @@ TEST(Stacking, LabelsOnlyWhereThereIsRoomAndTheyNeverCoverAMark) {
     for (const Placed& pl : s.marks) EXPECT_EQ(pl.label_w, 0);
 }
 
+// A label is drawn whole inside the canvas or not at all: one that ran past
+// the right edge lost its end, and a right-to-left label its first words.
+TEST(Stacking, ALabelThatWouldRunOffTheCanvasIsNotDrawn) {
+    LaneMarks marks;
+    marks.bars = {bar(0, 8, 1), bar(900, 908, 2), bar(-500, 60, 3), bar(700, 1200, 4)};
+    StackParams p;
+    p.label_width = [](const Mark&) { return 80.0f; };
+    p.left = 0;
+    p.right = 960;
+    Stack s;
+    stack_marks(marks, p, no_points, s);
+    for (const Placed& pl : s.marks) {
+        if (pl.mark.event == 1) EXPECT_GT(pl.label_w, 0);    // room before the canvas ends
+        if (pl.mark.event == 2) EXPECT_EQ(pl.label_w, 0);    // 52 px left to the edge
+        if (pl.mark.event == 3) EXPECT_EQ(pl.label_w, 0);    // 60 px of it in view: too little inside
+        if (pl.mark.event == 4) EXPECT_TRUE(pl.label_inside);  // 260 px of it in view
+        EXPECT_LE(pl.label_inside ? std::max(pl.mark.x0, p.left) + 6 + pl.label_w : pl.end, p.right);
+    }
+}
+
 TEST(Lod, MergedMarksOpenOnceWideEnoughToTellApart) {
     // 36 one-day events of one lane on one day.
     EventTable t;
@@ -170,6 +190,36 @@ TEST(Overview, HomeFramesWhereMostEventsAreAndTheStripCoversTheRest) {
     std::vector<uint8_t> keep(t.size(), 1);
     keep[1000] = 0;
     EXPECT_GT(make_overview(t, keep).first, -1100000);
+}
+
+// Real news cites history: beside five years of reports, a quarter of the
+// events are spread over the last century and further back. Home opens on
+// the reports, not on the century.
+TEST(Overview, HomeFramesTheNewsWhenAQuarterOfTheEventsAreHistory) {
+    EventTable t;
+    auto add = [&](int32_t a, int32_t b) {
+        Event e;
+        e.interval = {Day{date::days{a}}, Day{date::days{b}}};
+        e.actors = {"IR"};
+        e.pairs = {{"IR", "IR"}};
+        e.text = "t";
+        t.append(e);
+    };
+    const int32_t news = 16071;  // 2014-01-01
+    for (int i = 0; i < 750; ++i) add(news + i * 2, news + i * 2);                 // 2014-2018
+    for (int i = 0; i < 200; ++i) add(-25567 + i * 180, -25567 + i * 180 + 364);  // years of 1900-1999
+    for (int i = 0; i < 50; ++i) add(-700000 + i * 9000, -700000 + i * 9000);     // and long before
+    const Overview o = make_overview(t, {});
+    EXPECT_GE(o.core_first, news - 365);
+    EXPECT_LE(o.core_last, news + 749 * 2 + 365);
+    // With few events, all of them.
+    EventTable few;
+    std::swap(t, few);
+    add(-25567, -25567);
+    add(news, news);
+    const Overview f = make_overview(t, {});
+    EXPECT_EQ(f.core_first, -25567);
+    EXPECT_EQ(f.core_last, news);
 }
 
 }  // namespace

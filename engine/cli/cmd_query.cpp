@@ -80,10 +80,13 @@ void print_table(const std::vector<Event>& events, const EventQuery& q, size_t t
         fmt::print("\n");
     }
     const std::string in_lanes = fmt::format("in {} lane{}", lanes.size(), lanes.size() == 1 ? "" : "s");
+    // The lanes counted are the page's: "20 of 1,293 events in 3 lanes" read
+    // as if all 1,293 were in 3.
     if (events.size() < total)
-        fmt::print("{} of {} events {}, the earliest first: --limit {} for more, --limit 0 for all, or narrow with "
-                   "--from/--to\n",
-                   thousands(events.size()), thousands(total), in_lanes, std::max<size_t>(100, events.size() * 5));
+        fmt::print("{} of {} events, the earliest first ({} shown {}): --limit {} for more, --limit 0 for all, or narrow "
+                   "with --from/--to\n",
+                   thousands(events.size()), thousands(total), thousands(events.size()), in_lanes,
+                   std::max<size_t>(100, events.size() * 5));
     else
         fmt::print("{} event{} {}\n", thousands(events.size()), events.size() == 1 ? "" : "s", in_lanes);
 }

@@ -134,7 +134,7 @@ TEST_F(CliAnalyst, TheTableSaysItsWindowAndShowsAPageOfHowMany) {
     Outcome r = run("query --db " + db() + " --from 2023-01 --to 2023-01");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_THAT(r.err, HasSubstr("events overlapping 2023-01-01 \u2026 2023-01-31"));
-    EXPECT_THAT(r.out, HasSubstr("20 of 30 events"));
+    EXPECT_THAT(r.out, HasSubstr("20 of 30 events, the earliest first (20 shown in 1 lane)"));
     EXPECT_THAT(r.out, HasSubstr("--limit 0 for all"));
     EXPECT_THAT(r.out, HasSubstr("Meeting number 19 "));
     EXPECT_THAT(r.out, Not(HasSubstr("Meeting number 20 ")));

@@ -192,6 +192,8 @@ struct Layout {
     ImVec2 rows_min, rows_max;  // screen rectangle of the lane rows (without the labels)
     ImVec2 details_min, details_max;  // the details panel, when open (else empty)
     ImVec2 strip_min, strip_max;      // the density strip
+    ImVec2 legend_max;                // the legend's bottom right (the status bar's first line)
+    ImVec2 counts_min;                // where the status bar's counts begin
     std::vector<float> row_top;       // screen y of each drawn row's top (first visible first)
 };
 const Layout& last_layout();

@@ -383,6 +383,7 @@ void draw_status(UiState& ui) {
     x += 26;
     label(x, tr(ui, "merged"));
     ImGui::Dummy({x - p.x, h});
+    layout_for_frame().legend_max = {x, p.y + h};
 
     if (!ui.data) return;
     // What the status says: loading, saving, a message for a few seconds, the counts.
@@ -405,10 +406,18 @@ void draw_status(UiState& ui) {
     line += ms;
     const std::string& v = ui.text.visual(line);
     const float tw = measure_now(v);
-    // Beside the legend when it fits, else on a line of its own.
+    // Beside the legend when it fits, else on a line of its own. After
+    // NewLine, SameLine(x) would go back up to the legend's line (ImGui's
+    // "previous line" is the one NewLine ended), so the x is set directly.
     ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < tw + 8) ImGui::NewLine();
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - tw));
+    const float right = ImGui::GetWindowContentRegionMax().x - tw;
+    if (ImGui::GetContentRegionAvail().x < tw + 8) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right));
+    } else {
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
+    }
+    layout_for_frame().counts_min = ImGui::GetCursorScreenPos();
     ImGui::TextDisabled("%s", v.c_str());
 }
 

@@ -70,7 +70,8 @@ int run_export(const ExportArgs& args) {
         std::fprintf(stderr, "tarikh export: %s: %s\n", args.output.c_str(), e.what());
         return 1;
     }
-    std::fprintf(stderr, "tarikh export: %zu events written to %s (%s)\n", count, args.output.c_str(), args.format.c_str());
+    std::fprintf(stderr, "tarikh export: %zu event%s written to %s (%s)\n", count, count == 1 ? "" : "s", args.output.c_str(),
+                 args.format.c_str());
     return 0;
 }
 

@@ -89,6 +89,24 @@ TEST_F(Headless, StartsFramedOnWhereMostEventsAreWithTheRestInTheStrip) {
     EXPECT_GT(last_layout().rows_max.x - last_layout().rows_min.x, 500);
 }
 
+// At 1024 px the counts do not fit beside the legend: they go on a line of
+// their own (they were drawn over "fuzzy" and "merged"); at 1280 beside it.
+TEST_F(Headless, TheStatusCountsNeverOverlapTheLegend) {
+    for (const float w : {1024.0f, 1280.0f}) {
+        ImGui::GetIO().DisplaySize = {w, 640};
+        frame();
+        frame();
+        const Layout& l = last_layout();
+        const bool beside = l.counts_min.x >= l.legend_max.x;
+        const bool below = l.counts_min.y >= l.legend_max.y;
+        EXPECT_TRUE(beside || below) << w << ": counts at " << l.counts_min.x << "," << l.counts_min.y << ", legend to "
+                                     << l.legend_max.x << "," << l.legend_max.y;
+        EXPECT_LT(l.counts_min.y, 640) << w;
+    }
+    ImGui::GetIO().DisplaySize = {1280, 800};
+    frame();
+}
+
 TEST_F(Headless, WheelZoomsAroundTheCursor) {
     const Layout& l = last_layout();
     ImGuiIO& io = ImGui::GetIO();

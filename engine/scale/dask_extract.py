@@ -154,12 +154,22 @@ def main():
             return 2
     tarikh = os.path.abspath(args.tarikh) if os.sep in args.tarikh else args.tarikh
 
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
+    scratch = None
     if args.local:
+        # Its own scratch folder: by default every Dask worker on the machine
+        # shares $TMPDIR/dask-worker-space, and a starting worker purges the
+        # folders it takes for stale, including another cluster's (a test run
+        # beside another one; dask/distributed#5322). And a slow start is not
+        # a dead worker: two interpreters importing distributed on a loaded
+        # machine can take longer than the 30 s Dask allows by default.
+        scratch = tempfile.TemporaryDirectory(prefix="tarikh-dask-")
+        dask.config.set({"distributed.comm.timeouts.connect": "180s"})
         cluster = LocalCluster(n_workers=args.local, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None)
+                               host="127.0.0.1", dashboard_address=None, local_directory=scratch.name)
     client = Client(cluster if cluster else args.scheduler)
     try:
         futures = [client.submit(extract_and_load, s, tarikh, args.db, args.dct, pure=False)
@@ -182,6 +192,8 @@ def main():
         client.close()
         if cluster:
             cluster.close()
+        if scratch:
+            scratch.cleanup()
 
 
 if __name__ == "__main__":

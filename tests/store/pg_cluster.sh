@@ -54,7 +54,8 @@ start)
   # TARIKH_PG_DURABLE=1 keeps PostgreSQL's defaults (for measurements).
   fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   [[ "${TARIKH_PG_DURABLE:-}" == 1 ]] && fast=
-  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+  # A loaded machine (a CI runner, ctest -j beside other work) can take long to start it.
+  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 300 \
     -o "-k $dir/sock -p $port -c listen_addresses='' $fast -c max_connections=200 -c shared_buffers=512MB" \
     start >/dev/null || { cat "$dir/server.log" >&2; false; }
   trap - ERR

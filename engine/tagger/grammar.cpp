@@ -1,7 +1,7 @@
 // The scan: at each token that can start a date, every rule family
 // (rules/*.cpp) is asked and the longest reading wins; then dates moved by a
-// count of units before them, lengths that are no dates, future-tense months
-// and named events' context years.
+// count of units before them, lengths that are no dates, the tense of dates
+// without a year, and named events' context years.
 #include "tagger/grammar.h"
 
 #include "tagger/rules/grammar.h"
@@ -21,7 +21,7 @@ bool can_start(const EntryList* list) {
         switch (e->kind) {
             case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future:
             case LexKind::Anaphor: case LexKind::DayPart: case LexKind::DaySuffix: case LexKind::MonthWord:
-            case LexKind::DecadeSuffix: break;
+            case LexKind::DecadeSuffix: case LexKind::Past: case LexKind::Recurrence: case LexKind::ObjectMarker: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
             case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;
@@ -44,6 +44,8 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
     consider(relative(i));
     consider(deictic(i));
     consider(weekday(i));
+    consider(nth_weekday(i));
+    consider(holiday(i));
     return best;
 }
 
@@ -56,6 +58,8 @@ std::vector<RawDate> Grammar::run() {
         bool candidate = (tok.type == TokenType::Number && tok.digits <= 4) ||
                          (tok.type == TokenType::Word && (can_start(entries(i)) || event_names(i) != nullptr));
         if (!candidate) { ++i; continue; }
+        // "The Sunday Times", "امام جمعه", "الأمين العام": date words in a name
+        if (Hit nd = hit(i, LexKind::NonDate)) { i = nd.end; continue; }
         std::optional<RawDate> r = any(i);
         if (!r || r->last <= i) { ++i; continue; }
         r->skip_bytes = clitic_[r->first];
@@ -94,9 +98,13 @@ std::vector<RawDate> Grammar::run() {
         return true;
     });
     out = std::move(moved);
-    // A month without a year in a sentence of the future tense.
-    for (RawDate& r : out)
-        if (r.kind == RawKind::Point && !r.a.year && r.a.month && r.a.base.rel == Rel::None) r.a.future = future_tense_near(r);
+    // Dates without a year, weekdays alone and holidays take the tense of their clause.
+    for (RawDate& r : out) {
+        const bool yearless = (r.kind == RawKind::Point && !r.a.year && r.a.month && r.a.base.rel == Rel::None) ||
+                              (r.kind == RawKind::Weekday && r.n == 0 && r.unit == Granularity::Unknown) ||
+                              (r.kind == RawKind::Holiday && !r.a.year && r.a.base.rel == Rel::None);
+        if (yearless) mark_tense(r);
+    }
     // A named event learns a year or a length from its neighbours.
     for (RawDate& r : out) {
         if (r.kind != RawKind::Event || r.context_year) continue;

@@ -100,7 +100,7 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::Deictic;
         static const std::map<std::string_view, Deictic> ds{{"today", Deictic::Today}, {"yesterday", Deictic::Yesterday},
             {"tomorrow", Deictic::Tomorrow}, {"now", Deictic::Now}, {"day_before_yesterday", Deictic::DayBeforeYesterday},
-            {"until_now", Deictic::UntilNow}};
+            {"until_now", Deictic::UntilNow}, {"day_after_tomorrow", Deictic::DayAfterTomorrow}};
         auto it = ds.find(value);
         if (it == ds.end()) throw std::runtime_error("tarikh: bad deictic in data: " + std::string(value));
         e.deictic = it->second;
@@ -138,11 +138,17 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::PartPrefix;
         if (value != "quarter" && value != "half") throw std::runtime_error("tarikh: bad partprefix in data: " + std::string(value));
         e.part = value == "quarter" ? PartKind::Quarter : PartKind::Half;
+    } else if (kind == "recurrence") {
+        e.kind = LexKind::Recurrence;
+    } else if (kind == "nondate") {
+        e.kind = LexKind::NonDate;
+    } else if (kind == "objectmarker") {
+        e.kind = LexKind::ObjectMarker;
     } else if (kind == "decadesuffix") {
         e.kind = LexKind::DecadeSuffix;
     } else if (kind == "tense") {
-        if (value != "future") throw std::runtime_error("tarikh: bad tense in data: " + std::string(value));
-        e.kind = LexKind::Future;
+        if (value != "future" && value != "past") throw std::runtime_error("tarikh: bad tense in data: " + std::string(value));
+        e.kind = value == "future" ? LexKind::Future : LexKind::Past;
     } else {
         throw std::runtime_error("tarikh: unknown lexicon kind: " + std::string(kind));
     }
@@ -207,6 +213,7 @@ Lexicon::Lexicon() {
     word_bits_.resize(langs.size());
     settings_.resize(langs.size());
     affixes_.resize(langs.size());
+    load_holidays();
     for (const Language& l : langs) {
         load_settings(l);
         load_words(tables_[l.id.index()], l);
@@ -290,6 +297,33 @@ void Lexicon::load_words(Table& table, const Language& from) {
         e.kind_name = c[1];
         e.value_text = c[2];
         e.lang = from.id;
+        add(table, token_texts(fold(c[0])), std::move(e));
+    });
+    load_holiday_names(table, from);
+}
+
+void Lexicon::load_holidays() {
+    for_each_row("data/holidays.tsv", [&](const auto& c) {
+        if (c.size() < 5) throw std::runtime_error("tarikh: short row in data/holidays.tsv");
+        std::string error;
+        auto rule = parse_holiday_rule(calendar_from(c[1]), c[2], to_int(c[3]), to_int(c[4]), &error);
+        if (!rule) throw std::runtime_error("tarikh: data/holidays.tsv: " + std::string(c[0]) + ": " + error);
+        holidays_.push_back({std::string(c[0]), *rule});
+    });
+}
+
+// lang/<code>/holidays.tsv, `name<TAB>id[<TAB>flags]`; a language may name none.
+void Lexicon::load_holiday_names(Table& table, const Language& from) {
+    const std::string file = "lang/" + from.code + "/holidays.tsv";
+    if (embedded_data(file).empty()) return;
+    for_each_row(file, [&](const auto& c) {
+        if (c.size() < 2) throw std::runtime_error("tarikh: short row in " + file);
+        auto it = std::find_if(holidays_.begin(), holidays_.end(), [&](const HolidayInfo& h) { return h.id == c[1]; });
+        if (it == holidays_.end()) throw std::runtime_error("tarikh: " + file + ": unknown holiday " + std::string(c[1]));
+        LexEntry e{};
+        e.kind = LexKind::Holiday;
+        e.number = static_cast<int>(it - holidays_.begin());
+        e.flags = c.size() > 2 ? flags_from(c[2]) : 0;
         add(table, token_texts(fold(c[0])), std::move(e));
     });
 }

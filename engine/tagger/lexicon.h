@@ -5,6 +5,7 @@
 
 #include "tagger/tokenize.h"
 #include "text/affixes.h"
+#include "tarikh/holidays.h"
 #include "tarikh/language.h"
 #include "tarikh/mention.h"
 #include "tarikh/time.h"
@@ -31,13 +32,18 @@ enum class LexKind : uint8_t {
     MonthWord,     // the word "month" after a month name that belongs to it: دی ماه
     PartPrefix,    // a letter glued before the number of a quarter or half: Q3, H2
     DecadeSuffix,  // glued after a year ending in 0 that makes it a decade: 1990s, '90s
+    Past,          // a word of the past tense (قال، گفت، said): a yearless date or lone weekday looks back
+    Holiday,       // a name of a recurring day or period (lang/<code>/holidays.tsv): number indexes Lexicon::holidays
+    Recurrence,    // "every" before a weekday or unit: a frequency, not a date (هر دوشنبه، كل جمعة)
+    ObjectMarker,  // a word after a noun that makes it the verb's object, not its time (یکشنبه را)
+    NonDate,       // a phrase with date words that is no date: The Sunday Times, امام جمعه, الأمين العام
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.
 // Earlier counts back from the previous date ("a year earlier"), as Later
 // counts forward from it.
 enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After, Earlier };
-enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow };
+enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow, DayAfterTomorrow };
 enum class Prep : uint8_t { In, From, To, Between, And, Of, During };
 enum class PartKind : uint8_t { Half, Quarter };
 
@@ -76,6 +82,11 @@ struct NamedEventInfo {
     std::string id;
     Interval interval;
     Granularity granularity = Granularity::Day;
+};
+
+struct HolidayInfo {
+    std::string id;
+    HolidayRule rule;
 };
 
 struct LanguageSettings {
@@ -185,6 +196,7 @@ public:
     const LanguageSettings& settings(Lang lang) const { return settings_[lang.index()]; }
     const DateAffixes& date_affixes(Lang lang) const { return affixes_[lang.index()]; }
     const std::vector<NamedEventInfo>& events() const { return events_; }
+    const std::vector<HolidayInfo>& holidays() const { return holidays_; }
 
 private:
     using Table = std::unordered_map<std::string, EntryList, WordHash, std::equal_to<>>;
@@ -192,6 +204,10 @@ private:
     // Adds the words of lang/<from>/lexicon.tsv to `table`.
     void load_words(Table& table, const Language& from);
     void load_events();
+    // data/holidays.tsv: when each holiday falls; before the words, whose
+    // holidays.tsv names them by id.
+    void load_holidays();
+    void load_holiday_names(Table& table, const Language& from);
     void add(Table& table, std::vector<std::string> tokens, LexEntry entry);
     static void sort_longest_first(Table& table);
     static constexpr uint32_t kBloomMask = (1u << 18) - 1;
@@ -205,6 +221,7 @@ private:
     std::vector<LanguageSettings> settings_;
     std::vector<DateAffixes> affixes_;
     std::vector<NamedEventInfo> events_;
+    std::vector<HolidayInfo> holidays_;
 };
 
 // Splits folded text into the texts of its tokens.

@@ -31,7 +31,13 @@ struct DatePoint {
     int decade = -1;       // first year of a decade (1990, or 1370 for a Solar Hijri دهه ۷۰)
     int decade_digit = -1; // a decade name without its century (التسعينيات = 9)
     int century = 0;       // ordinal century: 20 = 1901–2000
-    bool future = false;   // said in the future tense: a yearless month is the next one
+    // Tense cues of its clause (DESIGN §3): a date without a year is the
+    // first occurrence on or after the reference when future, the last on or
+    // before it when past, else the nearest.
+    bool future = false;
+    bool past = false;
+    int weekday = 0;       // ISO weekday written with the date (Thursday, 5 January): picks the year
+    int nth = 0;           // with weekday and month: the nth (1–5) or last (-1) such weekday of the month
     Mod mod = Mod::None;
     RelativeBase base;     // for the year (or the century of a decade name)
 };
@@ -45,6 +51,7 @@ enum class RawKind : uint8_t {
     Weekday,      // a weekday relative to the reference
     Reference,    // PAST_REF, FUTURE_REF: no interval
     Event,        // a named event
+    Holiday,      // a recurring day or period (Nowruz, Eid al-Fitr, Christmas): `holiday`, year in `a`
 };
 
 struct RawDate {
@@ -58,10 +65,17 @@ struct RawDate {
     Granularity unit = Granularity::Unknown;
     int n = 0;
     bool from_previous = false;
+    // "N units ago / later": a count of days or weeks is a day, N or 7N days
+    // away (قبل أسبوع: the day a week back, DESIGN §3), not a whole week.
+    bool counted = false;
     bool solar = false;
     Mod mod = Mod::None;
     Deictic deictic = Deictic::Today;
+    // Weekday: `weekday` alone (n = 0: nearest, or by the tense in `a`), the
+    // last or next one (n = -1, 1), or with unit Week the one of the week n
+    // weeks from the reference's ("Tuesday of next week").
     int weekday = 0;
+    uint32_t holiday = 0;  // Holiday: index into Lexicon::holidays
     bool future_ref = false;
     // Event: the matched name and what the context says about it.
     const LexEntry* event = nullptr;

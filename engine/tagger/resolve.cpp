@@ -208,11 +208,13 @@ std::optional<int> base_year(const RelativeBase& base, Calendar c, const Resolve
     return base.rel == Rel::Last ? y - 1 : base.rel == Rel::Next ? y + 1 : y;
 }
 
-std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Anchor& anchor) {
-    anchor = Anchor::Absolute;
+Interval unit_containing(Day d, Granularity g, int n, Calendar c, int week_start);
+
+// Decades and centuries: named with or without their century (التسعينيات,
+// ثمانينيات القرن الماضي, the 1990s, قرن بیستم), or relative to the DCT.
+std::optional<Resolved> resolve_coarse(DatePoint p, const ResolveState& st, Anchor& anchor) {
     Resolved r;
     r.granularity = p.granularity;
-    // Decades named without a century: التسعينيات (of the last century), ثمانينيات القرن الماضي
     if (p.decade_digit >= 0) {
         int century_start = 1900;
         if (p.century) century_start = (p.century - 1) * 100;
@@ -238,111 +240,179 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
         r.value = fmt::format("{:02}", c - 1);
         return r;
     }
-    if (p.granularity == Granularity::Decade) {
-        if (p.decade < 0) return std::nullopt;
-        if (p.calendar == Calendar::SolarHijri) {
-            r.interval = {solar_hijri_year(p.decade).earliest, solar_hijri_year(p.decade + 9).latest};
-            r.value = iso_range(r.interval);
-            r.native = fmt::format("{:03}", p.decade / 10);
-        } else {
-            r.interval = {first_of(p.decade, 1), last_of(p.decade + 9, 12)};
-            r.value = fmt::format("{:03}", p.decade / 10);
-        }
-        return r;
+    if (p.decade < 0) return std::nullopt;
+    if (p.calendar == Calendar::SolarHijri) {
+        r.interval = {solar_hijri_year(p.decade).earliest, solar_hijri_year(p.decade + 9).latest};
+        r.value = iso_range(r.interval);
+        r.native = fmt::format("{:03}", p.decade / 10);
+    } else {
+        r.interval = {first_of(p.decade, 1), last_of(p.decade + 9, 12)};
+        r.value = fmt::format("{:03}", p.decade / 10);
     }
-    // The year: stated, relative, or the one nearest the reference.
-    if (!p.year) {
-        Calendar c = p.calendar;
-        if (p.month == 0 && p.base.solar) c = p.calendar = Calendar::SolarHijri;
-        if (p.base.rel != Rel::None && p.base.unit == Granularity::Month && p.month) {
-            // last March: the most recent March before the reference month
-            if (!st.dct) return std::nullopt;
-            anchor = Anchor::Document;
-            int y = year_in(c, *st.dct);
-            Interval this_year = month_interval(c, y, p.month);
-            if (p.base.rel == Rel::Last) p.year = *this_year.earliest < *st.dct ? y : y - 1;
-            else if (p.base.rel == Rel::Next) p.year = *this_year.earliest > *st.dct ? y : y + 1;
-            else p.year = y;
-        } else if (p.base.rel != Rel::None && p.base.unit == Granularity::Season) {
-            // last summer: the most recent summer over before the reference;
-            // next winter: the first to begin after it; this spring: this year's.
-            if (!st.dct) return std::nullopt;
-            anchor = Anchor::Document;
-            const int y0 = year_in(c, *st.dct);
-            p.year = y0;
-            if (p.base.rel == Rel::Last || p.base.rel == Rel::Next) {
-                for (int d = 0; d < 3; ++d) {
-                    const int y = p.base.rel == Rel::Last ? y0 - d : y0 + d - 1;
-                    const Interval iv = season_interval(c, y, p.season);
-                    if (p.base.rel == Rel::Last ? *iv.latest < *st.dct : *iv.earliest > *st.dct) {
-                        p.year = y;
-                        break;
-                    }
+    return r;
+}
+
+bool coarse(const DatePoint& p) {
+    return p.decade_digit >= 0 || p.granularity == Granularity::Century || p.granularity == Granularity::Decade;
+}
+
+Lean lean_of(const DatePoint& p) { return p.future ? Lean::Forward : p.past ? Lean::Backward : Lean::Nearest; }
+
+// What a date without a year counts from (DESIGN §3): an explicit date
+// earlier in its sentence, else the DCT (leaning as the tense says), else the
+// previous explicit date of the document. `days_only`: a weekday counts only
+// from a day.
+struct Reference {
+    Interval span;
+    Lean lean = Lean::Nearest;
+    Anchor anchor = Anchor::Document;
+};
+
+std::optional<Reference> reference_for(const DatePoint& p, const ResolveState& st, bool days_only) {
+    auto fits = [&](const Mention& m) {
+        return m.interval.anchored() && (days_only ? m.granularity == Granularity::Day : rank(m.granularity) <= rank(Granularity::Year));
+    };
+    // A dateline in the text is the DCT itself: it anchors by tense.
+    const bool sentence_is_dct = st.sentence_date && st.dct && st.sentence_date->interval.earliest == st.dct &&
+                                 st.sentence_date->interval.latest == st.dct;
+    if (st.sentence_date && fits(*st.sentence_date) && !sentence_is_dct)
+        return Reference{st.sentence_date->interval, Lean::Nearest, Anchor::Previous};
+    if (st.dct) return Reference{{*st.dct, *st.dct}, lean_of(p), Anchor::Document};
+    if (st.previous && fits(*st.previous) && st.previous->anchor != Anchor::NamedEvent)
+        return Reference{st.previous->interval, Lean::Nearest, Anchor::Previous};
+    return std::nullopt;
+}
+
+// Days between two intervals; 0 when they overlap.
+long gap_days(const Interval& a, const Interval& b) {
+    if (*a.latest < *b.earliest) return long((*b.earliest - *a.latest).count());
+    if (*b.latest < *a.earliest) return long((*a.earliest - *b.latest).count());
+    return 0;
+}
+
+// The days a yearless point covers in year y of its calendar; nullopt when
+// that year has no such day (30 Esfand of a common year, a fifth Friday).
+std::optional<Interval> occurrence(const DatePoint& p, int y) {
+    if (p.nth && p.weekday) {
+        auto d = nth_weekday_of_month(p.calendar, y, unsigned(p.month), unsigned(p.weekday), p.nth);
+        if (!d) return std::nullopt;
+        return Interval{*d, *d};
+    }
+    if (p.day) {
+        auto d = day_of(p.calendar, y, p.month, p.day);
+        if (!d) return std::nullopt;
+        return Interval{*d, *d};
+    }
+    return month_interval(p.calendar, y, p.month);
+}
+
+// The year of a month (and day) written without one: among the occurrences
+// around the reference, one on the weekday written with it if any is, else
+// the nearest the tense allows.
+std::optional<int> nearest_year(const DatePoint& p, const Reference& ref) {
+    const int y0 = year_in(p.calendar, *ref.span.earliest);
+    std::optional<int> best;
+    long best_gap = 0;
+    bool best_agrees = false;
+    for (int y = y0 - 1; y <= y0 + 1; ++y) {
+        auto iv = occurrence(p, y);
+        if (!iv) continue;
+        const bool agrees = p.weekday && !p.nth && weekday{*iv->earliest} == weekday{unsigned(p.weekday % 7)};
+        if (!agrees) {
+            if (ref.lean == Lean::Forward && *iv->latest < *ref.span.earliest) continue;
+            if (ref.lean == Lean::Backward && *iv->earliest > *ref.span.latest) continue;
+        }
+        const long gap = gap_days(*iv, ref.span);
+        if (!best || (agrees && !best_agrees) || (agrees == best_agrees && gap < best_gap)) {
+            best = y;
+            best_gap = gap;
+            best_agrees = agrees;
+        }
+    }
+    return best;
+}
+
+// The year a point without one takes: from a relative word (last March,
+// this summer, رمضان هذا العام) or from the reference. False when nothing
+// gives one.
+bool infer_year(DatePoint& p, const ResolveState& st, Anchor& anchor) {
+    Calendar c = p.calendar;
+    if (p.month == 0 && p.base.solar) c = p.calendar = Calendar::SolarHijri;
+    if (p.base.rel != Rel::None && p.base.unit == Granularity::Month && p.month) {
+        // last March: the most recent March over before the reference
+        if (!st.dct) return false;
+        anchor = Anchor::Document;
+        int y = year_in(c, *st.dct);
+        Interval this_year = month_interval(c, y, p.month);
+        if (p.base.rel == Rel::Last) p.year = *this_year.latest < *st.dct ? y : y - 1;
+        else if (p.base.rel == Rel::Next) p.year = *this_year.earliest > *st.dct ? y : y + 1;
+        else p.year = y;
+        return true;
+    }
+    if (p.base.rel != Rel::None && p.base.unit == Granularity::Season) {
+        // last summer: the most recent summer over before the reference;
+        // next winter: the first to begin after it; this spring: this year's.
+        if (!st.dct) return false;
+        anchor = Anchor::Document;
+        const int y0 = year_in(c, *st.dct);
+        p.year = y0;
+        if (p.base.rel == Rel::Last || p.base.rel == Rel::Next) {
+            for (int d = 0; d < 3; ++d) {
+                const int y = p.base.rel == Rel::Last ? y0 - d : y0 + d - 1;
+                const Interval iv = season_interval(c, y, p.season);
+                if (p.base.rel == Rel::Last ? *iv.latest < *st.dct : *iv.earliest > *st.dct) {
+                    p.year = y;
+                    break;
                 }
             }
-        } else if (p.base.rel != Rel::None) {
-            // "رمضان هذا العام": the press counts "this year" in Gregorian
-            // years; the Islamic month is then the one that starts in it.
-            auto y = base_year(p.base, c == Calendar::Islamic ? Calendar::Gregorian : c, st, anchor);
-            if (!y) return std::nullopt;
-            p.year = *y;
-        } else if (p.month) {
-            // A month (and day) without a year: nearest the previous mention;
-            // looking backward from the document date, forward when the
-            // sentence is in the future tense.
-            std::optional<Day> ref;
-            bool backward = false, forward = false;
-            // The dateline (a previous mention that is the document's date)
-            // anchors like the document date: by tense, not by nearness.
-            const bool previous_is_dct = st.previous && st.dct && st.previous->interval.earliest == st.dct &&
-                                         st.previous->interval.latest == st.dct;
-            if (st.previous && st.previous->interval.earliest && st.previous->anchor != Anchor::Document &&
-                st.previous->anchor != Anchor::NamedEvent && !previous_is_dct) {
-                ref = st.previous->interval.earliest;
-                anchor = Anchor::Previous;
-            } else if (st.dct) {
-                ref = st.dct;
-                backward = !p.future;
-                forward = p.future;
-                anchor = Anchor::Document;
-            } else {
-                return std::nullopt;
-            }
-            int y0 = year_in(c, *ref);
-            int best = y0;
-            long best_dist = -1;
-            for (int y = y0 - 1; y <= y0 + 1; ++y) {
-                Interval iv = month_interval(c, y, p.month);
-                Day start = *iv.earliest;
-                if (p.day) if (auto d = day_of(c, y, p.month, p.day)) start = *d;
-                if (backward && start > *ref) continue;
-                if (forward && *iv.latest < *ref) continue;
-                long dist = std::labs(static_cast<long>((start - *ref).count()));
-                if (best_dist < 0 || dist < best_dist || (dist == best_dist && y < best)) { best = y; best_dist = dist; }
-            }
-            p.year = best;
-        } else {
-            return std::nullopt;
         }
+        return true;
     }
-    // رمضان 2018: an Islamic month in a Gregorian year is the one that starts in it.
-    if (p.calendar == Calendar::Islamic && *p.year > 1700 && p.month) {
-        int gy = *p.year;
-        int hy = (gy - 622) * 33 / 32;
-        for (int cand = hy - 1; cand <= hy + 2; ++cand) {
-            if (int(year_month_day{*islamic_month(cand, p.month).earliest}.year()) == gy) { p.year = cand; break; }
-        }
-        if (*p.year > 1700) return std::nullopt;
+    if (p.base.rel != Rel::None && p.base.unit == Granularity::Month && p.nth) {
+        // the last Thursday of the month: of this (last, next) month
+        if (!st.dct) return false;
+        anchor = Anchor::Document;
+        const int shift = p.base.rel == Rel::Last ? -1 : p.base.rel == Rel::Next ? 1 : 0;
+        const auto here = date_in(c, *unit_containing(*st.dct, Granularity::Month, shift, c, 1).earliest);
+        p.year = here.year;
+        p.month = int(here.month);
+        return true;
     }
+    if (p.base.rel != Rel::None) {
+        // "رمضان هذا العام": the press counts "this year" in Gregorian
+        // years; the Islamic month is then the one that starts in it.
+        auto y = base_year(p.base, c == Calendar::Islamic ? Calendar::Gregorian : c, st, anchor);
+        if (!y) return false;
+        p.year = *y;
+        return true;
+    }
+    if (!p.month) return false;
+    auto ref = reference_for(p, st, false);
+    if (!ref) return false;
+    anchor = ref->anchor;
+    p.year = nearest_year(p, *ref);
+    return p.year.has_value();
+}
+
+// The interval of a point whose year is known, in its own calendar; nullopt
+// when that day does not exist.
+std::optional<Resolved> point_span(const DatePoint& p) {
+    Resolved r;
+    r.granularity = p.granularity;
     const int y = *p.year;
     const Calendar c = p.calendar;
     switch (p.granularity) {
         case Granularity::Day: {
-            auto d = day_of(c, y, p.month, p.day);
+            if (p.month < 1 || p.month > 12) return std::nullopt;
+            auto iv = p.nth && p.weekday ? occurrence(p, y) : std::nullopt;
+            auto d = p.nth && p.weekday ? (iv ? iv->earliest : std::nullopt) : day_of(c, y, p.month, p.day);
             if (!d) return std::nullopt;
             r.interval = {*d, *d};
             r.value = format_iso(*d);
-            if (c != Calendar::Gregorian) r.native = fmt::format("{:04}-{:02}-{:02}", y, p.month, p.day);
+            if (c != Calendar::Gregorian) {
+                const auto n = date_in(c, *d);
+                r.native = fmt::format("{:04}-{:02}-{:02}", n.year, n.month, n.day);
+            }
             return r;
         }
         case Granularity::Month:
@@ -375,6 +445,31 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
     }
     if (r.value.empty()) r.value = c == Calendar::Gregorian ? gregorian_value(r.interval, r.granularity) : iso_range(r.interval);
     return r;
+}
+
+// رمضان 2018: an Islamic month in a Gregorian year is the one that starts in
+// it. False when none does.
+bool islamic_in_gregorian_year(DatePoint& p) {
+    if (p.calendar != Calendar::Islamic || *p.year <= 1700 || !p.month) return true;
+    const int gy = *p.year;
+    const int hy = (gy - 622) * 33 / 32;
+    for (int cand = hy - 1; cand <= hy + 2; ++cand) {
+        if (int(year_month_day{*islamic_month(cand, p.month).earliest}.year()) == gy) {
+            p.year = cand;
+            return true;
+        }
+    }
+    return false;
+}
+
+// A point: its year (stated, relative or inferred), then its interval.
+// `anchor` says where the year came from.
+std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Anchor& anchor) {
+    anchor = Anchor::Absolute;
+    if (coarse(p)) return resolve_coarse(p, st, anchor);
+    if (!p.year && !infer_year(p, st, anchor)) return std::nullopt;
+    if (!islamic_in_gregorian_year(p)) return std::nullopt;
+    return point_span(p);
 }
 
 // The unit of `g` that contains `d`, in calendar c, shifted by n units.
@@ -468,6 +563,84 @@ std::string unknown_value(Granularity g) {
         case Granularity::Month: return "XXXX-XX";
         default: return "XXXX";
     }
+}
+
+// The day a weekday stands for (DESIGN §3): the last or next one; the one of
+// a named week ("Tuesday of next week"); alone, the nearest the reference
+// (within three days either side), or by the tense the first on or after it,
+// the last on or before it.
+std::optional<Day> weekday_day(const RawDate& raw, const LanguageSettings& set, const ResolveState& st, Anchor& anchor) {
+    const weekday want{static_cast<unsigned>(raw.weekday % 7)};
+    if (raw.unit == Granularity::Week) {
+        if (!st.dct) return std::nullopt;
+        anchor = Anchor::Document;
+        const Interval week = unit_containing(*st.dct, Granularity::Week, raw.n, Calendar::Gregorian, set.week_start);
+        return *week.earliest + (want - weekday{*week.earliest});
+    }
+    if (raw.n != 0) {
+        if (!st.dct) return std::nullopt;
+        anchor = Anchor::Document;
+        const Day d = *st.dct;
+        if (raw.n > 0) return d + days{1} + (want - weekday{d + days{1}});
+        return d - days{1} - (weekday{d - days{1}} - want);
+    }
+    auto ref = reference_for(raw.a, st, true);
+    if (!ref) return std::nullopt;
+    anchor = ref->anchor;
+    const Day r = *ref->span.earliest;
+    const Day after = r + (want - weekday{r});  // first on or after
+    const Day before = r - (weekday{r} - want);  // last on or before
+    if (ref->lean == Lean::Forward) return after;
+    if (ref->lean == Lean::Backward) return before;
+    return (after - r) <= (r - before) ? after : before;
+}
+
+// The days of a holiday: of the year written with it (عيد الفطر 2024, نوروز
+// ۱۴۰۳, "this year's"), else the occurrence the reference picks.
+std::optional<Interval> holiday_interval(const RawDate& raw, const HolidayRule& rule, const LanguageSettings& set,
+                                         const ResolveState& st, Anchor& anchor) {
+    (void)set;
+    if (raw.a.year) {
+        anchor = Anchor::Absolute;
+        return holiday_in(rule, raw.a.calendar, *raw.a.year);
+    }
+    if (raw.a.base.rel != Rel::None) {
+        const Calendar c = raw.a.base.solar ? Calendar::SolarHijri : Calendar::Gregorian;
+        auto y = base_year(raw.a.base, c, st, anchor);
+        if (!y) return std::nullopt;
+        return holiday_in(rule, c, *y);
+    }
+    auto ref = reference_for(raw.a, st, false);
+    if (!ref) return std::nullopt;
+    anchor = ref->anchor;
+    // A year-long reference (عام 2019 … عيد الفطر) holds its occurrence.
+    if (ref->anchor == Anchor::Previous && *ref->span.latest - *ref->span.earliest > days{31}) {
+        const auto mid = *ref->span.earliest + (*ref->span.latest - *ref->span.earliest) / 2;
+        if (auto iv = holiday_near(rule, mid, Lean::Nearest)) return iv;
+    }
+    return holiday_near(rule, *ref->span.earliest, ref->lean);
+}
+
+// "قبل أسبوع", "دو روز پیش", "three days later": the day N (or 7N) days from
+// the DCT, or the previous date moved by as many days (DESIGN §3). False when
+// nothing anchors it (the mention then has null bounds).
+bool shift_by_days(Mention& m, const RawDate& raw, const ResolveState& st) {
+    const int n = checked_days(int64_t{raw.n} * (raw.unit == Granularity::Week ? 7 : 1));
+    m.granularity = Granularity::Day;
+    m.calendar = Calendar::Gregorian;
+    if (raw.from_previous && st.previous && st.previous->interval.anchored()) {
+        m.interval = {*st.previous->interval.earliest + days{n}, *st.previous->interval.latest + days{n}};
+        m.anchor = Anchor::Previous;
+    } else if (!raw.from_previous && st.dct) {
+        m.interval = {*st.dct + days{n}, *st.dct + days{n}};
+        m.anchor = Anchor::Document;
+    } else {
+        m.value = unknown_value(Granularity::Day);
+        m.anchor = Anchor::None;
+        return false;
+    }
+    m.value = iso_range(m.interval);
+    return true;
 }
 
 // Chooses among the readings of a named event: a year nearby, a length
@@ -582,10 +755,10 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
             m.mod = raw.a.mod;
             if (!r) {
                 // Valid text whose year the document does not give: XXXX-10
-                if (raw.a.month && !raw.a.year && raw.a.calendar == Calendar::Gregorian) {
+                // (a day that does not exist, 30 February or a fifth Sunday,
+                // keeps its text with null bounds: DESIGN §3)
+                if (raw.a.month && !raw.a.year && raw.a.calendar == Calendar::Gregorian && !raw.a.nth) {
                     m.value = raw.a.day ? fmt::format("XXXX-{:02}-{:02}", raw.a.month, raw.a.day) : fmt::format("XXXX-{:02}", raw.a.month);
-                } else if (raw.a.year && raw.a.month && raw.a.day) {
-                    return std::nullopt;  // an impossible day
                 } else {
                     m.value = unknown_value(m.granularity);
                 }
@@ -629,6 +802,10 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
             break;
         }
         case RawKind::Shift: {
+            if (raw.counted && (raw.unit == Granularity::Day || raw.unit == Granularity::Week)) {
+                if (!shift_by_days(m, raw, st)) return m;
+                break;
+            }
             m.granularity = raw.unit;
             Calendar c = raw.solar ? Calendar::SolarHijri : Calendar::Gregorian;
             m.calendar = c;
@@ -689,7 +866,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
                 return m;
             }
             int offset = raw.deictic == Deictic::Yesterday ? -1 : raw.deictic == Deictic::Tomorrow ? 1
-                       : raw.deictic == Deictic::DayBeforeYesterday ? -2 : 0;
+                       : raw.deictic == Deictic::DayBeforeYesterday ? -2 : raw.deictic == Deictic::DayAfterTomorrow ? 2 : 0;
             Day d = *st.dct + days{offset};
             m.interval = {d, d};
             m.value = present ? "PRESENT_REF" : format_iso(d);
@@ -699,22 +876,29 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
         }
         case RawKind::Weekday: {
             m.granularity = Granularity::Day;
-            if (!st.dct) {
+            auto d = weekday_day(raw, set, st, m.anchor);
+            if (!d) {
                 m.value = "XXXX-XX-XX";
                 m.anchor = Anchor::None;
                 return m;
             }
-            weekday want{static_cast<unsigned>(raw.weekday % 7)};
-            Day d = *st.dct;
-            if (raw.n > 0) d = d + days{1} + (want - weekday{d + days{1}});
-            else {
-                // the most recent one: before the document date when "last", else on or before it
-                Day from = raw.n < 0 ? d - days{1} : d;
-                d = from - (weekday{from} - want);
+            m.interval = {*d, *d};
+            m.value = format_iso(*d);
+            break;
+        }
+        case RawKind::Holiday: {
+            const HolidayInfo& h = lexicon.holidays()[raw.holiday];
+            m.granularity = Granularity::Day;
+            m.calendar = h.rule.calendar;
+            auto iv = holiday_interval(raw, h.rule, set, st, m.anchor);
+            if (!iv) {
+                m.value = "XXXX-XX-XX";
+                m.anchor = Anchor::None;
+                return m;
             }
-            m.interval = {d, d};
-            m.value = format_iso(d);
-            m.anchor = Anchor::Document;
+            m.interval = *iv;
+            m.value = iso_range(*iv);
+            if (m.calendar == Calendar::Islamic) m.tolerance_days = 2;
             break;
         }
         case RawKind::Reference:
@@ -740,6 +924,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
     if (raw.shift_n != 0) move_by(m, raw.shift_unit, raw.shift_n, set);
     if (!within_years(m.interval)) throw OutOfYears{};
     if (m.interval.anchored()) st.previous = m;
+    if (m.interval.anchored() && m.anchor == Anchor::Absolute) st.sentence_date = m;
     return m;
 }
 

@@ -18,12 +18,16 @@ namespace tarikh::tagger {
 struct ResolveState {
     std::optional<Day> dct;
     std::optional<Mention> previous;  // the last mention with an interval
+    // The last explicit date (its year stated) of the current sentence: what
+    // a date without a year there counts from (DESIGN §3). The parser clears
+    // it where a sentence ends.
+    std::optional<Mention> sentence_date;
     std::map<std::vector<uint32_t>, uint32_t> events_chosen;  // candidates → the reading chosen earlier in the document
     std::vector<uint32_t> events_seen;                        // named events mentioned so far, in order
 };
 
-// The interval, value and anchor of `raw`; nullopt when the text is not a real
-// date after all (31 February). Updates `state.previous`.
+// The interval, value and anchor of `raw`; nullopt when the text is not a
+// date after all. Updates `state.previous` and `state.sentence_date`.
 std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const LanguageSettings& settings,
                                ResolveState& state);
 

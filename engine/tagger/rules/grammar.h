@@ -154,8 +154,10 @@ private:
     // 2022", "[of] this year"; fills r.a and r.last.
     bool with_year(RawDate& r, uint32_t k);
     std::optional<RawDate> part_of_year(uint32_t i);
-    // A future-tense word within a few tokens of the date, in its sentence.
-    bool future_tense_near(const RawDate& r);
+    // The tense cues within a few tokens of the date, in its sentence (DESIGN
+    // §3): a future cue sets a.future and wins over a past one (برگزار خواهد
+    // شد), a past one sets a.past.
+    void mark_tense(RawDate& r);
     // early/mid/late X
     std::optional<RawDate> modified(uint32_t i);
 
@@ -173,6 +175,18 @@ private:
     Match reldate_word(uint32_t i, uint32_t j);
     std::optional<RawDate> deictic(uint32_t i);
     std::optional<RawDate> weekday(uint32_t i);
+    // A weekday of a named week after the weekday, from token k: "of next
+    // week", "من الأسبوع الماضي", "هفته آینده"; fills r.unit, r.n, r.last.
+    bool weekday_of_week(RawDate& r, uint32_t k);
+    // A weekday alone is a date unless "every" comes before it (a frequency),
+    // an object marker after it (a noun: یکشنبه را), or a preposition before
+    // it where that makes it a place (در دوشنبه: in Dushanbe).
+    bool bare_weekday_ok(uint32_t i, uint32_t end);
+    // The nth or last weekday of a month: أول جمعة من رمضان، the last Friday of November.
+    std::optional<RawDate> nth_weekday(uint32_t i);
+
+    // ---- holidays (holidays.cpp) -------------------------------------------
+    std::optional<RawDate> holiday(uint32_t i);
     // "N units before/after" a date that starts at token i, looking back
     // from it; `previous` is the date found just before, which may be the
     // "N units" part already read as a shift.

@@ -41,6 +41,10 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     r.rule = Rule::DayMonthYear;
     uint32_t k = m->end;
     if (is_punct(k, ',')) ++k;
+    // 12 مارس/آذار من عام 1985: "of [the year]" before the year
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From) &&
+                                        (is_number(of.end) || year_word_before_number(of.end)))
+        k = of.end;
     if (Hit yw = year_word_before_number(k)) k = yw.end;
     if (auto y = year_at(k, true, set_.two_digit_solar_years && r.a.calendar == Calendar::SolarHijri)) {
         r.a.year = y->value;
@@ -53,8 +57,19 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     // "۱۵ مارس" / "نوامبر همان سال": the year comes from elsewhere
     r.rule = Rule::DayMonth;
     r.last = m->end;
-    if (auto base = year_relative(r.last)) { r.a.base = base->a.base; r.last = base->last; }
     r.confidence = 0.8f;
+    uint32_t kb = r.last;
+    if (Hit of = hit(kb, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) kb = of.end;
+    if (auto base = year_relative(kb)) {  // 10 December of this year
+        r.a.base = base->a.base;
+        r.last = base->last;
+    } else if (Hit rel = hit(r.last, LexKind::Rel);
+               rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next || rel.entry->rel == Rel::This)) {
+        // 21 February last, 7 June this (month): the month relative to the reference
+        r.rule = Rule::DayMonthRel;
+        r.a.base = {rel.entry->rel, Granularity::Month, false};
+        r.last = rel.end;
+    }
     return r;
 }
 
@@ -158,7 +173,10 @@ std::optional<RawDate> Grammar::month_day(uint32_t i, const MonthAt& m) {
 std::optional<RawDate> Grammar::month_year(uint32_t i, const MonthAt& m) {
     uint32_t k = m.end;
     if (is_punct(k, ',')) ++k;
-    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From) && is_number(of.end)) k = of.end;
+    // أبريل / نيسان من عام 1923: "of [the year]" before the year
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From) &&
+                                        (is_number(of.end) || year_word_before_number(of.end)))
+        k = of.end;
     if (Hit yw = year_word_before_number(k)) k = yw.end;
     auto y = year_at(k, true, set_.two_digit_solar_years && m.entry->calendar == Calendar::SolarHijri);
     if (!y) return std::nullopt;
@@ -326,16 +344,34 @@ std::optional<RawDate> Grammar::season_rel(uint32_t i) {
     return r;
 }
 
-bool Grammar::future_tense_near(const RawDate& r) {
+void Grammar::mark_tense(RawDate& r) {
     constexpr uint32_t kReach = 10;  // tokens: a verb is near its time phrase
     auto sentence_end = [&](uint32_t k) {
         return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?');  // folding made ؟ a '?'
     };
-    for (uint32_t k = r.first; k-- > 0 && r.first - k <= kReach && !sentence_end(k);)
-        if (has(k, LexKind::Future)) return true;
-    for (uint32_t k = r.last; k < size() && k - r.last < kReach && !sentence_end(k); ++k)
-        if (has(k, LexKind::Future)) return true;
-    return false;
+    // The nearest cue is the verb the date belongs to ("announced Tuesday
+    // that it will host…": past), the one before it at equal distance; a
+    // past form right after a future word is part of its verb ("will be
+    // signed", "خواهد شد").
+    auto future_before = [&](uint32_t k) {
+        for (uint32_t j = k; j-- > 0 && k - j <= 3 && !sentence_end(j);)
+            if (has(j, LexKind::Future)) return true;
+        return false;
+    };
+    bool before_open = true, after_open = true;
+    for (uint32_t d = 1; d <= kReach && (before_open || after_open); ++d) {
+        const uint32_t before = r.first >= d ? r.first - d : kNone, after = r.last + d - 1;
+        before_open = before_open && before != kNone && !sentence_end(before);
+        after_open = after_open && after < size() && !sentence_end(after);
+        for (uint32_t k : {before_open ? before : kNone, after_open ? after : kNone}) {
+            if (k == kNone) continue;
+            if (has(k, LexKind::Future)) { r.a.future = true; return; }
+            if (has(k, LexKind::Past)) {
+                (future_before(k) ? r.a.future : r.a.past) = true;
+                return;
+            }
+        }
+    }
 }
 
 bool Grammar::with_year(RawDate& r, uint32_t k) {

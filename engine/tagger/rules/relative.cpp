@@ -52,6 +52,7 @@ Match Grammar::rel_count_unit(uint32_t i, uint32_t j) {
     r.unit = u.entry->unit;
     r.n = rel.entry->rel == Rel::Ago ? -n : n;
     r.from_previous = rel.entry->rel == Rel::Later;
+    r.counted = true;
     r.last = u.end;
     r.confidence = 0.8f;
     return r;
@@ -97,6 +98,7 @@ Match Grammar::count_unit_rel(uint32_t i, uint32_t j) {
         }
         r.n = x == Rel::Ago ? -c->first : c->first;
         r.from_previous = x == Rel::Later;
+        r.counted = true;
         r.confidence = 0.85f;
         return r;
     }
@@ -230,7 +232,7 @@ std::optional<RawDate> Grammar::deictic(uint32_t i) {
 std::optional<RawDate> Grammar::weekday(uint32_t i) {
     // "last Tuesday", "next Friday": the relative word first
     if (Hit rel = hit(i, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
-        if (Hit w = hit(rel.end, LexKind::Weekday)) {
+        if (Hit w = hit(rel.end, LexKind::Weekday); w && !has(w.end, LexKind::ObjectMarker)) {
             RawDate r;
             r.rule = Rule::RelWeekday;
             r.kind = RawKind::Weekday;
@@ -243,26 +245,33 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
     }
     Hit w = hit(i, LexKind::Weekday);
     if (!w) return std::nullopt;
+    // Tuesday, 27 January; الاثنين الموافق 20 أغسطس; پنجشنبه (5 مي): the
+    // weekday written with the date picks its year
     uint32_t k = w.end;
-    if (is_punct(k, ',')) ++k;
+    const bool paren = is_punct(k, '(');
+    if (is_punct(k, ',') || paren) ++k;
+    k = skip_article(k);
     if (auto p = point(k, false, true); p && p->a.granularity == Granularity::Day) {
         p->first = i;
         p->via = Rule::WeekdayDate;
+        p->a.weekday = w.entry->number;
+        if (paren && is_punct(p->last, ')')) ++p->last;
         return p;
     }
     RawDate r;
     r.kind = RawKind::Weekday;
     r.first = i;
     r.weekday = w.entry->number;
+    r.last = w.end;
     if (Hit rel = hit(w.end, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
         r.rule = Rule::WeekdayRel;
         r.n = rel.entry->rel == Rel::Last ? -1 : 1;
         r.last = rel.end;
         return r;
     }
+    if (weekday_of_week(r, w.end)) return r;
     if (set_.weekday_after_preposition && prep_before(i)) {
         r.rule = Rule::PrepWeekday;
-        r.last = w.end;
         return r;
     }
     // "روز دوشنبه", "يوم الاثنين", "مساء الاثنين": the word "day" or a part
@@ -273,14 +282,12 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
         Hit part = hit(i - 1, LexKind::DayPart);
         if (day_word || (part && part.end == i)) {
             r.rule = Rule::DayWordWeekday;
-            r.last = w.end;
             return r;
         }
     }
     // "Tuesday night": the part of the day after it
     if (Hit part = hit(w.end, LexKind::DayPart); part && set_.daypart_after_weekday) {
         r.rule = Rule::WeekdayDaypart;
-        r.last = w.end;
         return r;
     }
     // The press dates an act by a weekday alone, between the verb or its
@@ -288,14 +295,89 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
     // not one a number follows (a count: "al-ahad ashar", eleven), nor one
     // after an article (a name: "The Sunday Times"), nor one after "today",
     // "tomorrow" (ghadan al-ahad: the deictic word dates it, and the weekday
-    // alone would be read by the tense of the saying).
-    if (set_.weekday_alone && !hit(w.end, LexKind::Num) &&
-        !(i > 0 && (hit(i - 1, LexKind::Article) || hit(i - 1, LexKind::Deictic)))) {
-        r.rule = Rule::WeekdayAlone;
-        r.last = w.end;
+    // alone would be read by the tense of the saying), nor a weekday form
+    // that is also a word (أحد: one).
+    if (!set_.weekday_alone || w.entry->has(kContext) || hit(w.end, LexKind::Num) ||
+        (i > 0 && (hit(i - 1, LexKind::Article) || hit(i - 1, LexKind::Deictic))) || !bare_weekday_ok(i, w.end))
+        return std::nullopt;
+    r.rule = Rule::WeekdayAlone;
+    r.confidence = 0.7f;
+    return r;
+}
+
+bool Grammar::bare_weekday_ok(uint32_t i, uint32_t end) {
+    if (hit_ending_at(i, LexKind::Recurrence, 2)) return false;
+    if (has(end, LexKind::ObjectMarker)) return false;
+    return set_.weekday_after_preposition || !prep_before(i);
+}
+
+bool Grammar::weekday_of_week(RawDate& r, uint32_t k) {
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    auto week = relative(k);
+    if (!week || week->kind != RawKind::Shift || week->unit != Granularity::Week || week->from_previous || week->counted ||
+        week->n < -1 || week->n > 1 || week->mod != Mod::None)
+        return false;
+    r.rule = Rule::WeekdayOfWeek;
+    r.unit = Granularity::Week;
+    r.n = week->n;
+    r.last = week->last;
+    return true;
+}
+
+// [the] <first|last> <weekday> [of] [<the month>] <month> [<year>]: أول جمعة من
+// رمضان، the last Friday of November, آخر خميس من الشهر (this month's);
+// <weekday> <ordinal> [of] …: الأحد الخامس من الشهر
+std::optional<RawDate> Grammar::nth_weekday(uint32_t i) {
+    const uint32_t j = skip_article(i);
+    int nth = 0;
+    uint32_t k = j;
+    if (Hit o = hit(j, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 5) { nth = o.entry->number; k = o.end; }
+    else if (Hit l = hit(j, LexKind::Rel); l && l.entry->rel == Rel::Last) { nth = -1; k = l.end; }
+    else if (Hit e = hit(j, LexKind::Mod); e && e.entry->mod == Mod::End) { nth = -1; k = e.end; }
+    Hit w = hit(k, LexKind::Weekday);
+    if (!w) return std::nullopt;
+    k = w.end;
+    RawDate r;
+    r.rule = Rule::NthWeekday;
+    if (!nth) {
+        Hit o = hit(k, LexKind::Ordinal);
+        if (!o || o.entry->number < 1 || o.entry->number > 5) return std::nullopt;
+        nth = o.entry->number;
+        k = o.end;
+        r.rule = Rule::WeekdayNth;
+    }
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    k = skip_article(k);
+    r.first = i;
+    r.a.granularity = Granularity::Day;
+    r.a.weekday = w.entry->number;
+    r.a.nth = nth;
+    r.confidence = 0.85f;
+    Hit unit = hit(k, LexKind::Unit);
+    const bool month_word = unit && unit.entry->unit == Granularity::Month && !unit.entry->has(kPlural);
+    if (auto m = month_at(month_word ? unit.end : k)) {
+        r.a.calendar = m->entry->calendar;
+        r.a.month = m->entry->number;
+        r.last = m->end;
+        if (auto y = year_at(r.last, true, false)) {
+            r.a.year = y->value;
+            if (y->explicit_calendar && r.a.calendar == Calendar::Gregorian) r.a.calendar = y->calendar;
+            r.last = y->end;
+        } else if (auto base = year_relative(r.last)) {
+            r.a.base = base->a.base;
+            r.last = base->last;
+        }
         return r;
     }
-    return std::nullopt;
+    if (!month_word) return std::nullopt;
+    // "of the month", "of next month": the reference's month
+    r.a.base = {Rel::This, Granularity::Month, false};
+    r.last = unit.end;
+    if (Hit rel = hit(unit.end, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next || rel.entry->rel == Rel::This)) {
+        r.a.base.rel = rel.entry->rel;
+        r.last = rel.end;
+    }
+    return r;
 }
 
 std::optional<std::pair<Granularity, int>> Grammar::count_and_unit_ending_at(uint32_t end, uint32_t floor,

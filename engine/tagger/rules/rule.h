@@ -30,6 +30,7 @@ namespace tarikh::tagger {
     /* points.cpp */                                                                           \
     X(DayMonthYear, "day-month-year")              /* 7 October 2023 */                        \
     X(DayMonth, "day-month")                       /* 7 October [<relative year>] */           \
+    X(DayMonthRel, "day-month-rel")                /* 7 June <this>, 21 February <last> */     \
     X(MonthDayRangeYear, "month-day-range-year")   /* June 13-24, 2025 */                      \
     X(MonthDayYear, "month-day-year")              /* March 29, 2023 */                        \
     X(MonthDay, "month-day")                       /* Nov 3 */                                 \
@@ -66,7 +67,13 @@ namespace tarikh::tagger {
     X(PrepWeekday, "prep-weekday")                 /* on Tuesday */                            \
     X(DayWordWeekday, "day-word-weekday")          /* <the day of> Monday, <evening of> Monday */ \
     X(WeekdayDaypart, "weekday-daypart")           /* Tuesday night */                         \
+    X(WeekdayOfWeek, "weekday-of-week")            /* Tuesday of next week */                  \
     X(WeekdayAlone, "weekday-alone")               /* <Washington> <filed> Monday */           \
+    X(NthWeekday, "nth-weekday")                   /* the first Monday of March */             \
+    X(WeekdayNth, "weekday-nth")                   /* <Sunday> <fifth> of the month */         \
+    /* holidays.cpp */                                                                         \
+    X(Holiday, "holiday")                          /* Nowruz, Eid al-Fitr, Christmas */        \
+    X(HolidayYear, "holiday-year")                 /* Christmas 2019, <Nowruz> <this year> */  \
     /* named_events.cpp */                                                                     \
     X(NamedEvent, "named-event")                   /* a named war, accord, holiday */
 

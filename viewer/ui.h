@@ -194,6 +194,7 @@ struct Layout {
     ImVec2 strip_min, strip_max;      // the density strip
     ImVec2 legend_max;                // the legend's bottom right (the status bar's first line)
     ImVec2 counts_min;                // where the status bar's counts begin
+    ImVec2 tooltip_min, tooltip_max;  // the last tooltip drawn
     std::vector<float> row_top;       // screen y of each drawn row's top (first visible first)
 };
 const Layout& last_layout();

@@ -483,6 +483,9 @@ void draw_tooltip(UiState& ui) {
         double range = m.last + 1.0 - m.first;
         ImGui::TextDisabled("%s", L(ui, range < ui.view.span() * 0.8 && range > 1 ? "click: zoom to them" : "click: list them"));
     }
+    layout_for_frame().tooltip_min = ImGui::GetWindowPos();
+    layout_for_frame().tooltip_max = {ImGui::GetWindowPos().x + ImGui::GetWindowWidth(),
+                                      ImGui::GetWindowPos().y + ImGui::GetWindowHeight()};
     ImGui::EndTooltip();
 }
 

@@ -188,6 +188,86 @@ TEST_F(Headless, ClickOnAnEventOpensItsDetailsAndDoubleClickZooms) {
     EXPECT_LE(ui.view.span(), std::max(7.5, (t.last[event] - t.first[event] + 1) * 1.2 + 1));
 }
 
+// A click selects and opens the details beside the lanes at the same scale:
+// the mark stays under the mouse (it used to re-frame the view and jump away).
+TEST_F(Headless, AClickSelectsWithoutMovingTheView) {
+    ui.view = fit(from_ymd(2010, 3, 1, Calendar::Gregorian), from_ymd(2010, 3, 31, Calendar::Gregorian));
+    frame();
+    bool found = false;
+    for (float row = 0; row < 8 && !found; ++row) found = hover_mark(true, row);
+    ASSERT_TRUE(found);
+    const Layout& l = last_layout();
+    const float mx = ImGui::GetIO().MousePos.x, w = l.rows_max.x - l.rows_min.x;
+    ASSERT_LT(mx, l.rows_min.x + w * 0.5f);  // clear of where the details panel opens
+    const double day = ui.view.t_of(mx, l.rows_min.x, w), per_px = ui.view.span() / w;
+    click();
+    frame(2);
+    ASSERT_GE(ui.selected, 0);
+    ASSERT_GT(l.details_max.x, l.details_min.x);
+    const float w2 = l.rows_max.x - l.rows_min.x;
+    EXPECT_NEAR(ui.view.t_of(mx, l.rows_min.x, w2), day, per_px);
+    EXPECT_NEAR(ui.view.span() / w2, per_px, per_px * 1e-3);
+}
+
+// With the details open, a tooltip of a mark near them opens on the
+// cursor's other side, never over them.
+TEST_F(Headless, TooltipsNeverCoverTheDetails) {
+    ui.view = fit(from_ymd(2010, 3, 1, Calendar::Gregorian), from_ymd(2010, 3, 31, Calendar::Gregorian));
+    frame();
+    bool found = false;
+    for (float row = 0; row < 8 && !found; ++row) found = hover_mark(true, row);
+    ASSERT_TRUE(found);
+    click();
+    frame(2);
+    const Layout& l = last_layout();
+    ASSERT_GT(l.details_max.x, l.details_min.x);
+    ImGuiIO& io = ImGui::GetIO();
+    int tips = 0;
+    for (float row = 0; row < 8; ++row)
+        for (float x = l.rows_max.x - 4; x > l.rows_max.x - 300; x -= 3) {
+            io.MousePos = {x, l.rows_min.y + l.row_h * (row + 0.5f)};
+            frame(2);
+            if (!ui.hovered) continue;
+            ++tips;
+            EXPECT_LE(l.tooltip_max.x, l.details_min.x) << "tooltip at " << l.tooltip_min.x << "-" << l.tooltip_max.x;
+        }
+    EXPECT_GT(tips, 0);
+}
+
+// ']' and '[' step to the next and previous event of the lane the selection
+// was picked in, in time order.
+TEST_F(Headless, BracketsStepThroughTheSelectedLane) {
+    ui.view = fit(from_ymd(2010, 3, 1, Calendar::Gregorian), from_ymd(2010, 3, 31, Calendar::Gregorian));
+    frame();
+    bool found = false;
+    for (float row = 1; row < 8 && !found; ++row) found = hover_mark(true, row);
+    ASSERT_TRUE(found);
+    click();
+    const int64_t first = ui.selected, lane = ui.selected_lane;
+    ASSERT_GE(first, 0);
+    ASSERT_GE(lane, 0);
+    const EventTable& t = data->table;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddInputCharacter(']');
+    frame();
+    const int64_t next = ui.selected;
+    EXPECT_NE(next, first);
+    EXPECT_EQ(ui.selected_lane, lane);
+    EXPECT_GE(t.first[static_cast<size_t>(next)], t.first[static_cast<size_t>(first)]);
+    // The next one is in the lane.
+    const Timeline& tl = data->base;  // no filter: the lanes shown
+    bool in_lane = false;
+    for (const LaneLevel& lv : tl.lanes[static_cast<size_t>(lane)].levels)
+        for (size_t i = 0; i < lv.size(); ++i) in_lane |= lv.event[i] == static_cast<uint32_t>(next);
+    EXPECT_TRUE(in_lane);
+    // The view follows only when the event is out of sight.
+    EXPECT_GE(t.last[static_cast<size_t>(next)] + 1, ui.view.t0);
+    EXPECT_LE(t.first[static_cast<size_t>(next)], ui.view.t1);
+    io.AddInputCharacter('[');
+    frame();
+    EXPECT_EQ(ui.selected, first);
+}
+
 TEST_F(Headless, HeaderClickCollapsesAGroup) {
     const Layout& l = last_layout();
     ImGuiIO& io = ImGui::GetIO();

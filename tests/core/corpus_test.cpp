@@ -48,10 +48,11 @@ std::string rules_of(const ParseResult& r, const Mention& m) {
 }
 
 // Empty string when the case passes, else what went wrong.
-std::string check(const nlohmann::json& c) {
+// With `detect`, the case's language is not given: detected, it must still pass.
+std::string check(const nlohmann::json& c, bool detect = false) {
     ParseOptions opt;
     opt.explain = true;
-    opt.lang = find_language(c.value("lang", "auto"));  // "auto": nullopt, detect
+    if (!detect) opt.lang = find_language(c.value("lang", "auto"));  // "auto": nullopt, detect
     if (c.contains("dct") && c["dct"].is_string()) opt.dct = parse_iso(c["dct"].get<std::string>());
     const std::string text = c["text"];
     ParseResult r = parser().parse(text, opt);
@@ -87,12 +88,12 @@ std::string check(const nlohmann::json& c) {
     return "wrong:" + got;
 }
 
-void run_file(const std::string& path) {
+void run_file(const std::string& path, bool detect = false) {
     auto cases = load(path);
     ASSERT_FALSE(cases.empty()) << path;
     int failed = 0;
     for (const Case& c : cases) {
-        std::string why = check(c.j);
+        std::string why = check(c.j, detect);
         if (!why.empty()) {
             ++failed;
             ADD_FAILURE() << c.file << ":" << c.line << " " << c.j["text"].get<std::string>() << " → " << why;
@@ -116,6 +117,11 @@ TEST(Corpus, DevSet) { run_file(TARIKH_SOURCE_DIR "/tests/data/dates_dev.jsonl")
 class LanguageCorpus : public testing::TestWithParam<std::string> {};
 
 TEST_P(LanguageCorpus, Examples) { run_file(TARIKH_SOURCE_DIR "/engine/lang/" + GetParam() + "/examples.jsonl"); }
+
+// --lang auto: each corpus passes with its language detected from the text.
+TEST_P(LanguageCorpus, ExamplesDetected) {
+    run_file(TARIKH_SOURCE_DIR "/engine/lang/" + GetParam() + "/examples.jsonl", true);
+}
 
 std::vector<std::string> codes() {
     std::vector<std::string> out;

@@ -67,7 +67,7 @@ TEST(Documents, BadLinesAndMissingFilesAreReportedAndSkipped) {
                 "[1,2]\n"
                 "{\"text\":\"no id\"}\n"
                 "{\"id\":\"bad-date\",\"text\":\"x\",\"date\":\"yesterday\"}\n"
-                "{\"id\":5,\"text\":\"numeric id\",\"lang\":\"tr\"}\n");
+                "{\"id\":5,\"text\":\"numeric id\",\"lang\":\"xx\"}\n");
     write_bytes(dir / "good.txt", "fine");
     std::vector<InputProblem> problems;
     auto files = expand_inputs({(dir / "news.jsonl").string(), (dir / "missing.txt").string(), (dir / "good.txt").string()},

@@ -149,7 +149,7 @@ TEST(EventJson, BadInputSaysWhichField) {
     EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"earliest":"2020-02-01","latest":"2020-01-01"})"),
                 ::testing::HasSubstr("\"latest\""));
     EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"kind":"party"})"), ::testing::HasSubstr("\"kind\""));
-    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"lang":"tr"})"), ::testing::HasSubstr("\"lang\""));
+    EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"lang":"xx"})"), ::testing::HasSubstr("\"lang\""));
     EXPECT_THAT(message(R"({"text":"x","actors":["A Z"]})"), ::testing::HasSubstr("\"actors\""));
     EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"sources":[{"doc":"d","span":[5,1]}]})"), ::testing::HasSubstr("\"span\""));
     EXPECT_THAT(message(R"({"text":"x","actors":["AZ"],"granularity":"fortnight"})"), ::testing::HasSubstr("\"granularity\""));

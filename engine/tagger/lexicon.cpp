@@ -92,7 +92,7 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::Rel;
         static const std::map<std::string_view, Rel> rels{{"last", Rel::Last}, {"next", Rel::Next}, {"this", Rel::This},
             {"same", Rel::Same}, {"ago", Rel::Ago}, {"later", Rel::Later}, {"recent", Rel::Recent},
-            {"before", Rel::Before}, {"after", Rel::After}, {"earlier", Rel::Earlier}};
+            {"before", Rel::Before}, {"after", Rel::After}, {"earlier", Rel::Earlier}, {"fromnow", Rel::FromNow}};
         auto it = rels.find(value);
         if (it == rels.end()) throw std::runtime_error("tarikh: bad rel in data: " + std::string(value));
         e.rel = it->second;

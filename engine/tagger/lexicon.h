@@ -42,7 +42,8 @@ enum class LexKind : uint8_t {
 // never make a date on their own.
 // Earlier counts back from the previous date ("a year earlier"), as Later
 // counts forward from it.
-enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After, Earlier };
+// FromNow is "later" counted from the DCT ("ten days from now", "سه روز دیگر").
+enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After, Earlier, FromNow };
 enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow, DayAfterTomorrow };
 enum class Prep : uint8_t { In, From, To, Between, And, Of, During };
 enum class PartKind : uint8_t { Half, Quarter };

@@ -110,6 +110,7 @@ private:
     std::optional<Year> year_at(uint32_t i, bool after_year_word, bool two_digit_ok);
     Calendar calendar_of_bare_year(int y) const;
     std::optional<RawDate> numeric_date(uint32_t i);
+    std::optional<RawDate> numeric_month_year(uint32_t i);
     std::optional<RawDate> year_expr(uint32_t i, bool bare_year_ok);
     std::optional<RawDate> year_word_year(uint32_t i);
     std::optional<RawDate> year_alone(uint32_t i, bool bare_year_ok);

@@ -91,8 +91,10 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
     char sep = s_[t_[i + 1].begin];
     if (!(sep == '-' || sep == '/' || sep == '.') || !is_punct(i + 1, sep) || !is_punct(i + 3, sep)) return std::nullopt;
     if (!is_number(i + 2) || !is_number(i + 4)) return std::nullopt;
-    for (uint32_t k = i + 1; k <= i + 4; ++k)
-        if (!t_[k].joined) return std::nullopt;
+    // Glued (17/9/2019), or spaced when an era word closes it (15 / 8 / 1442 هـ)
+    bool glued = true;
+    for (uint32_t k = i + 1; k <= i + 4; ++k) glued = glued && t_[k].joined;
+    if (!glued && !hit(i + 5, LexKind::Era)) return std::nullopt;
     int a = static_cast<int>(t_[i].number), b = static_cast<int>(t_[i + 2].number), c = static_cast<int>(t_[i + 4].number);
     RawDate r;
     r.first = i;
@@ -100,6 +102,10 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
     r.a.granularity = Granularity::Day;
     if (t_[i].digits == 4 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2) {
         r.a.year = a; r.a.month = b; r.a.day = c;
+    } else if (t_[i].digits == 2 && a > 31 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2 && set_.two_digit_solar_years) {
+        // ۹۸/۰۸/۲۴: a two-digit Solar Hijri year first (it cannot be a day)
+        r.a.year = 1300 + a; r.a.month = b; r.a.day = c;
+        r.a.calendar = Calendar::SolarHijri;
     } else if (t_[i + 4].digits == 4 && t_[i].digits <= 2 && t_[i + 2].digits <= 2) {
         // Day first, or month first (numeric_date_order mdy) unless that is impossible.
         bool month_first = set_.numeric_month_first && a <= 12 && b <= 31 && !(b <= 12 && sep == '.');
@@ -112,10 +118,31 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
         return std::nullopt;
     }
     if (r.a.month < 1 || r.a.month > 12 || r.a.day < 1 || r.a.day > 31) return std::nullopt;
-    r.a.calendar = calendar_of_bare_year(*r.a.year);
+    if (r.a.calendar != Calendar::SolarHijri) r.a.calendar = calendar_of_bare_year(*r.a.year);
     if (Hit era = hit(r.last, LexKind::Era)) { r.a.calendar = era.entry->calendar; r.last = era.end; }
     r.confidence = 0.95f;
     r.rule = Rule::NumericDate;
+    return r;
+}
+
+// <month>/<year>: 11/2019, 4/2015 — not a piece of a longer number (93/3/0014)
+std::optional<RawDate> Grammar::numeric_month_year(uint32_t i) {
+    if (!is_number(i) || t_[i].digits > 2 || !is_punct(i + 1, '/') || !is_number(i + 2)) return std::nullopt;
+    if (!t_[i + 1].joined || !t_[i + 2].joined || t_[i + 2].digits != 4) return std::nullopt;
+    if (i > 0 && t_[i].joined && t_[i - 1].type == TokenType::Punct) return std::nullopt;
+    if (i + 3 < size() && t_[i + 3].joined && t_[i + 3].type == TokenType::Punct && is_number(i + 4)) return std::nullopt;
+    const int m = static_cast<int>(t_[i].number), y = static_cast<int>(t_[i + 2].number);
+    const Calendar c = calendar_of_bare_year(y);
+    if (m < 1 || m > 12 || !((y >= 1900 && y <= 2100) || c == Calendar::SolarHijri)) return std::nullopt;
+    RawDate r;
+    r.rule = Rule::NumericMonthYear;
+    r.first = i;
+    r.last = i + 3;
+    r.a.granularity = Granularity::Month;
+    r.a.calendar = c;
+    r.a.year = y;
+    r.a.month = m;
+    r.confidence = 0.85f;
     return r;
 }
 

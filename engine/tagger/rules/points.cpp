@@ -438,6 +438,7 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
         if (r && (!best || r->last > best->last)) best = std::move(r);
     };
     consider(numeric_date(i));
+    consider(numeric_month_year(i));
     consider(day_month(i, partial_ok));
     consider(month_first(i, partial_ok));
     consider(year_expr(i, bare_year_ok));

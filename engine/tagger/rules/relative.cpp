@@ -91,13 +91,13 @@ Match Grammar::count_unit_rel(uint32_t i, uint32_t j) {
         r.confidence = 0.85f;
         return r;
     }
-    if ((x == Rel::Ago || x == Rel::Later) && !quantifier_before(j)) {
+    if ((x == Rel::Ago || x == Rel::Later || x == Rel::FromNow) && !quantifier_before(j)) {
         // "three years before X" where the ago word with "from" means before
         if (x == Rel::Ago && set_.ago_from_is_before) {
             if (Hit p = hit(rel.end, LexKind::Prep); p && p.entry->prep == Prep::From) return Match::vetoed();
         }
         r.n = x == Rel::Ago ? -c->first : c->first;
-        r.from_previous = x == Rel::Later;
+        r.from_previous = x == Rel::Later;  // "from now" counts from the DCT
         r.counted = true;
         r.confidence = 0.85f;
         return r;

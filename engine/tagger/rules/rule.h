@@ -13,6 +13,7 @@ namespace tarikh::tagger {
     X(None, "none")                                                                            \
     /* numbers.cpp */                                                                          \
     X(NumericDate, "numeric-date")                 /* 2023-10-07, 07/10/2023 */                \
+    X(NumericMonthYear, "numeric-month-year")      /* 11/2019 */                               \
     X(YearWordYear, "year-word-year")              /* <year word> <year> */                    \
     X(YearEra, "year-era")                         /* <year> <era> */                          \
     X(BareYear, "bare-year")                       /* <year> where a year is likely */         \

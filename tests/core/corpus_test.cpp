@@ -93,6 +93,9 @@ void run_file(const std::string& path, bool detect = false) {
     ASSERT_FALSE(cases.empty()) << path;
     int failed = 0;
     for (const Case& c : cases) {
+        // "detectable": false: too short to tell its language by its letters
+        // (Persian without any of the letters Arabic lacks).
+        if (detect && !c.j.value("detectable", true)) continue;
         std::string why = check(c.j, detect);
         if (!why.empty()) {
             ++failed;

@@ -547,6 +547,10 @@ void draw_tray(UiState& ui) {
     }
     const auto& und = ui.data->undated;
     text_line(ui, words(ui).format("tray.about", {{"n", static_cast<int64_t>(und.size())}}), ImGui::GetContentRegionAvail().x);
+    // What would date them, as ingest's warning says it.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text_line(ui, tr(ui, "tray.fix"), ImGui::GetContentRegionAvail().x);
+    ImGui::PopStyleColor();
     if (!ui.data->warning.empty()) ImGui::TextColored({1, 0.6f, 0.3f, 1}, "%s", ui.data->warning.c_str());
     ImGui::Separator();
     ImGui::BeginChild("##undated_rows");

@@ -114,9 +114,16 @@ void normalize_actors(Event& e) {
     e.pairs.erase(std::unique(e.pairs.begin(), e.pairs.end()), e.pairs.end());
     if (e.participants.empty()) {
         // Pairs given without participants (older JSON): no direction, no cue.
-        for (const CountryPair& p : e.pairs)
+        // Their countries take part, so they are actors as well: otherwise the
+        // participants written back would add them on the next read.
+        for (const CountryPair& p : e.pairs) {
             e.participants.push_back({p.first, p.second, false,
                                       p.first == p.second ? PairCue::Alone : PairCue::Unspecified, e.confidence});
+            e.actors.push_back(p.first);
+            e.actors.push_back(p.second);
+        }
+        std::sort(e.actors.begin(), e.actors.end());
+        e.actors.erase(std::unique(e.actors.begin(), e.actors.end()), e.actors.end());
     }
 }
 

@@ -85,6 +85,19 @@ TEST(EventJson, UndatedHasNullBoundsAndNullIdBeforeStoring) {
     EXPECT_TRUE(j["id"].is_null());
 }
 
+// Found by fuzz-event-json: pairs given without participants name countries
+// the actors list lacks; what is read must write back and read to itself.
+TEST(EventJson, PairsWithoutParticipantsMakeTheirCountriesActors) {
+    const std::string line =
+        R"({"id":null,"earliest":"2023-03-20","latest":"2023-03-20","granularity":"day","actors":["QQ","IL"],)"
+        R"("pairs":[["AZ","IL"]],"kind":"diplomatic","text":"t","lang":"en","confidence":0.9,)"
+        R"("sources":[{"doc":"a.txt","span":[0,1],"date_span":[0,1]}]})";
+    const Event e = event_from_json(line);
+    EXPECT_THAT(e.actors, ::testing::ElementsAre("AZ", "IL", "QQ"));
+    const std::string once = event_to_json(e);
+    EXPECT_EQ(event_to_json(event_from_json(once)), once);
+}
+
 TEST(EventJson, RoundTrips) {
     Event e = make_event("\"Quoted\" and\nnew line\tand \\ backslash — «آذربایجان» و «إسرائيل» \u200f",
                          day(1990, 1, 1), day(1999, 12, 31), {"AZ", "IL", "TR"}, "a\"b.jsonl:3", 5);

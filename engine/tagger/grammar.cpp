@@ -13,7 +13,7 @@ namespace tarikh::tagger {
 namespace rules {
 namespace {
 
-// Words that only connect or qualify (في، و، of, نفر) never begin a date;
+// Words that only connect or qualify (fy, w, of, nfr) never begin a date;
 // most frequent lexicon words are of that kind, so skipping them is cheap speed.
 bool can_start(const EntryList* list) {
     if (!list) return false;
@@ -58,7 +58,7 @@ std::vector<RawDate> Grammar::run() {
         bool candidate = (tok.type == TokenType::Number && tok.digits <= 4) ||
                          (tok.type == TokenType::Word && (can_start(entries(i)) || event_names(i) != nullptr));
         if (!candidate) { ++i; continue; }
-        // "The Sunday Times", "امام جمعه", "الأمين العام": date words in a name
+        // "The Sunday Times", "amam jmʿh", "alamyn alʿam": date words in a name
         if (Hit nd = hit(i, LexKind::NonDate)) { i = nd.end; continue; }
         std::optional<RawDate> r = any(i);
         if (!r || r->last <= i) { ++i; continue; }
@@ -82,10 +82,10 @@ std::vector<RawDate> Grammar::run() {
         moved.push_back(std::move(r));
     }
     // A shift that no date follows but "from"/"of" does is a length, not a
-    // time: "بعد 30 عاما من الكوميديا" is after thirty years of comedy, not
-    // thirty years after the previous date; "سه سال بعد از توافق" counts
+    // time: "bʿd 30 ʿama mn alkwmydya" is after thirty years of comedy, not
+    // thirty years after the previous date; "sh sal bʿd az twafq" counts
     // from an agreement the text does not date.
-    // "بعد عامين من ذلك" (two years after that) does count from the
+    // "bʿd ʿamyn mn dhlk" (two years after that) does count from the
     // previous date: the anaphor joins the shift.
     std::erase_if(moved, [&](RawDate& r) {
         if (r.kind != RawKind::Shift || r.n == 0 || r.last >= size()) return false;
@@ -111,7 +111,7 @@ std::vector<RawDate> Grammar::run() {
         uint32_t lo = r.first > 12 ? r.first - 12 : 0, hi = std::min(size(), r.last + 12);
         for (uint32_t k = lo; k < hi; ++k) {
             if (k >= r.first && k < r.last) {
-                // a length inside the name: جنگ ۴۴ روزه
+                // a length inside the name: jng 44 rwzh
                 if (is_number(k) && t_[k].digits <= 3) {
                     if (Hit u = hit(k + 1, LexKind::Unit); u && u.entry->unit == Granularity::Day) r.context_days = static_cast<int>(t_[k].number);
                 }

@@ -3,6 +3,10 @@
 // variants of fa, ar and en are alternatives of the same patterns; the words
 // themselves come from the lexicon. The rules, one function each with a name
 // (rules/rule.h), are in rules/ by family.
+// Persian and Arabic examples in the tagger's comments are transliterated
+// letter for letter (qbl thlath snwat: three years ago), as the script
+// writes them, without short vowels; the words themselves live in
+// engine/lang/<code>/.
 #pragma once
 
 #include "tagger/lexicon.h"

@@ -25,24 +25,24 @@ namespace tarikh::tagger {
 enum class LexKind : uint8_t {
     Month, Weekday, Era, Unit, Num, Ordinal, Season, Part, Mod, Rel, Deictic,
     RelDate, DecadeWord, Prep, Quantity, Quantifier, Article, NamedEvent,
-    Future,  // a word of the future tense (خواهد، سوف، will): a yearless month looks forward
-    Anaphor, // "that" after "N years after": ذلك، آن
-    DayPart, // a part of a day before a weekday: مساء الاثنين، شامگاه دوشنبه
-    DaySuffix,     // glued after a day number: 1st, 22nd, ۱۵ام
-    MonthWord,     // the word "month" after a month name that belongs to it: دی ماه
+    Future,  // a word of the future tense (khwahd, swf, will): a yearless month looks forward
+    Anaphor, // "that" after "N years after": dhlk, ān
+    DayPart, // a part of a day before a weekday: msa' alathnyn, shamgah dwshnbh
+    DaySuffix,     // glued after a day number: 1st, 22nd, 15am
+    MonthWord,     // the word "month" after a month name that belongs to it: dy mah
     PartPrefix,    // a letter glued before the number of a quarter or half: Q3, H2
     DecadeSuffix,  // glued after a year ending in 0 that makes it a decade: 1990s, '90s
-    Past,          // a word of the past tense (قال، گفت، said): a yearless date or lone weekday looks back
+    Past,          // a word of the past tense (qal, gft, said): a yearless date or lone weekday looks back
     Holiday,       // a name of a recurring day or period (lang/<code>/holidays.tsv): number indexes Lexicon::holidays
-    Recurrence,    // "every" before a weekday or unit: a frequency, not a date (هر دوشنبه، كل جمعة)
-    ObjectMarker,  // a word after a noun that makes it the verb's object, not its time (یکشنبه را)
-    NonDate,       // a phrase with date words that is no date: The Sunday Times, امام جمعه, الأمين العام
+    Recurrence,    // "every" before a weekday or unit: a frequency, not a date (hr dwshnbh, kl jmʿa)
+    ObjectMarker,  // a word after a noun that makes it the verb's object, not its time (ykshnbh ra)
+    NonDate,       // a phrase with date words that is no date: The Sunday Times, amam jmʿh, alamyn alʿam
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.
 // Earlier counts back from the previous date ("a year earlier"), as Later
 // counts forward from it.
-// FromNow is "later" counted from the DCT ("ten days from now", "سه روز دیگر").
+// FromNow is "later" counted from the DCT ("ten days from now", "sh rwz dygr").
 enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After, Earlier, FromNow };
 enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow, DayAfterTomorrow };
 enum class Prep : uint8_t { In, From, To, Between, And, Of, During };
@@ -51,11 +51,11 @@ enum class PartKind : uint8_t { Half, Quarter };
 enum LexFlag : uint8_t {
     kContext = 1,    // also an ordinary word: a date only next to a day or a year
     kFragment = 2,   // a month name that lost its first letter to a line break
-    kYearWord = 4,   // can introduce a year (سال ۲۰۱۹، عام 1992)
+    kYearWord = 4,   // can introduce a year (sal 2019, ʿam 1992)
     kTwoDigit = 8,   // a two-digit year after it is a Solar Hijri year (fa)
-    kSolar = 16,     // names a Solar Hijri unit (امسال)
+    kSolar = 16,     // names a Solar Hijri unit (amsal)
     kPrefer = 32,    // named events: the default reading of an ambiguous name
-    kPlural = 64,    // a plural unit (سال‌ها، السنوات، years)
+    kPlural = 64,    // a plural unit (sal-ha, alsnwat, years)
 };
 
 struct LexEntry {
@@ -94,24 +94,24 @@ struct LanguageSettings {
     int week_start = 1;                              // ISO weekday the week starts on
     Calendar native_years = Calendar::Gregorian;     // calendar of a bare 13xx/14xx year
     bool two_digit_solar_years = false;
-    Calendar relative_calendar = Calendar::Gregorian;  // امسال, سال گذشته
-    // Whether a month name that is also a word (March, رمضان) is a date right
-    // after a preposition ("in March", "في رمضان"); not in Persian, where
-    // "در مه" is "in the fog" and "در مهر" "in kindness".
+    Calendar relative_calendar = Calendar::Gregorian;  // amsal, sal gdhshth
+    // Whether a month name that is also a word (March, rmḍan) is a date right
+    // after a preposition ("in March", "fy rmḍan"); not in Persian, where
+    // "dr mh" is "in the fog" and "dr mhr" "in kindness".
     bool context_months_after_preposition = false;
     // The choices of word order and meaning each language makes (settings.tsv;
     // engine/lang/README.md says what each one is for).
     bool numeric_month_first = false;     // numeric_date_order mdy: 3/29/2023
     bool day_after_month = false;         // March 29, 2023
-    bool ago_before_count = false;        // قبل ثلاث سنوات: the "ago" word before the count
-    bool count_after_unit = false;        // السنوات الثلاث: the count after the unit
+    bool ago_before_count = false;        // qbl thlath snwat: the "ago" word before the count
+    bool count_after_unit = false;        // alsnwat althlath: the count after the unit
     bool later_before_unit = false;       // the following year
-    bool ago_from_is_before = false;      // پیش از X, قبل من X: "ago" then "from" is "before X"
-    bool unit_ago_is_last = false;        // هفته پیش: "week ago" is last week
-    bool last_day_is_yesterday = false;   // روز گذشته: "the past day" is yesterday
+    bool ago_from_is_before = false;      // pysh az X, qbl mn X: "ago" then "from" is "before X"
+    bool unit_ago_is_last = false;        // hfth pysh: "week ago" is last week
+    bool last_day_is_yesterday = false;   // rwz gdhshth: "the past day" is yesterday
     bool weekday_after_preposition = false;  // on Tuesday: a bare weekday after a preposition
     bool daypart_after_weekday = false;   // Tuesday night
-    bool weekday_alone = false;           // رفعت واشنطن الاثنين شكوى: a weekday with no other word is a date
+    bool weekday_alone = false;           // rfʿt washnṭn alathnyn shkwā: a weekday with no other word is a date
 };
 
 // The affixes a language glues to date words (affixes.tsv, date_prefix and

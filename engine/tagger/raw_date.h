@@ -15,7 +15,7 @@ namespace tarikh::tagger {
 struct RelativeBase {
     Rel rel = Rel::None;      // This, Last, Next, Same; None: stated or inferred
     Granularity unit = Granularity::Year;
-    bool solar = false;       // a Persian امسال: the Solar Hijri year
+    bool solar = false;       // a Persian amsal: the Solar Hijri year
 };
 
 // A calendar date as written, possibly partial (month without year, a season,
@@ -28,8 +28,8 @@ struct DatePoint {
     int day = 0;           // 1–31; 0: none
     int season = 0;        // 1 spring … 4 winter
     int part = 0;          // quarter 1–4 or half 1–2 (granularity says which)
-    int decade = -1;       // first year of a decade (1990, or 1370 for a Solar Hijri دهه ۷۰)
-    int decade_digit = -1; // a decade name without its century (التسعينيات = 9)
+    int decade = -1;       // first year of a decade (1990, or 1370 for a Solar Hijri dhh 70)
+    int decade_digit = -1; // a decade name without its century (altsʿynyat = 9)
     int century = 0;       // ordinal century: 20 = 1901–2000
     // Tense cues of its clause (DESIGN §3): a date without a year is the
     // first occurrence on or after the reference when future, the last on or
@@ -57,7 +57,7 @@ enum class RawKind : uint8_t {
 struct RawDate {
     RawKind kind = RawKind::Point;
     uint32_t first = 0, last = 0;  // token range [first, last)
-    uint32_t skip_bytes = 0;       // a clitic (و، ب…) glued to the first token, outside the span
+    uint32_t skip_bytes = 0;       // a clitic (w, b…) glued to the first token, outside the span
     DatePoint a, b;
     // Shift / PastSpan: `n` units from the reference. Shift with n = 0 is the
     // reference's own unit ("this week"); `from_previous` anchors on the
@@ -66,7 +66,7 @@ struct RawDate {
     int n = 0;
     bool from_previous = false;
     // "N units ago / later": a count of days or weeks is a day, N or 7N days
-    // away (قبل أسبوع: the day a week back, DESIGN §3), not a whole week.
+    // away (qbl asbwʿ: the day a week back, DESIGN §3), not a whole week.
     bool counted = false;
     bool solar = false;
     Mod mod = Mod::None;
@@ -86,8 +86,8 @@ struct RawDate {
     // ("mod-point" around "month-year" for "early March 2020").
     Rule rule = Rule::None;
     Rule via = Rule::None;
-    // Any kind: the date then moved by `shift_n` units, "سه سال پیش از X",
-    // "بعد عامين من X", "two years after X" (0: not moved).
+    // Any kind: the date then moved by `shift_n` units, "sh sal pysh az X",
+    // "bʿd ʿamyn mn X", "two years after X" (0: not moved).
     Granularity shift_unit = Granularity::Unknown;
     int shift_n = 0;
 };

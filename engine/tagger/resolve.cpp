@@ -90,7 +90,7 @@ Interval months_interval(Calendar c, int y, int from, int to) {
 }
 
 // Season 1–4 (spring … winter) of year y: Solar Hijri seasons are its months
-// in threes (بهار = Farvardin–Khordad); other years take the meteorological
+// in threes (bhar = Farvardin–Khordad); other years take the meteorological
 // seasons (spring = Mar–May … winter = Dec–Feb of the next year).
 Interval season_interval(Calendar c, int y, int season) {
     if (c == Calendar::SolarHijri) {
@@ -121,7 +121,7 @@ std::optional<Day> day_of(Calendar c, int y, int m, int d) {
 Interval apply_mod(Interval iv, Granularity g, Mod mod, Calendar c = Calendar::Gregorian) {
     if (mod == Mod::None || mod == Mod::Approx || !iv.anchored()) return iv;
     if (c == Calendar::SolarHijri && g != Granularity::Month && g != Granularity::Day && g != Granularity::Week) {
-        // thirds in Solar Hijri months: اوایل سال ۱۴۰۲ is Farvardin–Tir
+        // thirds in Solar Hijri months: awayl sal 1402 is Farvardin–Tir
         auto index = [](Day d) { auto s = to_solar_hijri(d); return s.year * 12 + int(s.month) - 1; };
         auto start = [](int idx) { return *solar_hijri_month(idx / 12, unsigned(idx % 12) + 1).earliest; };
         int m0 = index(*iv.earliest), m1 = index(*iv.latest + days{1});
@@ -210,8 +210,8 @@ std::optional<int> base_year(const RelativeBase& base, Calendar c, const Resolve
 
 Interval unit_containing(Day d, Granularity g, int n, Calendar c, int week_start);
 
-// Decades and centuries: named with or without their century (التسعينيات,
-// ثمانينيات القرن الماضي, the 1990s, قرن بیستم), or relative to the DCT.
+// Decades and centuries: named with or without their century (altsʿynyat,
+// thmanynyat alqrn almaḍy, the 1990s, qrn bystm), or relative to the DCT.
 std::optional<Resolved> resolve_coarse(DatePoint p, const ResolveState& st, Anchor& anchor) {
     Resolved r;
     r.granularity = p.granularity;
@@ -333,7 +333,7 @@ std::optional<int> nearest_year(const DatePoint& p, const Reference& ref) {
 }
 
 // The year a point without one takes: from a relative word (last March,
-// this summer, رمضان هذا العام) or from the reference. False when nothing
+// this summer, rmḍan hdha alʿam) or from the reference. False when nothing
 // gives one.
 bool infer_year(DatePoint& p, const ResolveState& st, Anchor& anchor) {
     Calendar c = p.calendar;
@@ -379,7 +379,7 @@ bool infer_year(DatePoint& p, const ResolveState& st, Anchor& anchor) {
         return true;
     }
     if (p.base.rel != Rel::None) {
-        // "رمضان هذا العام": the press counts "this year" in Gregorian
+        // "rmḍan hdha alʿam": the press counts "this year" in Gregorian
         // years; the Islamic month is then the one that starts in it.
         auto y = base_year(p.base, c == Calendar::Islamic ? Calendar::Gregorian : c, st, anchor);
         if (!y) return false;
@@ -447,7 +447,7 @@ std::optional<Resolved> point_span(const DatePoint& p) {
     return r;
 }
 
-// رمضان 2018: an Islamic month in a Gregorian year is the one that starts in
+// rmḍan 2018: an Islamic month in a Gregorian year is the one that starts in
 // it. False when none does.
 bool islamic_in_gregorian_year(DatePoint& p) {
     if (p.calendar != Calendar::Islamic || *p.year <= 1700 || !p.month) return true;
@@ -595,8 +595,8 @@ std::optional<Day> weekday_day(const RawDate& raw, const LanguageSettings& set, 
     return (after - r) <= (r - before) ? after : before;
 }
 
-// The days of a holiday: of the year written with it (عيد الفطر 2024, نوروز
-// ۱۴۰۳, "this year's"), else the occurrence the reference picks.
+// The days of a holiday: of the year written with it (ʿyd alfṭr 2024, nwrwz
+// 1403, "this year's"), else the occurrence the reference picks.
 std::optional<Interval> holiday_interval(const RawDate& raw, const HolidayRule& rule, const LanguageSettings& set,
                                          const ResolveState& st, Anchor& anchor) {
     (void)set;
@@ -613,7 +613,7 @@ std::optional<Interval> holiday_interval(const RawDate& raw, const HolidayRule& 
     auto ref = reference_for(raw.a, st, false);
     if (!ref) return std::nullopt;
     anchor = ref->anchor;
-    // A year-long reference (عام 2019 … عيد الفطر) holds its occurrence.
+    // A year-long reference (ʿam 2019 … ʿyd alfṭr) holds its occurrence.
     if (ref->anchor == Anchor::Previous && *ref->span.latest - *ref->span.earliest > days{31}) {
         const auto mid = *ref->span.earliest + (*ref->span.latest - *ref->span.earliest) / 2;
         if (auto iv = holiday_near(rule, mid, Lean::Nearest)) return iv;
@@ -621,7 +621,7 @@ std::optional<Interval> holiday_interval(const RawDate& raw, const HolidayRule& 
     return holiday_near(rule, *ref->span.earliest, ref->lean);
 }
 
-// "قبل أسبوع", "دو روز پیش", "three days later": the day N (or 7N) days from
+// "qbl asbwʿ", "dw rwz pysh", "three days later": the day N (or 7N) days from
 // the DCT, or the previous date moved by as many days (DESIGN §3). False when
 // nothing anchors it (the mention then has null bounds).
 bool shift_by_days(Mention& m, const RawDate& raw, const ResolveState& st) {
@@ -687,7 +687,7 @@ void set_unit_value(Mention& m, Granularity unit, Calendar c) {
     m.native = unit == Granularity::Year ? fmt::format("{:04}", sh.year) : fmt::format("{:04}-{:02}", sh.year, sh.month);
 }
 
-// "سه سال پیش از پیمان ابراهیم": the unit `n` units before the start of the
+// "sh sal pysh az pyman abrahym": the unit `n` units before the start of the
 // date (after its end when n > 0: "two years after the war" counts from the
 // war's last day). The mention no longer is the named event, only anchored on it.
 void move_by(Mention& m, Granularity unit, int n, const LanguageSettings& set) {
@@ -787,7 +787,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
             }
             Interval i1 = apply_mod(r1->interval, r1->granularity, raw.a.mod);
             Interval i2 = apply_mod(r2->interval, r2->granularity, raw.b.mod);
-            // A range reversed by bidi extraction (۲۰۰۴-۲۰۰۰) is the same range.
+            // A range reversed by bidi extraction (2004-2000) is the same range.
             if (*i1.earliest > *i2.earliest) { std::swap(i1, i2); std::swap(r1, r2); }
             m.interval = {std::min(*i1.earliest, *i2.earliest), std::max(*i1.latest, *i2.latest)};
             // A Solar Hijri or Islamic end is itself a range of days

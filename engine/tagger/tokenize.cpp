@@ -8,7 +8,8 @@ namespace {
 inline bool is_space(char32_t c) { return c == ' ' || c == '\n'; }
 
 // Letters of Arabic script, minus its punctuation (folding has already mapped
-// ، ؛ ؟ to ASCII, but « » ۔ and the like remain).
+// the Arabic comma, semicolon and question mark U+060C U+061B U+061F to ASCII,
+// but « » U+06D4 and the like remain).
 inline bool is_arabic_letter(char32_t c) {
     if (c >= 0x0600 && c <= 0x06FF) {
         switch (c) {

@@ -156,8 +156,8 @@ private:
     bool with_year(RawDate& r, uint32_t k);
     std::optional<RawDate> part_of_year(uint32_t i);
     // The tense cues within a few tokens of the date, in its sentence (DESIGN
-    // §3): a future cue sets a.future and wins over a past one (برگزار خواهد
-    // شد), a past one sets a.past.
+    // §3): a future cue sets a.future and wins over a past one (brgzar khwahd
+    // shd), a past one sets a.past.
     void mark_tense(RawDate& r);
     // early/mid/late X
     std::optional<RawDate> modified(uint32_t i);
@@ -177,13 +177,13 @@ private:
     std::optional<RawDate> deictic(uint32_t i);
     std::optional<RawDate> weekday(uint32_t i);
     // A weekday of a named week after the weekday, from token k: "of next
-    // week", "من الأسبوع الماضي", "هفته آینده"; fills r.unit, r.n, r.last.
+    // week", "mn alasbwʿ almaḍy", "hfth āyndh"; fills r.unit, r.n, r.last.
     bool weekday_of_week(RawDate& r, uint32_t k);
     // A weekday alone is a date unless "every" comes before it (a frequency),
-    // an object marker after it (a noun: یکشنبه را), or a preposition before
-    // it where that makes it a place (در دوشنبه: in Dushanbe).
+    // an object marker after it (a noun: ykshnbh ra), or a preposition before
+    // it where that makes it a place (dr dwshnbh: in Dushanbe).
     bool bare_weekday_ok(uint32_t i, uint32_t end);
-    // The nth or last weekday of a month: أول جمعة من رمضان، the last Friday of November.
+    // The nth or last weekday of a month: awl jmʿa mn rmḍan, the last Friday of November.
     std::optional<RawDate> nth_weekday(uint32_t i);
 
     // ---- holidays (holidays.cpp) -------------------------------------------

@@ -4,8 +4,8 @@
 
 namespace tarikh::tagger::rules {
 
-// <holiday> [[<year word>] <year> | <relative year>]: عید نوروز ۱۴۰۳، Christmas
-// 2019, عيد الفطر هذا العام, Eid al-Adha
+// <holiday> [[<year word>] <year> | <relative year>]: ʿyd nwrwz 1403, Christmas
+// 2019, ʿyd alfṭr hdha alʿam, Eid al-Adha
 std::optional<RawDate> Grammar::holiday(uint32_t i) {
     Hit h = hit(i, LexKind::Holiday);
     if (!h) return std::nullopt;

@@ -6,8 +6,8 @@ namespace tarikh::tagger::rules {
 
 // ---- lexicon access ------------------------------------------------------------
 
-// Words carry affixes: Arabic clitics و ف (and), ب ل ك (prepositions), the
-// Persian ezafe ی. A word not in the lexicon is tried without each affix its
+// Words carry affixes: Arabic clitics w f (and), b l k (prepositions), the
+// Persian ezafe y. A word not in the lexicon is tried without each affix its
 // language lists for date words (affixes.tsv), in the order listed.
 const EntryList* Grammar::look_up(uint32_t i) {
     looked_[i] = true;
@@ -23,7 +23,7 @@ const EntryList* Grammar::look_up(uint32_t i) {
 }
 
 // The bytes of a prefix that stay out of a date's span: all of them, except
-// the letters its replacement still shows (the ل of لل, for ال).
+// the letters its replacement still shows (the l of ll, for al).
 uint8_t outside_span(const text::Affix& p) {
     size_t common = 0;
     while (common < p.form.size() && common < p.replacement.size() &&
@@ -78,7 +78,7 @@ bool Grammar::time_prep_before(uint32_t i) {
 
 bool Grammar::prep_before(uint32_t i) {
     if (i == 0) return false;
-    // A one-word preposition right before, or a year word (سال، عام) before that.
+    // A one-word preposition right before, or a year word (sal, ʿam) before that.
     uint32_t p = i - 1;
     if (Hit h = hit(p, LexKind::Prep); h && h.end == i) return true;
     return false;

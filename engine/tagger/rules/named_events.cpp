@@ -16,7 +16,7 @@ const EntryList* Grammar::find_event_names(uint32_t i) {
     std::string_view w = text(i);
     if (lex_.may_start(lang_, w))
         if (const EntryList* list = lex_.lookup_event(w)) return list;
-    // A clitic glued to the name: لمجزرة خوجالي، وحرب أكتوبر. (Every word is
+    // A clitic glued to the name: lmjzra khwjaly, wḥrb aktwbr. (Every word is
     // asked: the cheap tests go first, and a date word is no event name.)
     if (t_[i].type != TokenType::Word || lex_.date_affixes(lang_).prefixes_of(w).empty() || entries(i)) return nullptr;
     auto lookup = [&](std::string_view name) { return lex_.may_start(lang_, name) ? lex_.lookup_event(name) : nullptr; };
@@ -32,7 +32,7 @@ std::optional<RawDate> Grammar::named_event(uint32_t i) {
     const EntryList* list = event_names(i);
     if (!list) return std::nullopt;
     for (const LexEntry* e : *list) {
-        // Match the name's tokens, letting one year stand inside it: جنگ ۲۰۲۰ قره‌باغ
+        // Match the name's tokens, letting one year stand inside it: jng 2020 qrh-bagh
         uint32_t k = i + 1;
         int inserted_year = 0;
         bool ok = true;

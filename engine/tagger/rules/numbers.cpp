@@ -7,7 +7,7 @@ namespace tarikh::tagger::rules {
 bool Grammar::count_ends_at(uint32_t j) { return count_ending_at(j, 0, false).has_value(); }
 
 std::optional<std::pair<uint32_t, int>> Grammar::count_ending_at(uint32_t end, uint32_t floor, bool positive) {
-    // Counts are at most a few tokens long ("twenty-five", "بیست و پنج").
+    // Counts are at most a few tokens long ("twenty-five", "byst w pnj").
     for (uint32_t k = end > floor + 3 ? end - 3 : floor; k < end; ++k)
         if (auto c = count_at(k); c && c->second == end && (!positive || c->first > 0)) return std::pair{k, c->first};
     return std::nullopt;
@@ -30,8 +30,8 @@ bool Grammar::inside_bigger_number(uint32_t i) const {
 // ---- numbers ------------------------------------------------------------------
 
 std::optional<std::pair<int, uint32_t>> Grammar::day_at(uint32_t i) {
-    // An ordinal word: "بیست و دوم بهمن", "سی‌ام آذر" (callers want a month next to it)
-    // (not "نیمه اول آبان", "دهه اول مهر": the first half, the first ten days)
+    // An ordinal word: "byst w dwm bhmn", "sy-am ādhr" (callers want a month next to it)
+    // (not "nymh awl āban", "dhh awl mhr": the first half, the first ten days)
     if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31) {
         if (i > 0 && (has(i - 1, LexKind::Part) || has(i - 1, LexKind::Unit) || has(i - 1, LexKind::DecadeWord)))
             return std::nullopt;
@@ -78,7 +78,7 @@ std::optional<Grammar::Year> Grammar::year_at(uint32_t i, bool after_year_word, 
     if (tok.digits == 2 && two_digit_ok) {
         y.two_digit = true;
         y.calendar = Calendar::SolarHijri;
-        // سال ۸۷ → 1387; سال ۰۲ → 1402
+        // sal 87 → 1387; sal 02 → 1402
         y.value = y.value >= 10 ? 1300 + y.value : 1400 + y.value;
         return y;
     }
@@ -91,7 +91,7 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
     char sep = s_[t_[i + 1].begin];
     if (!(sep == '-' || sep == '/' || sep == '.') || !is_punct(i + 1, sep) || !is_punct(i + 3, sep)) return std::nullopt;
     if (!is_number(i + 2) || !is_number(i + 4)) return std::nullopt;
-    // Glued (17/9/2019), or spaced when an era word closes it (15 / 8 / 1442 هـ)
+    // Glued (17/9/2019), or spaced when an era word closes it (15 / 8 / 1442 h)
     bool glued = true;
     for (uint32_t k = i + 1; k <= i + 4; ++k) glued = glued && t_[k].joined;
     if (!glued && !hit(i + 5, LexKind::Era)) return std::nullopt;
@@ -103,7 +103,7 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
     if (t_[i].digits == 4 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2) {
         r.a.year = a; r.a.month = b; r.a.day = c;
     } else if (t_[i].digits == 2 && a > 31 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2 && set_.two_digit_solar_years) {
-        // ۹۸/۰۸/۲۴: a two-digit Solar Hijri year first (it cannot be a day)
+        // 98/08/24: a two-digit Solar Hijri year first (it cannot be a day)
         r.a.year = 1300 + a; r.a.month = b; r.a.day = c;
         r.a.calendar = Calendar::SolarHijri;
     } else if (t_[i + 4].digits == 4 && t_[i].digits <= 2 && t_[i + 2].digits <= 2) {
@@ -151,7 +151,7 @@ std::optional<RawDate> Grammar::year_expr(uint32_t i, bool bare_year_ok) {
     return year_alone(i, bare_year_ok);
 }
 
-// <year word> <year>: سال ۲۰۱۹، عام 1992، the year 2006, سال ۸۷
+// <year word> <year>: sal 2019, ʿam 1992, the year 2006, sal 87
 std::optional<RawDate> Grammar::year_word_year(uint32_t i) {
     Hit yw = year_word_before_number(i);
     if (!yw) return std::nullopt;

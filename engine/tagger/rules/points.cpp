@@ -10,18 +10,18 @@ std::optional<Grammar::MonthAt> Grammar::month_at(uint32_t i) {
     uint32_t end = m.end;
     // Nov. 10, Sept. 11, Oct. 2023; not the full stop after "in March."
     if (is_punct(end, '.') && t_[end].joined && is_number(end + 1)) ++end;
-    // أيار/مايو, أكتوبر/تشرين الأول: two names of one month
+    // ayar/mayw, aktwbr/tshryn alawl: two names of one month
     if ((is_punct(end, '/') || is_punct(end, '-')) && end + 1 < size()) {
         if (Hit m2 = hit(end + 1, LexKind::Month); m2 && m2.entry->number == m.entry->number) end = m2.end;
     }
-    // دی ماه: the word "month" after a month of its calendar
+    // dy mah: the word "month" after a month of its calendar
     if (Hit mw = hit(end, LexKind::MonthWord); mw && mw.entry->calendar == m.entry->calendar) end = mw.end;
     return MonthAt{m.entry, end};
 }
 
 std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     auto d = day_at(i);
-    // العاشر من تشرين الثاني: an ordinal word as the day
+    // alʿashr mn tshryn althany: an ordinal word as the day
     if (!d) {
         if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31)
             if (Hit of = hit(o.end, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of))
@@ -29,7 +29,7 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     }
     if (!d) return std::nullopt;
     uint32_t j = d->second;
-    if (Hit of = hit(j, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of)) j = of.end;  // ٧ من أكتوبر
+    if (Hit of = hit(j, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of)) j = of.end;  // 7 mn aktwbr
     auto m = month_at(j);
     if (!m) return std::nullopt;
     RawDate r;
@@ -41,7 +41,7 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     r.rule = Rule::DayMonthYear;
     uint32_t k = m->end;
     if (is_punct(k, ',')) ++k;
-    // 12 مارس/آذار من عام 1985: "of [the year]" before the year
+    // 12 mars/ādhar mn ʿam 1985: "of [the year]" before the year
     if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From) &&
                                         (is_number(of.end) || year_word_before_number(of.end)))
         k = of.end;
@@ -54,7 +54,7 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
         return r;
     }
     if (!partial_ok || m->entry->has(kFragment)) return std::nullopt;
-    // "۱۵ مارس" / "نوامبر همان سال": the year comes from elsewhere
+    // "15 mars" / "nwambr hman sal": the year comes from elsewhere
     r.rule = Rule::DayMonth;
     r.last = m->end;
     r.confidence = 0.8f;
@@ -83,7 +83,7 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
             if (auto r = month_day(i, *m)) return r;
     }
     if (auto r = month_year(i, *m)) return r;
-    // Two names of one month (أيار/مايو) leave no doubt it is a month.
+    // Two names of one month (ayar/mayw) leave no doubt it is a month.
     const bool doubled = m->end > i + 1 + m->entry->rest.size() && m->entry->calendar != Calendar::SolarHijri;
     if (!partial_ok || (m->entry->has(kFragment) && !doubled)) return std::nullopt;
     if (auto r = month_relative_year(i, *m)) return r;
@@ -169,11 +169,11 @@ std::optional<RawDate> Grammar::month_day(uint32_t i, const MonthAt& m) {
     return r;
 }
 
-// <month> [,] [of] [<year word>] <year>: October 2023, دی ماه ۱۴۰۲
+// <month> [,] [of] [<year word>] <year>: October 2023, dy mah 1402
 std::optional<RawDate> Grammar::month_year(uint32_t i, const MonthAt& m) {
     uint32_t k = m.end;
     if (is_punct(k, ',')) ++k;
-    // أبريل / نيسان من عام 1923: "of [the year]" before the year
+    // abryl / nysan mn ʿam 1923: "of [the year]" before the year
     if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From) &&
                                         (is_number(of.end) || year_word_before_number(of.end)))
         k = of.end;
@@ -244,7 +244,7 @@ std::optional<RawDate> Grammar::month_after_cue(uint32_t i, const MonthAt& m) {
     return r;
 }
 
-// A year whose value comes from the reference: همان سال، العام الماضي، امسال، this year.
+// A year whose value comes from the reference: hman sal, alʿam almaḍy, amsal, this year.
 std::optional<RawDate> Grammar::year_relative(uint32_t i) {
     RawDate r;
     r.rule = Rule::RelativeYear;
@@ -256,7 +256,7 @@ std::optional<RawDate> Grammar::year_relative(uint32_t i) {
         return r;
     }
     uint32_t j = skip_article(i);
-    // REL UNIT: همان سال، نفس العام، this year, the same year
+    // REL UNIT: hman sal, nfs alʿam, this year, the same year
     if (Hit rel = hit(j, LexKind::Rel); rel && (rel.entry->rel == Rel::Same || rel.entry->rel == Rel::This ||
                                                 rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
         if (Hit u = hit(rel.end, LexKind::Unit); u && u.entry->unit == Granularity::Year && !u.entry->has(kPlural) && !is_number(u.end)) {
@@ -267,7 +267,7 @@ std::optional<RawDate> Grammar::year_relative(uint32_t i) {
             return r;
         }
     }
-    // UNIT REL: سال گذشته، العام الماضي، العام نفسه
+    // UNIT REL: sal gdhshth, alʿam almaḍy, alʿam nfsh
     if (Hit u = hit(i, LexKind::Unit); u && u.entry->unit == Granularity::Year && !u.entry->has(kPlural)) {
         if (Hit rel = hit(u.end, LexKind::Rel); rel && (rel.entry->rel == Rel::Same || rel.entry->rel == Rel::This ||
                                                         rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
@@ -347,12 +347,12 @@ std::optional<RawDate> Grammar::season_rel(uint32_t i) {
 void Grammar::mark_tense(RawDate& r) {
     constexpr uint32_t kReach = 10;  // tokens: a verb is near its time phrase
     auto sentence_end = [&](uint32_t k) {
-        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?');  // folding made ؟ a '?'
+        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?');  // folding made the Arabic U+061F a '?'
     };
     // The nearest cue is the verb the date belongs to ("announced Tuesday
     // that it will host…": past), the one before it at equal distance; a
     // past form right after a future word is part of its verb ("will be
-    // signed", "خواهد شد").
+    // signed", "khwahd shd").
     auto future_before = [&](uint32_t k) {
         for (uint32_t j = k; j-- > 0 && k - j <= 3 && !sentence_end(j);)
             if (has(j, LexKind::Future)) return true;
@@ -405,7 +405,7 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
         r.a.part = static_cast<int>(t_[pp.end].number);
         k = pp.end + 1;
     } else if (Hit p = hit(j, LexKind::Part)) {
-        // نیمه دوم، النصف الثاني، سه‌ماهه سوم
+        // nymh dwm, alnṣf althany, sh-mahh swm
         Hit o = hit(p.end, LexKind::Ordinal);
         if (!o) return std::nullopt;
         r.rule = Rule::PartOrdinalYear;
@@ -450,7 +450,7 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
     return best;
 }
 
-// early/mid/late X: اوایل دهه ۱۹۹۰، منتصف الثمانينيات، the late 1990s, mid-2022
+// early/mid/late X: awayl dhh 1990, mntṣf althmanynyat, the late 1990s, mid-2022
 std::optional<RawDate> Grammar::modified(uint32_t i) {
     uint32_t j = skip_article(i);
     Hit m = hit(j, LexKind::Mod);
@@ -464,7 +464,7 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
         if (auto base = year_relative(k)) inner = base;
     }
     if (!inner) {
-        // بداية الشهر المقبل، اواخر ماه گذشته، early next year: a part of a relative unit
+        // bdaya alshhr almqbl, awakhr mah gdhshth, early next year: a part of a relative unit
         if (auto rel = relative(k); rel && rel->kind == RawKind::Shift && rel->unit != Granularity::Day) {
             rel->first = i;
             rel->mod = m.entry->mod;
@@ -479,5 +479,5 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
     return inner;
 }
 
-// X–Y, از X تا Y, from X to Y, بين عامي X و Y, سال‌های X و Y
+// X–Y, az X ta Y, from X to Y, byn ʿamy X w Y, sal-hay X w Y
 }  // namespace tarikh::tagger::rules

@@ -52,7 +52,7 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     bool ok_sep = dash || (conn && (conn.entry->prep == Prep::To ||
                                     (conn.entry->prep == Prep::And && (between || plural_years || year_list))));
     uint32_t r0 = dash ? sep + 1 : conn ? conn.end : sep;
-    // ومايو: "and" glued to the next date as a clitic
+    // wmayw: "and" glued to the next date as a clitic
     if (!ok_sep && (between || plural_years) && glued_and(sep)) ok_sep = true, r0 = sep;
     if (!ok_sep) return std::nullopt;
     if (Hit yw = year_word_before_number(r0)) r0 = yw.end;
@@ -80,7 +80,7 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
             return std::nullopt;
         }
     }
-    // The left side borrows what it lacks from the right: "نوامبر تا مارس ۲۰۲۲"
+    // The left side borrows what it lacks from the right: "nwambr ta mars 2022"
     if (!r.a.year && r.a.base.rel == Rel::None && r.b.year) {
         if (r.a.granularity == Granularity::Month || r.a.granularity == Granularity::Day) {
             r.a.year = r.b.year;

@@ -26,7 +26,7 @@ static RawDate shift_at(uint32_t i, Rule rule) {
 static bool is_shift_rel(Rel x) { return x == Rel::Last || x == Rel::Next || x == Rel::This || x == Rel::Same; }
 
 // <ago|later> [about] [<count>] <unit>, where the language puts the word
-// first: "قبل ثلاث سنوات" (three years ago), "بعد شهر" (a month later)
+// first: "qbl thlath snwat" (three years ago), "bʿd shhr" (a month later)
 Match Grammar::rel_count_unit(uint32_t i, uint32_t j) {
     Hit rel = hit(j, LexKind::Rel);
     if (!(rel && (rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && set_.ago_before_count)) return Match::none();
@@ -228,7 +228,7 @@ std::optional<RawDate> Grammar::deictic(uint32_t i) {
     return r;
 }
 
-// Tuesday, 27 January 2026 / الأربعاء 7 أكتوبر; or a weekday alone: السبت المنصرم، on Tuesday
+// Tuesday, 27 January 2026 / alarbʿa' 7 aktwbr; or a weekday alone: alsbt almnṣrm, on Tuesday
 std::optional<RawDate> Grammar::weekday(uint32_t i) {
     // "last Tuesday", "next Friday": the relative word first
     if (Hit rel = hit(i, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
@@ -245,7 +245,7 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
     }
     Hit w = hit(i, LexKind::Weekday);
     if (!w) return std::nullopt;
-    // Tuesday, 27 January; الاثنين الموافق 20 أغسطس; پنجشنبه (5 مي): the
+    // Tuesday, 27 January; alathnyn almwafq 20 aghsṭs; pnjshnbh (5 my): the
     // weekday written with the date picks its year
     uint32_t k = w.end;
     const bool paren = is_punct(k, '(');
@@ -274,8 +274,8 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
         r.rule = Rule::PrepWeekday;
         return r;
     }
-    // "روز دوشنبه", "يوم الاثنين", "مساء الاثنين": the word "day" or a part
-    // of a day makes دوشنبه Monday, not Dushanbe
+    // "rwz dwshnbh", "ywm alathnyn", "msa' alathnyn": the word "day" or a part
+    // of a day makes dwshnbh Monday, not Dushanbe
     if (i > 0) {
         Hit d = hit(i - 1, LexKind::Unit);
         const bool day_word = d && d.end == i && d.entry->unit == Granularity::Day && !d.entry->has(kPlural);
@@ -291,12 +291,12 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
         return r;
     }
     // The press dates an act by a weekday alone, between the verb or its
-    // subject and the object ("رفعت واشنطن الاثنين شكوى", "said Monday");
+    // subject and the object ("rfʿt washnṭn alathnyn shkwā", "said Monday");
     // not one a number follows (a count: "al-ahad ashar", eleven), nor one
     // after an article (a name: "The Sunday Times"), nor one after "today",
     // "tomorrow" (ghadan al-ahad: the deictic word dates it, and the weekday
     // alone would be read by the tense of the saying), nor a weekday form
-    // that is also a word (أحد: one).
+    // that is also a word (aḥd: one).
     if (!set_.weekday_alone || w.entry->has(kContext) || hit(w.end, LexKind::Num) ||
         (i > 0 && (hit(i - 1, LexKind::Article) || hit(i - 1, LexKind::Deictic))) || !bare_weekday_ok(i, w.end))
         return std::nullopt;
@@ -324,9 +324,9 @@ bool Grammar::weekday_of_week(RawDate& r, uint32_t k) {
     return true;
 }
 
-// [the] <first|last> <weekday> [of] [<the month>] <month> [<year>]: أول جمعة من
-// رمضان، the last Friday of November, آخر خميس من الشهر (this month's);
-// <weekday> <ordinal> [of] …: الأحد الخامس من الشهر
+// [the] <first|last> <weekday> [of] [<the month>] <month> [<year>]: awl jmʿa mn
+// rmḍan, the last Friday of November, ākhr khmys mn alshhr (this month's);
+// <weekday> <ordinal> [of] …: alaḥd alkhams mn alshhr
 std::optional<RawDate> Grammar::nth_weekday(uint32_t i) {
     const uint32_t j = skip_article(i);
     int nth = 0;
@@ -385,7 +385,7 @@ std::optional<std::pair<Granularity, int>> Grammar::count_and_unit_ending_at(uin
     auto unit = hit_ending_at(end, LexKind::Unit, 3, floor);
     if (!unit) return std::nullopt;
     const LexEntry& u = *unit->hit.entry;
-    if (u.number) {  // a dual: عامين, سالیان
+    if (u.number) {  // a dual: ʿamyn, salyan
         first = unit->first;
         return std::pair{u.unit, u.number};
     }
@@ -403,14 +403,14 @@ std::optional<Grammar::AnchoredShift> Grammar::shift_before(uint32_t i, const Ra
     const uint32_t floor = previous ? previous->last : 0;
     auto sign_of = [](Rel r) { return r == Rel::Ago || r == Rel::Before ? -1 : r == Rel::Later || r == Rel::After ? 1 : 0; };
     uint32_t first = 0;
-    // "from": سه سال پیش از X, قبل از X, بعد عامين من X
+    // "from": sh sal pysh az X, qbl az X, bʿd ʿamyn mn X
     if (auto from = hit_ending_at(i, LexKind::Prep, 2, floor, [](const LexEntry& e) { return e.prep == Prep::From; })) {
         const uint32_t p = from->first;
-        // The count and unit already read as a shift: "بعد عامين", "سه سال بعد"
+        // The count and unit already read as a shift: "bʿd ʿamyn", "sh sal bʿd"
         if (previous && previous->kind == RawKind::Shift && previous->last == p && previous->n != 0 &&
             previous->unit != Granularity::Unknown)
             return AnchoredShift{previous->first, previous->unit, previous->n, true};
-        // [NUM] UNIT REL: the grammar leaves "سه سال پیش" before از alone
+        // [NUM] UNIT REL: the grammar leaves "sh sal pysh" before az alone
         auto shifting = [](const LexEntry& e) {
             return e.rel == Rel::Ago || e.rel == Rel::Before || e.rel == Rel::Later || e.rel == Rel::After;
         };
@@ -429,5 +429,5 @@ std::optional<Grammar::AnchoredShift> Grammar::shift_before(uint32_t i, const Ra
     return std::nullopt;
 }
 
-// Words that only connect or qualify (في، و، of, نفر) never begin a date;
+// Words that only connect or qualify (fy, w, of, nfr) never begin a date;
 }  // namespace tarikh::tagger::rules

@@ -132,7 +132,13 @@ Interval apply_mod(Interval iv, Granularity g, Mod mod, Calendar c = Calendar::G
         return {start(m1 - third), *iv.latest};
     }
     const Day a = *iv.earliest, z = *iv.latest;
-    if (g == Granularity::Day || g == Granularity::Week) return iv;
+    if (g == Granularity::Day) return iv;
+    if (g == Granularity::Week) {
+        // thirds of seven days, sharing their edges: نهاية الأسبوع المقبل is its last three days
+        if (mod == Mod::Start) return {a, a + days{2}};
+        if (mod == Mod::Mid) return {a + days{2}, a + days{4}};
+        return {a + days{4}, z};
+    }
     if (g == Granularity::Month) {
         Day b1 = a + days{10}, b2 = a + days{20};
         if (mod == Mod::Start) return {a, b1 - days{1}};

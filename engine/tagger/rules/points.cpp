@@ -30,6 +30,9 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     if (!d) return std::nullopt;
     uint32_t j = d->second;
     if (Hit of = hit(j, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of)) j = of.end;  // 7 mn aktwbr
+    // ghrt shhr dhy alhjt, al'ashr mn shhr rmdan: the word "month" before its name
+    if (Hit mw = hit(j, LexKind::Unit); mw && mw.entry->unit == Granularity::Month && !mw.entry->has(kPlural) && month_at(mw.end))
+        j = mw.end;
     auto m = month_at(j);
     if (!m) return std::nullopt;
     RawDate r;
@@ -460,6 +463,10 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
     if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
     k = skip_article(k);
     std::optional<RawDate> inner = point(k, true, true);
+    // بنهاية شهر أغسطس: the word "month" before the month's name
+    if (!inner)
+        if (Hit mw = hit(k, LexKind::Unit); mw && mw.entry->unit == Granularity::Month && !mw.entry->has(kPlural) && month_at(mw.end))
+            inner = point(mw.end, true, true);
     if (!inner) {
         if (auto base = year_relative(k)) inner = base;
     }

@@ -134,7 +134,7 @@ Interval apply_mod(Interval iv, Granularity g, Mod mod, Calendar c = Calendar::G
     const Day a = *iv.earliest, z = *iv.latest;
     if (g == Granularity::Day) return iv;
     if (g == Granularity::Week) {
-        // thirds of seven days, sharing their edges: نهاية الأسبوع المقبل is its last three days
+        // thirds of seven days, sharing their edges: nhayt al-asbu' al-mqbl (the end of next week) is its last three days
         if (mod == Mod::Start) return {a, a + days{2}};
         if (mod == Mod::Mid) return {a + days{2}, a + days{4}};
         return {a + days{4}, z};

@@ -463,7 +463,7 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
     if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
     k = skip_article(k);
     std::optional<RawDate> inner = point(k, true, true);
-    // بنهاية شهر أغسطس: the word "month" before the month's name
+    // bnhayt shhr aghsts (at the end of the month of August): the word "month" before the month's name
     if (!inner)
         if (Hit mw = hit(k, LexKind::Unit); mw && mw.entry->unit == Granularity::Month && !mw.entry->has(kPlural) && month_at(mw.end))
             inner = point(mw.end, true, true);

@@ -39,6 +39,7 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
     };
     consider(named_event(i));
     consider(range(i));
+    consider(day_list(i));
     consider(modified(i));
     consider(point(i, true, true));
     consider(relative(i));

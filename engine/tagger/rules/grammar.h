@@ -101,6 +101,10 @@ private:
     std::optional<std::pair<int, uint32_t>> day_at(uint32_t i);
     // A count: digits or a number word.
     std::optional<std::pair<int, uint32_t>> count_at(uint32_t i);
+    // A number in words whose parts "and" joins, glued or not (4 + 20, 20 + 4,
+    // 2000 + 20); an ordinal when any part is one.
+    struct Spelled { int value; uint32_t end; bool ordinal; };
+    std::optional<Spelled> spelled_number(uint32_t i);
     // A count (digits or number words) that ends right before token `end`:
     // its first token and value. With `positive`, counts of zero are passed over.
     std::optional<std::pair<uint32_t, int>> count_ending_at(uint32_t end, uint32_t floor, bool positive);
@@ -113,6 +117,7 @@ private:
     std::optional<RawDate> numeric_month_year(uint32_t i);
     std::optional<RawDate> year_expr(uint32_t i, bool bare_year_ok);
     std::optional<RawDate> year_word_year(uint32_t i);
+    std::optional<RawDate> spelled_year(uint32_t i);
     std::optional<RawDate> year_alone(uint32_t i, bool bare_year_ok);
     std::optional<RawDate> decade(uint32_t i);
     std::optional<RawDate> decade_apostrophe(uint32_t i, uint32_t k);
@@ -164,6 +169,10 @@ private:
 
     // ---- ranges (ranges.cpp) ------------------------------------------------
     std::optional<RawDate> range(uint32_t i);
+    // Days that share one month: one mention over the whole span (DESIGN §3).
+    std::optional<RawDate> day_list(uint32_t i);
+    // "and" as a word of its own at k: the token after it.
+    uint32_t and_word_end(uint32_t k);
 
     // ---- relative dates (relative.cpp) -------------------------------------
     std::optional<RawDate> relative(uint32_t i);

@@ -29,13 +29,46 @@ bool Grammar::inside_bigger_number(uint32_t i) const {
 
 // ---- numbers ------------------------------------------------------------------
 
+// Each part of a spelled number is of another order (units, tens, hundreds,
+// thousands): "four and twenty" is one number, "the first and the second" two.
+std::optional<Grammar::Spelled> Grammar::spelled_number(uint32_t i) {
+    auto part_at = [&](uint32_t k) -> std::optional<Spelled> {
+        if (Hit o = hit(k, LexKind::Ordinal); o && o.entry->number > 0) return Spelled{o.entry->number, o.end, true};
+        if (Hit n = hit(k, LexKind::Num); n && n.entry->number > 0) return Spelled{n.entry->number, n.end, false};
+        return std::nullopt;
+    };
+    // The orders a value fills: a teen fills the units and the tens.
+    auto orders = [](int v) -> unsigned {
+        if (v < 10) return 1u;
+        if (v < 20) return 3u;
+        if (v < 100) return 2u;
+        if (v < 1000) return 4u;
+        return 8u;
+    };
+    auto s = part_at(i);
+    if (!s) return std::nullopt;
+    unsigned used = orders(s->value);
+    for (;;) {
+        uint32_t k = s->end;
+        if (Hit a = hit(k, LexKind::Prep); a && a.entry->prep == Prep::And && !clitic_[k]) k = a.end;
+        else if (!glued_and(k)) break;
+        auto next = part_at(k);
+        if (!next || (orders(next->value) & used)) break;
+        used |= orders(next->value);
+        s->value += next->value;
+        s->end = next->end;
+        s->ordinal = s->ordinal || next->ordinal;
+    }
+    return s;
+}
+
 std::optional<std::pair<int, uint32_t>> Grammar::day_at(uint32_t i) {
-    // An ordinal word: "byst w dwm bhmn", "sy-am ādhr" (callers want a month next to it)
+    // An ordinal word: "byst w dwm bhmn", "sy-am ādhr", "alrabʿ wālʿshryn" (callers want a month next to it)
     // (not "nymh awl āban", "dhh awl mhr": the first half, the first ten days)
-    if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31) {
+    if (auto o = spelled_number(i); o && o->ordinal && o->value >= 1 && o->value <= 31) {
         if (i > 0 && (has(i - 1, LexKind::Part) || has(i - 1, LexKind::Unit) || has(i - 1, LexKind::DecadeWord)))
             return std::nullopt;
-        return std::make_pair(o.entry->number, o.end);
+        return std::make_pair(o->value, o->end);
     }
     if (!is_number(i) || t_[i].digits > 2 || t_[i].number < 1 || t_[i].number > 31) return std::nullopt;
     uint32_t end = i + 1;
@@ -154,7 +187,7 @@ std::optional<RawDate> Grammar::year_expr(uint32_t i, bool bare_year_ok) {
 // <year word> <year>: sal 2019, ʿam 1992, the year 2006, sal 87
 std::optional<RawDate> Grammar::year_word_year(uint32_t i) {
     Hit yw = year_word_before_number(i);
-    if (!yw) return std::nullopt;
+    if (!yw) return spelled_year(i);
     bool two = set_.two_digit_solar_years && yw.entry->has(kTwoDigit);
     auto y = year_at(yw.end, true, two);
     if (!y) return std::nullopt;
@@ -167,6 +200,25 @@ std::optional<RawDate> Grammar::year_word_year(uint32_t i) {
     r.a.calendar = y->calendar;
     r.last = y->end;
     r.confidence = 0.95f;
+    return r;
+}
+
+// <year word> <a year in words>: ʿam alfyn wʿshryn. Only thousands say it is
+// a year, not "the year one" or a count.
+std::optional<RawDate> Grammar::spelled_year(uint32_t i) {
+    Hit yw = hit_if(i, LexKind::Unit, [](const LexEntry& e) { return e.has(kYearWord); });
+    if (!yw) return std::nullopt;
+    auto n = spelled_number(yw.end);
+    if (!n || n->ordinal || n->value < 1000) return std::nullopt;
+    RawDate r;
+    r.rule = Rule::YearWordYear;
+    r.first = i;
+    r.a.granularity = Granularity::Year;
+    r.a.year = n->value;
+    r.a.calendar = calendar_of_bare_year(n->value);
+    r.last = n->end;
+    if (Hit era = hit(r.last, LexKind::Era)) { r.a.calendar = era.entry->calendar; r.last = era.end; }
+    r.confidence = 0.85f;
     return r;
 }
 

@@ -22,10 +22,14 @@ std::optional<Grammar::MonthAt> Grammar::month_at(uint32_t i) {
 std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     auto d = day_at(i);
     // alʿashr mn tshryn althany: an ordinal word as the day
+    // alywm alsabʿ wālʿshryn mn: the word "day" before it
     if (!d) {
-        if (Hit o = hit(i, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 31)
-            if (Hit of = hit(o.end, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of))
-                d = std::make_pair(o.entry->number, o.end);
+        uint32_t k = i;
+        if (Hit dw = hit(k, LexKind::Unit); dw && dw.entry->unit == Granularity::Day && !dw.entry->has(kPlural) && !dw.entry->number)
+            k = dw.end;
+        if (auto o = spelled_number(k); o && o->ordinal && o->value >= 1 && o->value <= 31)
+            if (Hit of = hit(o->end, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of))
+                d = std::make_pair(o->value, o->end);
     }
     if (!d) return std::nullopt;
     uint32_t j = d->second;

@@ -103,4 +103,51 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     return r;
 }
 
+uint32_t Grammar::and_word_end(uint32_t k) {
+    Hit a = hit(k, LexKind::Prep);
+    return a && a.entry->prep == Prep::And && !clitic_[k] ? a.end : kNone;
+}
+
+// [<day word>] [<weekday> and <weekday>] <day> (, <day>)* and <day> <month> [<year>]:
+// "3 and 4 March 2018", "21, 23 and 25 Farvardin", "ywmy 3 w4 mars".
+std::optional<RawDate> Grammar::day_list(uint32_t i) {
+    uint32_t j = i;
+    if (Hit dw = hit(j, LexKind::Unit); dw && dw.entry->unit == Granularity::Day) j = dw.end;
+    // Weekdays written before the days, one per day
+    while (Hit wd = hit(j, LexKind::Weekday)) {
+        uint32_t k = and_word_end(wd.end);
+        if (k != kNone && has(k, LexKind::Weekday)) { j = k; continue; }
+        j = wd.end;
+        break;
+    }
+    if (!is_number(j) || t_[j].digits > 2 || t_[j].number < 1 || t_[j].number > 31) return std::nullopt;
+    const int first_day = static_cast<int>(t_[j].number);
+    uint32_t k = j + 1;
+    for (;;) {
+        uint32_t next = and_word_end(k);
+        const bool joined_by_and = next != kNone;
+        if (!joined_by_and && is_punct(k, ',')) next = k + 1;
+        if (next == kNone) return std::nullopt;
+        if (joined_by_and) {
+            std::optional<RawDate> right = point(next, false, true);
+            if (right && right->kind == RawKind::Point && right->a.granularity == Granularity::Day && right->a.day > first_day) {
+                RawDate r;
+                r.rule = Rule::DayList;
+                r.kind = RawKind::Range;
+                r.first = i;
+                r.last = right->last;
+                r.b = right->a;
+                r.a = right->a;
+                r.a.day = first_day;
+                r.confidence = std::min(0.9f, right->confidence);
+                return r;
+            }
+        }
+        // another day of the list
+        if (!is_number(next) || t_[next].digits > 2 || t_[next].number <= first_day || t_[next].number > 31)
+            return std::nullopt;
+        k = next + 1;
+    }
+}
+
 }  // namespace tarikh::tagger::rules

@@ -53,6 +53,7 @@ namespace tarikh::tagger {
     /* ranges.cpp */                                                                           \
     X(CountUnitBeforeDate, "count-unit-before-date") /* two years after <date> */               \
     X(Range, "range")                              /* from X to Y, X-Y, between X and Y */     \
+    X(DayList, "day-list")                         /* [Thursday and Friday] 3, 4 and 5 March */ \
     /* relative.cpp */                                                                         \
     X(RelCountUnit, "rel-count-unit")              /* <ago> three years */                     \
     X(LaterUnit, "later-unit")                     /* the following year */                    \

@@ -21,7 +21,8 @@ bool can_start(const EntryList* list) {
         switch (e->kind) {
             case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future:
             case LexKind::Anaphor: case LexKind::DayPart: case LexKind::DaySuffix: case LexKind::MonthWord:
-            case LexKind::DecadeSuffix: case LexKind::Past: case LexKind::Recurrence: case LexKind::ObjectMarker: break;
+            case LexKind::DecadeSuffix: case LexKind::Past: case LexKind::Recurrence: case LexKind::ObjectMarker:
+            case LexKind::NameHead: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
             case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;
@@ -65,6 +66,7 @@ std::vector<RawDate> Grammar::run() {
         if (!r || r->last <= i) { ++i; continue; }
         r->skip_bytes = clitic_[r->first];
         i = r->last;
+        if (names_a_place(*r)) continue;
         out.push_back(std::move(*r));
     }
     // A date moved by a count of units before or after it.
@@ -103,7 +105,7 @@ std::vector<RawDate> Grammar::run() {
     for (RawDate& r : out) {
         const bool yearless = (r.kind == RawKind::Point && !r.a.year && r.a.month && r.a.base.rel == Rel::None) ||
                               (r.kind == RawKind::Weekday && r.n == 0 && r.unit == Granularity::Unknown) ||
-                              (r.kind == RawKind::Holiday && !r.a.year && r.a.base.rel == Rel::None);
+                              (r.kind == RawKind::Holiday && !r.a.year && (r.a.base.rel == Rel::None || r.a.base.rel == Rel::This));
         if (yearless) mark_tense(r);
     }
     // A named event learns a year or a length from its neighbours.
@@ -123,6 +125,19 @@ std::vector<RawDate> Grammar::run() {
         }
     }
     return out;
+}
+
+// "mjtmʿ frhngy hnry 29 bhmn", "shārʿ 26 ywlyw": a day and month without a
+// year after a noun that places are named by, its adjectives between, is the
+// place's name. A preposition, number or mark between ends the noun phrase.
+bool Grammar::names_a_place(const RawDate& r) {
+    if (r.kind != RawKind::Point || !r.a.day || !r.a.month || r.a.year || r.a.base.rel != Rel::None) return false;
+    constexpr uint32_t kReach = 3;  // the noun and two adjectives
+    for (uint32_t k = r.first; k-- > 0 && r.first - k <= kReach;) {
+        if (has(k, LexKind::NameHead)) return true;
+        if (t_[k].type != TokenType::Word || entries(k)) return false;
+    }
+    return false;
 }
 
 std::vector<const LexEntry*> Grammar::read_as(const RawDate& r) {

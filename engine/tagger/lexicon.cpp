@@ -142,6 +142,8 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::Recurrence;
     } else if (kind == "nondate") {
         e.kind = LexKind::NonDate;
+    } else if (kind == "namehead") {
+        e.kind = LexKind::NameHead;
     } else if (kind == "objectmarker") {
         e.kind = LexKind::ObjectMarker;
     } else if (kind == "decadesuffix") {

@@ -614,7 +614,13 @@ std::optional<Interval> holiday_interval(const RawDate& raw, const HolidayRule& 
         const Calendar c = raw.a.base.solar ? Calendar::SolarHijri : Calendar::Gregorian;
         auto y = base_year(raw.a.base, c, st, anchor);
         if (!y) return std::nullopt;
-        return holiday_in(rule, c, *y);
+        auto iv = holiday_in(rule, c, *y);
+        // "nwrwz amsal" said in Bahman of a future plan: this year's holiday is
+        // long past, the next one weeks away, and the clause is not past.
+        constexpr days kSoon{60};
+        if (raw.a.base.rel == Rel::This && !raw.a.past && st.dct && iv && iv->latest && *iv->latest < *st.dct)
+            if (auto next = holiday_in(rule, c, *y + 1); next && next->earliest && *next->earliest - *st.dct <= kSoon) return next;
+        return iv;
     }
     auto ref = reference_for(raw.a, st, false);
     if (!ref) return std::nullopt;

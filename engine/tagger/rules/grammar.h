@@ -214,6 +214,8 @@ private:
 
     // ---- the scan (../grammar.cpp) ----------------------------------------
     std::optional<RawDate> any(uint32_t i);
+    // A date that is the name of a place after a noun such as "street".
+    bool names_a_place(const RawDate& r);
 
     std::string_view s_;
     const std::vector<Token>& t_;

@@ -353,8 +353,10 @@ std::optional<RawDate> Grammar::season_rel(uint32_t i) {
 
 void Grammar::mark_tense(RawDate& r) {
     constexpr uint32_t kReach = 10;  // tokens: a verb is near its time phrase
+    // A colon opens reported speech: "he added: … we will have", whose tense
+    // is not the speech verb's.
     auto sentence_end = [&](uint32_t k) {
-        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?');  // folding made the Arabic U+061F a '?'
+        return is_punct(k, '.') || is_punct(k, '!') || is_punct(k, '?') || is_punct(k, ':');  // folding made the Arabic U+061F a '?'
     };
     // The nearest cue is the verb the date belongs to ("announced Tuesday
     // that it will host…": past), the one before it at equal distance; a

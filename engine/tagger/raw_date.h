@@ -38,6 +38,7 @@ struct DatePoint {
     bool past = false;
     int weekday = 0;       // ISO weekday written with the date (Thursday, 5 January): picks the year
     int nth = 0;           // with weekday and month: the nth (1–5) or last (-1) such weekday of the month
+    bool same_day = false; // "the same day of 2003": the month and day of the previous date, in `year`
     Mod mod = Mod::None;
     RelativeBase base;     // for the year (or the century of a decade name)
 };

@@ -473,6 +473,15 @@ bool islamic_in_gregorian_year(DatePoint& p) {
 std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Anchor& anchor) {
     anchor = Anchor::Absolute;
     if (coarse(p)) return resolve_coarse(p, st, anchor);
+    // The same day of another year: the previous date's month and day in the
+    // year's calendar; without a previous day, the year alone.
+    if (p.same_day && st.previous && st.previous->granularity == Granularity::Day && st.previous->interval.earliest) {
+        const auto d = date_in(p.calendar, *st.previous->interval.earliest);
+        p.month = int(d.month);
+        p.day = int(d.day);
+        p.granularity = Granularity::Day;
+        anchor = Anchor::Previous;
+    }
     if (!p.year && !infer_year(p, st, anchor)) return std::nullopt;
     if (!islamic_in_gregorian_year(p)) return std::nullopt;
     return point_span(p);

@@ -149,6 +149,8 @@ private:
     std::optional<RawDate> month_after_cue(uint32_t i, const MonthAt& m);
     // A year whose value comes from the reference: "the same year", "last year".
     std::optional<RawDate> year_relative(uint32_t i);
+    // "nfs alywm mn ʿam 2003", "hman rwz dr sal 1390": the previous date's day in another year.
+    std::optional<RawDate> same_day_year(uint32_t i);
     std::optional<RawDate> season(uint32_t i);
     std::optional<RawDate> rel_season(uint32_t i);
     std::optional<RawDate> season_year(uint32_t i);

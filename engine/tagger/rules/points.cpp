@@ -288,6 +288,38 @@ std::optional<RawDate> Grammar::year_relative(uint32_t i) {
     return std::nullopt;
 }
 
+std::optional<RawDate> Grammar::same_day_year(uint32_t i) {
+    auto same = [&](uint32_t k) {
+        Hit rel = hit(k, LexKind::Rel);
+        return rel && rel.entry->rel == Rel::Same ? rel.end : kNone;
+    };
+    auto day_word = [&](uint32_t k) {
+        Hit u = hit(k, LexKind::Unit);
+        return u && u.entry->unit == Granularity::Day && !u.entry->has(kPlural) && !u.entry->number ? u.end : kNone;
+    };
+    uint32_t j = skip_article(i), k = same(j);
+    k = k != kNone ? day_word(k) : day_word(j);
+    if (k == kNone) return std::nullopt;
+    if (k == day_word(j)) {  // alywm dhath: the word "same" after the day
+        k = same(k);
+        if (k == kNone) return std::nullopt;
+    }
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From || of.entry->prep == Prep::In))
+        k = of.end;
+    auto y = year_after(k);
+    if (!y) return std::nullopt;
+    RawDate r;
+    r.rule = Rule::SameDayYear;
+    r.first = i;
+    r.last = y->end;
+    r.a.granularity = Granularity::Year;
+    r.a.year = y->value;
+    r.a.calendar = y->calendar;
+    r.a.same_day = true;
+    r.confidence = 0.85f;
+    return r;
+}
+
 std::optional<Grammar::Year> Grammar::year_after(uint32_t k) {
     bool two = false;
     if (Hit yw = year_word_before_number(k)) {
@@ -453,6 +485,7 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
     consider(year_expr(i, bare_year_ok));
     consider(season(i));
     consider(part_of_year(i));
+    consider(same_day_year(i));
     consider(decade(i));
     consider(century(i));
     if (common) { memo_token_ = i; memo_ = best; }

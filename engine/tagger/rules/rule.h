@@ -42,6 +42,7 @@ namespace tarikh::tagger {
     X(MonthWordMonth, "month-word-month")          /* <the month> <month name> */              \
     X(MonthAfterCue, "month-after-cue")            /* in March, early October */               \
     X(RelativeYear, "relative-year")               /* the same year, last year (as a point) */ \
+    X(SameDayYear, "same-day-year")                /* the same day of 2003 */                  \
     X(RelSeason, "rel-season")                     /* last summer */                           \
     X(SeasonYear, "season-year")                   /* summer [of] 2022, summer of this year */ \
     X(SeasonRel, "season-rel")                     /* <summer> <last> */                       \

@@ -44,6 +44,7 @@ uint8_t flags_from(std::string_view s) {
         else if (w == "solar") f |= kSolar;
         else if (w == "prefer") f |= kPrefer;
         else if (w == "plural") f |= kPlural;
+        else if (w == "first") f |= kFirst;
     }
     return f;
 }

@@ -57,6 +57,7 @@ enum LexFlag : uint8_t {
     kSolar = 16,     // names a Solar Hijri unit (amsal)
     kPrefer = 32,    // named events: the default reading of an ambiguous name
     kPlural = 64,    // a plural unit (sal-ha, alsnwat, years)
+    kFirst = 128,    // a part word that alone before a year is its first part (sh mahh amsal)
 };
 
 struct LexEntry {

@@ -77,6 +77,7 @@ struct RawDate {
     // weeks from the reference's ("Tuesday of next week").
     int weekday = 0;
     uint32_t holiday = 0;  // Holiday: index into Lexicon::holidays
+    int holiday_day = 0;   // Holiday: its nth day only (khams ayam ʿyd alfṭr: the fifth), 0: all of it
     bool future_ref = false;
     // Event: the matched name and what the context says about it.
     const LexEntry* event = nullptr;

@@ -918,7 +918,11 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
                 return m;
             }
             m.interval = *iv;
-            m.value = iso_range(*iv);
+            if (raw.holiday_day) {
+                const Day d = *iv->earliest + days{raw.holiday_day - 1};
+                m.interval = {d, d};
+            }
+            m.value = iso_range(m.interval);
             if (m.calendar == Calendar::Islamic) m.tolerance_days = 2;
             break;
         }

@@ -162,6 +162,11 @@ private:
     // 2022", "[of] this year"; fills r.a and r.last.
     bool with_year(RawDate& r, uint32_t k);
     std::optional<RawDate> part_of_year(uint32_t i);
+    // A block of months counted from the start of a year: "sh mah dwm" (the
+    // second three months), "alshhryn alawlyyn mn 2018"; without a year, of the previous date's.
+    std::optional<RawDate> months_of_year(uint32_t i);
+    // A third of a month by its ten days: "dhh akhr ṣfr", "alʿshr alawakhr mn rmḍan".
+    std::optional<RawDate> ten_days(uint32_t i);
     // The tense cues within a few tokens of the date, in its sentence (DESIGN
     // §3): a future cue sets a.future and wins over a past one (brgzar khwahd
     // shd), a past one sets a.past.
@@ -199,6 +204,8 @@ private:
 
     // ---- holidays (holidays.cpp) -------------------------------------------
     std::optional<RawDate> holiday(uint32_t i);
+    // The nth day of a holiday: "khams ayam ʿyd alfṭr", "rwz swm ʿyd nwrwz".
+    std::optional<RawDate> holiday_day(uint32_t i);
     // "N units before/after" a date that starts at token i, looking back
     // from it; `previous` is the date found just before, which may be the
     // "N units" part already read as a shift.

@@ -31,4 +31,30 @@ std::optional<RawDate> Grammar::holiday(uint32_t i) {
     return r;
 }
 
+// <ordinal> <day(s)> [of] <holiday>, <day> <ordinal> [of] <holiday>
+std::optional<RawDate> Grammar::holiday_day(uint32_t i) {
+    auto day_word = [&](uint32_t k) {
+        Hit u = hit(k, LexKind::Unit);
+        return u && u.entry->unit == Granularity::Day && u.entry->number <= 1 ? u.end : kNone;
+    };
+    uint32_t j = skip_article(i), k = kNone;
+    int n = 0;
+    if (Hit o = hit(j, LexKind::Ordinal)) {
+        n = o.entry->number;
+        k = day_word(o.end);
+        // awl ayam: an ordinal phrase that holds the word "days"
+        if (k == kNone && !o.entry->rest.empty()) k = o.end;
+    } else if (uint32_t d = day_word(j); d != kNone) {
+        if (Hit o2 = hit(d, LexKind::Ordinal)) { n = o2.entry->number; k = o2.end; }
+    }
+    if (k == kNone || n < 1 || n > 40) return std::nullopt;
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    auto r = holiday(k);
+    if (!r) return std::nullopt;
+    r->first = i;
+    r->rule = Rule::HolidayDay;
+    r->holiday_day = n;
+    return r;
+}
+
 }  // namespace tarikh::tagger::rules

@@ -446,13 +446,13 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
         r.a.part = static_cast<int>(t_[pp.end].number);
         k = pp.end + 1;
     } else if (Hit p = hit(j, LexKind::Part)) {
-        // nymh dwm, alnṣf althany, sh-mahh swm
+        // nymh dwm, alnṣf althany, sh-mahh swm; sh mahh amsal: the first six months of this year
         Hit o = hit(p.end, LexKind::Ordinal);
-        if (!o) return std::nullopt;
-        r.rule = Rule::PartOrdinalYear;
+        if (!o && !p.entry->has(kFirst)) return std::nullopt;
+        r.rule = o ? Rule::PartOrdinalYear : Rule::PartFirstYear;
         r.a.granularity = p.entry->part == PartKind::Quarter ? Granularity::Quarter : Granularity::Half;
-        r.a.part = o.entry->number;
-        k = o.end;
+        r.a.part = o ? o.entry->number : 1;
+        k = o ? o.end : p.end;
     } else if (Hit o = hit(j, LexKind::Ordinal)) {
         // second half of 2022, third quarter
         Hit p = hit(o.end, LexKind::Part);
@@ -467,6 +467,66 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
     if (r.a.part < 1 || r.a.part > (r.a.granularity == Granularity::Quarter ? 4 : 2)) return std::nullopt;
     if (with_year(r, k)) return r;
     return std::nullopt;
+}
+
+std::optional<RawDate> Grammar::months_of_year(uint32_t i) {
+    uint32_t j = skip_article(i);
+    int n = 0;
+    if (auto c = count_at(j); c && !is_number(j)) { n = c->first; j = c->second; }
+    Hit u = hit(j, LexKind::Unit);
+    if (!u || u.entry->unit != Granularity::Month) return std::nullopt;
+    uint32_t k = u.end;
+    if (u.entry->number > 1 && !n) n = u.entry->number;  // a dual: alshhryn
+    if (auto c = count_at(k); c && !n && set_.count_after_unit && !is_number(k)) { n = c->first; k = c->second; }
+    Hit o = hit(k, LexKind::Ordinal);
+    if (!o || n < 2 || o.entry->number < 1 || n * o.entry->number > 12) return std::nullopt;
+    RawDate r;
+    r.rule = Rule::MonthsOfYear;
+    r.kind = RawKind::Range;
+    r.first = i;
+    r.a.granularity = Granularity::Month;
+    if (!with_year(r, o.end)) {
+        // the previous date's year, in the calendar this language counts years in
+        r.a.base = {Rel::Same, Granularity::Year, false};
+        r.a.calendar = set_.relative_calendar;
+        r.last = o.end;
+        r.confidence = 0.7f;
+    } else if (r.a.base.solar) {
+        r.a.calendar = Calendar::SolarHijri;
+    }
+    r.b = r.a;
+    r.a.month = (o.entry->number - 1) * n + 1;
+    r.b.month = o.entry->number * n;
+    return r;
+}
+
+std::optional<RawDate> Grammar::ten_days(uint32_t i) {
+    uint32_t j = skip_article(i);
+    Hit ten = hit(j, LexKind::Unit);
+    if (!(ten && ten.entry->unit == Granularity::Decade && !ten.entry->has(kPlural))) ten = hit(j, LexKind::Num);
+    if (!ten || (ten.entry->kind == LexKind::Num && ten.entry->number != 10)) return std::nullopt;
+    int third = 0;
+    uint32_t k = ten.end;
+    if (Hit o = hit(k, LexKind::Ordinal); o && o.entry->number >= 1 && o.entry->number <= 3) third = o.entry->number, k = o.end;
+    else if (Hit m = hit(k, LexKind::Mod); m && m.entry->mod == Mod::End) third = 3, k = m.end;
+    else if (Hit rel = hit(k, LexKind::Rel); rel && rel.entry->rel == Rel::Last) third = 3, k = rel.end;
+    if (!third) return std::nullopt;
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    if (Hit mw = hit(k, LexKind::Unit); mw && mw.entry->unit == Granularity::Month && !mw.entry->has(kPlural) && month_at(mw.end))
+        k = mw.end;
+    auto m = month_at(k);
+    if (!m || m->entry->has(kFragment)) return std::nullopt;
+    std::optional<RawDate> month = month_year(k, *m);
+    if (!month) month = month_relative_year(k, *m);
+    if (!month) month = month_rel(k, *m);
+    if (!month) month = month_alone(k, *m, Rule::MonthAfterCue);
+    // The thirds of a month are its ten-day parts (DESIGN §3: early/mid/late).
+    RawDate r = *month;
+    r.rule = Rule::TenDays;
+    r.first = i;
+    r.a.mod = third == 1 ? Mod::Start : third == 2 ? Mod::Mid : Mod::End;
+    r.confidence = 0.85f;
+    return r;
 }
 
 std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partial_ok) {
@@ -485,6 +545,8 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
     consider(year_expr(i, bare_year_ok));
     consider(season(i));
     consider(part_of_year(i));
+    consider(months_of_year(i));
+    consider(ten_days(i));
     consider(same_day_year(i));
     consider(decade(i));
     consider(century(i));

@@ -49,6 +49,9 @@ namespace tarikh::tagger {
     X(PartPrefixYear, "part-prefix-year")          /* Q3 2024 */                               \
     X(PartOrdinalYear, "part-ordinal-year")        /* <half> <second> of 2022 */               \
     X(OrdinalPartYear, "ordinal-part-year")        /* the second half of 2022 */               \
+    X(PartFirstYear, "part-first-year")            /* <six-month> <this year>: the first half */ \
+    X(MonthsOfYear, "months-of-year")              /* <three months> <second> [of 2012] */     \
+    X(TenDays, "ten-days")                         /* the last ten days of Ramadan */          \
     X(ModPoint, "mod-point")                       /* early/mid/late <date> */                 \
     X(ModRelative, "mod-relative")                 /* early next year */                       \
     /* ranges.cpp */                                                                           \
@@ -77,6 +80,7 @@ namespace tarikh::tagger {
     /* holidays.cpp */                                                                         \
     X(Holiday, "holiday")                          /* Nowruz, Eid al-Fitr, Christmas */        \
     X(HolidayYear, "holiday-year")                 /* Christmas 2019, <Nowruz> <this year> */  \
+    X(HolidayDay, "holiday-day")                   /* the fifth day of Eid al-Fitr */          \
     /* named_events.cpp */                                                                     \
     X(NamedEvent, "named-event")                   /* a named war, accord, holiday */
 

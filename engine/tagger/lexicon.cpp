@@ -69,7 +69,10 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
     } else if (kind == "weekday") {
         e.kind = LexKind::Weekday; e.number = to_int(value);
     } else if (kind == "era") {
-        e.kind = LexKind::Era; e.calendar = calendar_from(value);
+        // "bc": before the Common Era; the year before it counts back (number -1)
+        e.kind = LexKind::Era;
+        if (value == "bc") e.number = -1;
+        else e.calendar = calendar_from(value);
     } else if (kind == "unit") {
         e.kind = LexKind::Unit;
         // "year×2": a dual form that carries its own count

@@ -23,14 +23,14 @@ struct RelativeBase {
 struct DatePoint {
     Calendar calendar = Calendar::Gregorian;
     Granularity granularity = Granularity::Year;
-    std::optional<int> year;
+    std::optional<int> year;   // before the Common Era: negative (500 BC is -500), never resolved to days
     int month = 0;         // 1–12; 0: none
     int day = 0;           // 1–31; 0: none
     int season = 0;        // 1 spring … 4 winter
     int part = 0;          // quarter 1–4 or half 1–2 (granularity says which)
     int decade = -1;       // first year of a decade (1990, or 1370 for a Solar Hijri dhh 70)
     int decade_digit = -1; // a decade name without its century (altsʿynyat = 9)
-    int century = 0;       // ordinal century: 20 = 1901–2000
+    int century = 0;       // ordinal century: 20 = 1901–2000; negative before the Common Era
     // Tense cues of its clause (DESIGN §3): a date without a year is the
     // first occurrence on or after the reference when future, the last on or
     // before it when past, else the nearest.

@@ -258,6 +258,18 @@ std::optional<Resolved> resolve_coarse(DatePoint p, const ResolveState& st, Anch
     return r;
 }
 
+// A date before the Common Era is out of the store's years (README, Limits):
+// it keeps its TIMEX3 value (BC0500, BC04 for the fifth century BC) and null bounds.
+bool before_era(const DatePoint& p) { return (p.year && *p.year <= 0) || p.century < 0; }
+
+std::string before_era_value(const DatePoint& p) {
+    if (p.century < 0) return fmt::format("BC{:02}", -p.century - 1);
+    std::string v = fmt::format("BC{:04}", -*p.year);
+    if (p.month) v += fmt::format("-{:02}", p.month);
+    if (p.month && p.day) v += fmt::format("-{:02}", p.day);
+    return v;
+}
+
 bool coarse(const DatePoint& p) {
     return p.decade_digit >= 0 || p.granularity == Granularity::Century || p.granularity == Granularity::Decade;
 }
@@ -472,6 +484,7 @@ bool islamic_in_gregorian_year(DatePoint& p) {
 // `anchor` says where the year came from.
 std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Anchor& anchor) {
     anchor = Anchor::Absolute;
+    if (before_era(p)) return std::nullopt;
     if (coarse(p)) return resolve_coarse(p, st, anchor);
     // The same day of another year: the previous date's month and day in the
     // year's calendar; without a previous day, the year alone.
@@ -778,7 +791,9 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
                 // Valid text whose year the document does not give: XXXX-10
                 // (a day that does not exist, 30 February or a fifth Sunday,
                 // keeps its text with null bounds: DESIGN §3)
-                if (raw.a.month && !raw.a.year && raw.a.calendar == Calendar::Gregorian && !raw.a.nth) {
+                if (before_era(raw.a)) {
+                    m.value = before_era_value(raw.a);
+                } else if (raw.a.month && !raw.a.year && raw.a.calendar == Calendar::Gregorian && !raw.a.nth) {
                     m.value = raw.a.day ? fmt::format("XXXX-{:02}-{:02}", raw.a.month, raw.a.day) : fmt::format("XXXX-{:02}", raw.a.month);
                 } else {
                     m.value = unknown_value(m.granularity);

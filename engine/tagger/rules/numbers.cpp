@@ -100,6 +100,7 @@ std::optional<Grammar::Year> Grammar::year_at(uint32_t i, bool after_year_word, 
         y.calendar = era.entry->calendar;
         y.explicit_calendar = true;
         y.end = era.end;
+        if (era.entry->number < 0) y.value = -y.value;  // 500 BC: year -500 (DatePoint::year)
         if (tok.digits >= 1 && tok.digits <= 4 && tok.number > 0) return y;
         return std::nullopt;
     }
@@ -348,9 +349,18 @@ static RawDate century_at(uint32_t i, Rule rule) {
 
 std::optional<RawDate> Grammar::century(uint32_t i) {
     uint32_t j = skip_article(i);
+    std::optional<RawDate> r;
     if (Hit u = hit(j, LexKind::Unit); u && u.entry->unit == Granularity::Century && !u.entry->has(kPlural))
-        return century_unit_first(i, j);
-    return century_unit_last(i, j);
+        r = century_unit_first(i, j);
+    else
+        r = century_unit_last(i, j);
+    // alqrn alkhams qbl almylad: a century before the era counts back
+    if (r && r->a.century > 0)
+        if (Hit era = hit(r->last, LexKind::Era); era && era.entry->number < 0) {
+            r->a.century = -r->a.century;
+            r->last = era.end;
+        }
+    return r;
 }
 
 // <century> <twentieth>, <century> 21, <century> <last>

@@ -88,6 +88,9 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
             if (r.a.month > r.b.month && r.a.month && r.b.month) r.a.year = *r.b.year - 1;
         }
     }
+    // "from 500 to 300 BC": the era after the range is the left side's too
+    if (r.b.year && *r.b.year <= 0 && r.a.year && *r.a.year > 0 && r.a.granularity == Granularity::Year && !left)
+        r.a.year = -*r.a.year;
     // Both sides plain years with a dash and no opening word: only real years.
     if (!opened && !plural_years && dash) {
         // ("3-5 May 2024": a day number before a day is a range of days)

@@ -137,7 +137,9 @@ std::vector<const Mention*> dating_mentions(const std::vector<Mention>& mentions
         if (!any || m->span.end > reach) reach = m->span.end;
         any = true;
         if (contained) continue;
-        if (m->type == MentionType::Duration && !m->interval.anchored()) continue;
+        // A length or frequency the text does not place dates nothing; "over the
+        // past two weeks" (anchored at the DCT) does date its act.
+        if (m->type != MentionType::Date && !m->interval.anchored()) continue;
         if (is_dateline(*m, text)) continue;
         out.push_back(m);
     }

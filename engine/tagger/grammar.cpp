@@ -22,7 +22,7 @@ bool can_start(const EntryList* list) {
             case LexKind::Era: case LexKind::Quantity: case LexKind::Quantifier: case LexKind::Future:
             case LexKind::Anaphor: case LexKind::DayPart: case LexKind::DaySuffix: case LexKind::MonthWord:
             case LexKind::DecadeSuffix: case LexKind::Past: case LexKind::Recurrence: case LexKind::ObjectMarker:
-            case LexKind::NameHead: break;
+            case LexKind::NameHead: case LexKind::Frequency: break;
             case LexKind::Prep: if (e->prep == Prep::From || e->prep == Prep::Between) return true; break;
             case LexKind::Rel: if (e->rel != Rel::Before && e->rel != Rel::After) return true; break;
             default: return true;
@@ -109,6 +109,7 @@ std::vector<RawDate> Grammar::run() {
                               (r.kind == RawKind::Holiday && !r.a.year && (r.a.base.rel == Rel::None || r.a.base.rel == Rel::This));
         if (yearless) mark_tense(r);
     }
+    add_lengths_and_frequencies(out);
     // A named event learns a year or a length from its neighbours.
     for (RawDate& r : out) {
         if (r.kind != RawKind::Event || r.context_year) continue;

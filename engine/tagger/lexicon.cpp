@@ -144,6 +144,9 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.part = value == "quarter" ? PartKind::Quarter : PartKind::Half;
     } else if (kind == "recurrence") {
         e.kind = LexKind::Recurrence;
+    } else if (kind == "frequency") {
+        e.kind = LexKind::Frequency;
+        e.unit = unit_from(value);
     } else if (kind == "nondate") {
         e.kind = LexKind::NonDate;
     } else if (kind == "namehead") {

@@ -38,6 +38,7 @@ enum class LexKind : uint8_t {
     ObjectMarker,  // a word after a noun that makes it the verb's object, not its time (ykshnbh ra)
     NonDate,       // a phrase with date words that is no date: The Sunday Times, amam jmʿh, alamyn alʿam
     NameHead,      // a noun that a date can name (street, square, bridge): "khyaban 15 khrdad" is a place
+    Frequency,     // one word for "every unit": annually, weekly (`unit`)
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.

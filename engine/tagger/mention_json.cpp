@@ -4,7 +4,14 @@
 
 namespace tarikh {
 
-std::string_view to_string(MentionType t) { return t == MentionType::Duration ? "DURATION" : "DATE"; }
+std::string_view to_string(MentionType t) {
+    switch (t) {
+        case MentionType::Date: return "DATE";
+        case MentionType::Duration: return "DURATION";
+        case MentionType::Set: return "SET";
+    }
+    return "DATE";
+}
 
 std::string_view to_string(Anchor a) {
     switch (a) {

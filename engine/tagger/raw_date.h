@@ -53,6 +53,8 @@ enum class RawKind : uint8_t {
     Reference,    // PAST_REF, FUTURE_REF: no interval
     Event,        // a named event
     Holiday,      // a recurring day or period (Nowruz, Eid al-Fitr, Christmas): `holiday`, year in `a`
+    Duration,     // a length the text does not place: `n` units (n < 0: an unstated count, "several years")
+    Set,          // a frequency: every `n` units ("annually", "5% a year"), or every `weekday`
 };
 
 struct RawDate {

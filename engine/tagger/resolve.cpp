@@ -585,6 +585,12 @@ std::string duration_value(Granularity g, int n) {
     return "P";
 }
 
+// A length whose count the text leaves open ("several years") is PXY.
+std::string length_value(Granularity g, int n) {
+    if (n >= 0) return duration_value(g, n);
+    return "PX" + duration_value(g, 1).substr(2);
+}
+
 std::string unknown_value(Granularity g) {
     switch (g) {
         case Granularity::Day: return "XXXX-XX-XX";
@@ -941,6 +947,18 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
             if (m.calendar == Calendar::Islamic) m.tolerance_days = 2;
             break;
         }
+        case RawKind::Duration:
+            m.type = MentionType::Duration;
+            m.granularity = raw.unit;
+            m.value = length_value(raw.unit, raw.n);
+            m.anchor = Anchor::None;
+            return m;  // a length the text does not place: no bounds, no reference for what follows
+        case RawKind::Set:
+            m.type = MentionType::Set;
+            m.granularity = raw.weekday ? Granularity::Day : raw.unit;
+            m.value = raw.weekday ? fmt::format("XXXX-WXX-{}", raw.weekday) : length_value(raw.unit, raw.n);
+            m.anchor = Anchor::None;
+            return m;
         case RawKind::Reference:
             m.value = raw.future_ref ? "FUTURE_REF" : "PAST_REF";
             m.anchor = Anchor::None;

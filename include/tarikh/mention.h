@@ -10,12 +10,13 @@
 
 namespace tarikh {
 
-enum class MentionType { Date, Duration };
+// TIMEX3 types: a DURATION or SET is never a date of an event (README, date conventions).
+enum class MentionType { Date, Duration, Set };
 // How the interval was fixed (DESIGN §5): by the text alone, by the document
 // creation time, by the previous dated mention, by a named event, or not at all.
 enum class Anchor { Absolute, Document, Previous, NamedEvent, None };
 
-std::string_view to_string(MentionType t);  // "DATE", "DURATION"
+std::string_view to_string(MentionType t);  // "DATE", "DURATION", "SET"
 std::string_view to_string(Anchor a);  // "absolute", "document", ...
 
 struct Mention {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -71,6 +72,21 @@ std::string check(const nlohmann::json& c, bool detect = false) {
     for (const Mention& m : r.mentions)
         if (m.span.begin < e && b < m.span.end) over.push_back(&m);
     if (over.empty()) return "missed";
+    // A case that names a TIMEX3 type (DURATION, SET) wants an overlapping
+    // mention of that type and value; its bounds may be null (a length the
+    // text does not place).
+    if (c.contains("type")) {
+        const std::string type = c["type"], value = c.value("value", "");
+        auto same = [&](const Mention* m) { return to_string(m->type) == type && (value.empty() || m->value == value); };
+        auto it = std::find_if(over.begin(), over.end(), same);
+        if (it == over.end()) {
+            std::string got;
+            for (const Mention* m : over) got += " [" + std::string(to_string(m->type)) + " " + m->value + " rule " + rules_of(r, *m) + "]";
+            return "wrong type or value:" + got;
+        }
+        if (c["earliest"].is_null()) return (*it)->interval.anchored() ? "bounds where none were expected" : "";
+        over = {*it};
+    }
     // "earliest": null: a date out of the store's years (500 BC), given by its
     // value with null bounds, never by days of another year.
     if (c["earliest"].is_null()) {

@@ -221,6 +221,16 @@ private:
     uint32_t names_at_ = kNone;
     const EntryList* names_ = nullptr;
 
+    // ---- lengths and frequencies (durations.cpp) --------------------------
+    // The TIMEX3 DURATIONs and SETs in the words no date in `dates` (sorted,
+    // not overlapping) covers, merged into it in order.
+    void add_lengths_and_frequencies(std::vector<RawDate>& dates);
+    std::optional<RawDate> length_or_frequency(uint32_t i);
+    std::optional<RawDate> duration_count_unit(uint32_t i);
+    std::optional<RawDate> set_frequency(uint32_t i);
+    std::optional<RawDate> set_every(uint32_t i);
+    std::optional<RawDate> set_per_unit(uint32_t i);
+
     // ---- the scan (../grammar.cpp) ----------------------------------------
     std::optional<RawDate> any(uint32_t i);
     // A date that is the name of a place after a noun such as "street".

@@ -82,7 +82,12 @@ namespace tarikh::tagger {
     X(HolidayYear, "holiday-year")                 /* Christmas 2019, <Nowruz> <this year> */  \
     X(HolidayDay, "holiday-day")                   /* the fifth day of Eid al-Fitr */          \
     /* named_events.cpp */                                                                     \
-    X(NamedEvent, "named-event")                   /* a named war, accord, holiday */
+    X(NamedEvent, "named-event")                   /* a named war, accord, holiday */          \
+    /* durations.cpp: lengths and frequencies in the words no date took */                    \
+    X(DurationCountUnit, "duration-count-unit")    /* 18 months, a decade, three-year */       \
+    X(SetFrequency, "set-frequency")               /* annually, weekly */                      \
+    X(SetEvery, "set-every")                       /* every Monday, each year */               \
+    X(SetPerUnit, "set-per-unit")                  /* 5% a year */
 
 enum class Rule : uint8_t {
 #define TARIKH_RULE_ENUM(id, name) id,

@@ -1,0 +1,111 @@
+// Lengths and frequencies: what TIMEX3 types DURATION ("18 months", "a
+// decade") and SET ("annually", "every Monday", "5% a year"). They are read
+// after the dates, only in words no date took, so "three years ago", "the
+// past three years" and "two years after the war" (a date moved) keep their
+// date readings; a length or frequency never dates an event.
+#include "tagger/rules/grammar.h"
+
+#include <algorithm>
+
+namespace tarikh::tagger::rules {
+
+void Grammar::add_lengths_and_frequencies(std::vector<RawDate>& dates) {
+    std::vector<RawDate> found;
+    size_t next = 0;  // the first date not wholly before token i
+    uint32_t i = 0;
+    while (i < size()) {
+        while (next < dates.size() && dates[next].last <= i) ++next;
+        if (next < dates.size() && dates[next].first <= i) {
+            i = dates[next].last;
+            continue;
+        }
+        const Token& tok = t_[i];
+        const bool candidate = (tok.type == TokenType::Number && tok.digits <= 3) ||
+                               (tok.type == TokenType::Word && entries(i) != nullptr);
+        const uint32_t limit = next < dates.size() ? dates[next].first : size();
+        if (candidate)
+            if (auto r = length_or_frequency(i); r && r->last <= limit) {
+                i = r->last;
+                found.push_back(std::move(*r));
+                continue;
+            }
+        ++i;
+    }
+    if (found.empty()) return;
+    std::vector<RawDate> merged;
+    merged.reserve(dates.size() + found.size());
+    std::merge(std::make_move_iterator(dates.begin()), std::make_move_iterator(dates.end()),
+               std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()), std::back_inserter(merged),
+               [](const RawDate& a, const RawDate& b) { return a.first < b.first; });
+    dates = std::move(merged);
+}
+
+std::optional<RawDate> Grammar::length_or_frequency(uint32_t i) {
+    for (auto rule : {&Grammar::set_frequency, &Grammar::set_every, &Grammar::set_per_unit, &Grammar::duration_count_unit})
+        if (auto r = (this->*rule)(i)) return r;
+    return std::nullopt;
+}
+
+static RawDate length_at(uint32_t i, uint32_t last, RawKind kind, Rule rule, Granularity unit, int n) {
+    RawDate r;
+    r.kind = kind;
+    r.rule = rule;
+    r.first = i;
+    r.last = last;
+    r.unit = unit;
+    r.n = n;
+    r.confidence = 0.75f;
+    return r;
+}
+
+// annually, weekly: one word for every unit
+std::optional<RawDate> Grammar::set_frequency(uint32_t i) {
+    Hit f = hit(i, LexKind::Frequency);
+    if (!f) return std::nullopt;
+    return length_at(i, f.end, RawKind::Set, Rule::SetFrequency, f.entry->unit, 1);
+}
+
+// <every> [<count>] <unit|weekday>: each year, every two weeks, every Monday
+std::optional<RawDate> Grammar::set_every(uint32_t i) {
+    Hit every = hit(i, LexKind::Recurrence);
+    if (!every) return std::nullopt;
+    uint32_t k = every.end;
+    if (Hit w = hit(k, LexKind::Weekday); w && !w.entry->has(kContext)) {
+        RawDate r = length_at(i, w.end, RawKind::Set, Rule::SetEvery, Granularity::Week, 1);
+        r.weekday = w.entry->number;
+        return r;
+    }
+    int n = 1;
+    if (auto c = count_at(k); c && c->first > 1) { n = c->first; k = c->second; }
+    Hit u = hit(k, LexKind::Unit);
+    if (!u || (n == 1 && u.entry->has(kPlural)) || is_number(u.end)) return std::nullopt;
+    if (u.entry->number) n = u.entry->number;
+    return length_at(i, u.end, RawKind::Set, Rule::SetEvery, u.entry->unit, n);
+}
+
+// <quantity> <a> <unit>: "5% a year", "$100 a month": so much per unit
+std::optional<RawDate> Grammar::set_per_unit(uint32_t i) {
+    if (i == 0 || !(is_punct(i - 1, '%') || hit_ending_at(i, LexKind::Quantity, 3))) return std::nullopt;
+    Hit one = hit(i, LexKind::Num);
+    if (!one || one.entry->number != 1) return std::nullopt;
+    Hit u = hit(one.end, LexKind::Unit);
+    if (!u || u.entry->has(kPlural) || u.entry->number || is_number(u.end)) return std::nullopt;
+    return length_at(i, u.end, RawKind::Set, Rule::SetPerUnit, u.entry->unit, 1);
+}
+
+// [<quantifier>] <count> [-] <unit>: 18 months, a decade, three-year, several
+// years (an unstated count); not "the year 2000" (a year word before a number)
+std::optional<RawDate> Grammar::duration_count_unit(uint32_t i) {
+    if (Hit u = hit(i, LexKind::Unit); u && u.entry->number && !is_number(u.end))  // a dual: ʿamyn
+        return length_at(i, u.end, RawKind::Duration, Rule::DurationCountUnit, u.entry->unit, u.entry->number);
+    auto c = count_at(i);
+    if (!c || c->first == 0) return std::nullopt;
+    uint32_t k = c->second;
+    const bool hyphen = is_punct(k, '-') && t_[k].joined && k + 1 < size() && t_[k + 1].joined;
+    if (hyphen) ++k;
+    Hit u = hit(k, LexKind::Unit);
+    if (!u || u.entry->number || is_number(u.end)) return std::nullopt;
+    return length_at(i, u.end, RawKind::Duration, Rule::DurationCountUnit, u.entry->unit, c->first);
+}
+
+}  // namespace tarikh::tagger::rules

@@ -975,6 +975,17 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
             m.granularity = ev.granularity;
             m.value = iso_range(ev.interval);
             m.anchor = Anchor::NamedEvent;
+            if (raw.mod != Mod::None && raw.mod != Mod::Approx) {
+                // early in a war: a third of its months (of its days when shorter than a quarter)
+                const Day a = *ev.interval.earliest, z = *ev.interval.latest;
+                const days third = (z - a + days{1}) / 3;
+                if (z - a > days{90}) m.interval = apply_mod(ev.interval, Granularity::Year, raw.mod);
+                else if (raw.mod == Mod::Start) m.interval = {a, a + third - days{1}};
+                else if (raw.mod == Mod::Mid) m.interval = {a + third, z - third};
+                else m.interval = {z - third + days{1}, z};
+                m.mod = raw.mod;
+                m.value = iso_range(m.interval);
+            }
             if (m.event_reason == "default") m.confidence = 0.6f;
             break;
         }

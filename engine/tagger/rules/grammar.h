@@ -215,6 +215,10 @@ private:
 
     // ---- named events (named_events.cpp) ----------------------------------
     std::optional<RawDate> named_event(uint32_t i);
+    // A word that is a year word (ʿam, sal) on its own.
+    bool is_year_word(std::string_view w);
+    // One of the events a name may be of runs through year y.
+    bool event_spans_year(const LexEntry& e, int y) const;
     // The named events whose name starts at token i, a glued clitic allowed.
     const EntryList* event_names(uint32_t i);
     const EntryList* find_event_names(uint32_t i);

@@ -571,6 +571,14 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
     if (!inner) {
         if (auto base = year_relative(k)) inner = base;
     }
+    // awayl jng jhany dwm: the first third of a named event
+    if (!inner)
+        if (auto ev = named_event(k)) {
+            ev->first = i;
+            ev->mod = m.entry->mod;
+            ev->via = Rule::ModPoint;
+            return ev;
+        }
     if (!inner) {
         // bdaya alshhr almqbl, awakhr mah gdhshth, early next year: a part of a relative unit
         if (auto rel = relative(k); rel && rel->kind == RawKind::Shift && rel->unit != Granularity::Day) {

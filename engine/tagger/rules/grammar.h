@@ -145,6 +145,7 @@ private:
     std::optional<RawDate> month_year(uint32_t i, const MonthAt& m);
     std::optional<RawDate> month_relative_year(uint32_t i, const MonthAt& m);
     std::optional<RawDate> month_rel(uint32_t i, const MonthAt& m);
+    std::optional<RawDate> rel_month(uint32_t i);
     std::optional<RawDate> month_word_month(uint32_t i, const MonthAt& m);
     std::optional<RawDate> month_after_cue(uint32_t i, const MonthAt& m);
     // A year whose value comes from the reference: "the same year", "last year".
@@ -176,6 +177,8 @@ private:
 
     // ---- ranges (ranges.cpp) ------------------------------------------------
     std::optional<RawDate> range(uint32_t i);
+    // A year range whose end gives only its last two digits: 1984-85, 1984 to '86.
+    std::optional<RawDate> short_range_end(uint32_t i, uint32_t r0, const RawDate& left);
     // Days that share one month: one mention over the whole span (DESIGN §3).
     std::optional<RawDate> day_list(uint32_t i);
     // "and" as a word of its own at k: the token after it.
@@ -190,6 +193,7 @@ private:
     Match unit_count_rel(uint32_t i, uint32_t j);
     Match rel_unit(uint32_t i, uint32_t j);
     Match reldate_word(uint32_t i, uint32_t j);
+    std::optional<RawDate> earlier_later_unit(uint32_t i);
     std::optional<RawDate> deictic(uint32_t i);
     std::optional<RawDate> weekday(uint32_t i);
     // A weekday of a named week after the weekday, from token k: "of next

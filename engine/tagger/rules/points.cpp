@@ -220,6 +220,20 @@ std::optional<RawDate> Grammar::month_rel(uint32_t i, const MonthAt& m) {
 }
 
 // <the word month> <month>: the word "month" makes any month name a date.
+// <last|next|this> <month>: "last June" is the last June over before the
+// reference, "next March" the first to begin after it, "this May" the
+// reference year's (as month-rel, the other word order)
+std::optional<RawDate> Grammar::rel_month(uint32_t i) {
+    Hit rel = hit(i, LexKind::Rel);
+    if (!(rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next || rel.entry->rel == Rel::This))) return std::nullopt;
+    auto m = month_at(rel.end);
+    if (!m || m->entry->has(kFragment)) return std::nullopt;
+    RawDate r = month_alone(i, *m, Rule::RelMonth);
+    r.a.base = {rel.entry->rel, Granularity::Month, false};
+    r.confidence = 0.8f;
+    return r;
+}
+
 std::optional<RawDate> Grammar::month_word_month(uint32_t i, const MonthAt& m) {
     if (i == 0) return std::nullopt;
     Hit mw = hit(i - 1, LexKind::Unit);
@@ -454,8 +468,10 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
         r.a.part = o ? o.entry->number : 1;
         k = o ? o.end : p.end;
     } else if (Hit o = hit(j, LexKind::Ordinal)) {
-        // second half of 2022, third quarter
-        Hit p = hit(o.end, LexKind::Part);
+        // second half of 2022, third quarter, third-quarter
+        uint32_t after = o.end;
+        if (is_punct(after, '-') && t_[after].joined && after + 1 < size() && t_[after + 1].joined) ++after;
+        Hit p = hit(after, LexKind::Part);
         if (!p) return std::nullopt;
         r.rule = Rule::OrdinalPartYear;
         r.a.granularity = p.entry->part == PartKind::Quarter ? Granularity::Quarter : Granularity::Half;
@@ -466,7 +482,14 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
     }
     if (r.a.part < 1 || r.a.part > (r.a.granularity == Granularity::Quarter ? 4 : 2)) return std::nullopt;
     if (with_year(r, k)) return r;
-    return std::nullopt;
+    // "the third quarter", "first-half profit": of the reference's year, as
+    // the business press counts; not "the second half of the match"
+    if (r.rule != Rule::OrdinalPartYear) return std::nullopt;
+    if (Hit of = hit(k, LexKind::Prep); of && of.entry->prep == Prep::Of) return std::nullopt;
+    r.a.base = {Rel::This, Granularity::Year, false};
+    r.last = k;
+    r.confidence = 0.75f;
+    return r;
 }
 
 std::optional<RawDate> Grammar::months_of_year(uint32_t i) {
@@ -542,6 +565,7 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
     consider(numeric_month_year(i));
     consider(day_month(i, partial_ok));
     consider(month_first(i, partial_ok));
+    if (partial_ok) consider(rel_month(i));
     consider(year_expr(i, bare_year_ok));
     consider(season(i));
     consider(part_of_year(i));
@@ -578,6 +602,20 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
             ev->mod = m.entry->mod;
             ev->via = Rule::ModPoint;
             return ev;
+        }
+    // "the end of the year", "the beginning of the decade": the reference's own unit
+    if (!inner && k > 0 && has(k - 1, LexKind::Article) && hit(k - 1, LexKind::Article).end == k)
+        if (Hit u = hit(k, LexKind::Unit); u && !u.entry->has(kPlural) && !u.entry->number &&
+                                           u.entry->unit != Granularity::Day && !is_number(u.end) && !has(u.end, LexKind::Rel)) {
+            RawDate r;
+            r.kind = RawKind::Shift;
+            r.rule = Rule::ModUnit;
+            r.first = i;
+            r.last = u.end;
+            r.unit = u.entry->unit;
+            r.mod = m.entry->mod;
+            r.confidence = 0.75f;
+            return r;
         }
     if (!inner) {
         // bdaya alshhr almqbl, awakhr mah gdhshth, early next year: a part of a relative unit

@@ -57,6 +57,9 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     if (!ok_sep) return std::nullopt;
     if (Hit yw = year_word_before_number(r0)) r0 = yw.end;
     std::optional<RawDate> right = point(r0, true, true);
+    if (!right && left) {
+        if (auto r = short_range_end(i, r0, *left)) return r;
+    }
     if (!right || right->kind != RawKind::Point) return std::nullopt;
     // A month name taken on trust on the left needs a dated month on the right.
     if (left && left->a.granularity == Granularity::Month && !left->a.year && !(right->a.year && right->a.month)) return std::nullopt;
@@ -103,6 +106,28 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
         // two bare years joined by a dash must both look like years
         if (!(r.a.year && *r.a.year >= 1000 && r.b.year && *r.b.year >= 1000)) return std::nullopt;
     }
+    return r;
+}
+
+std::optional<RawDate> Grammar::short_range_end(uint32_t i, uint32_t r0, const RawDate& left) {
+    if (left.kind != RawKind::Point || left.a.granularity != Granularity::Year || !left.a.year || *left.a.year < 1000 ||
+        left.a.base.rel != Rel::None)
+        return std::nullopt;
+    uint32_t k = r0;
+    if (is_punct(k, '\'') && t_[k + 1 < size() ? k + 1 : k].joined) ++k;  // '86
+    if (!is_number(k) || t_[k].digits != 2 || inside_bigger_number(k) || quantity_after(k + 1)) return std::nullopt;
+    const int first = *left.a.year;
+    int last = first / 100 * 100 + static_cast<int>(t_[k].number);
+    if (last <= first) last += 100;  // 1999-00
+    RawDate r;
+    r.rule = Rule::RangeShortEnd;
+    r.kind = RawKind::Range;
+    r.first = i;
+    r.last = k + 1;
+    r.a = left.a;
+    r.b = left.a;
+    r.b.year = last;
+    r.confidence = 0.8f;
     return r;
 }
 

@@ -12,7 +12,21 @@ std::optional<RawDate> Grammar::relative(uint32_t i) {
         Match m = (this->*rule)(i, j);
         if (m.date || m.veto) return m.date;
     }
-    return std::nullopt;
+    return earlier_later_unit(i);
+}
+
+// <earlier|later> <this unit>: "earlier this year", "later this month" are
+// the reference's unit, the word kept in the span as TIMEX3 keeps it
+std::optional<RawDate> Grammar::earlier_later_unit(uint32_t i) {
+    Hit rel = hit(i, LexKind::Rel);
+    if (!rel || (rel.entry->rel != Rel::Earlier && rel.entry->rel != Rel::Later)) return std::nullopt;
+    Hit self = hit(rel.end, LexKind::Rel);
+    if (!self || self.entry->rel != Rel::This) return std::nullopt;
+    auto r = relative(rel.end);
+    if (!r || r->kind != RawKind::Shift || r->n != 0 || r->from_previous) return std::nullopt;
+    r->first = i;
+    r->via = Rule::EarlierLaterUnit;
+    return r;
 }
 
 static RawDate shift_at(uint32_t i, Rule rule) {

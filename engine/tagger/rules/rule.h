@@ -38,6 +38,7 @@ namespace tarikh::tagger {
     X(MonthYear, "month-year")                     /* October [of] 2023 */                     \
     X(MonthRelativeYear, "month-relative-year")    /* November of that year */                 \
     X(MonthRel, "month-rel")                       /* <month> <last> */                        \
+    X(RelMonth, "rel-month")                       /* last June, next March */                 \
     X(MonthDoubled, "month-doubled")               /* two names of one month */                \
     X(MonthWordMonth, "month-word-month")          /* <the month> <month name> */              \
     X(MonthAfterCue, "month-after-cue")            /* in March, early October */               \
@@ -54,9 +55,11 @@ namespace tarikh::tagger {
     X(TenDays, "ten-days")                         /* the last ten days of Ramadan */          \
     X(ModPoint, "mod-point")                       /* early/mid/late <date> */                 \
     X(ModRelative, "mod-relative")                 /* early next year */                       \
+    X(ModUnit, "mod-unit")                         /* the end of the year: the reference's */  \
     /* ranges.cpp */                                                                           \
     X(CountUnitBeforeDate, "count-unit-before-date") /* two years after <date> */               \
     X(Range, "range")                              /* from X to Y, X-Y, between X and Y */     \
+    X(RangeShortEnd, "range-short-end")            /* 1984-85, from 1984 to '86 */             \
     X(DayList, "day-list")                         /* [Thursday and Friday] 3, 4 and 5 March */ \
     /* relative.cpp */                                                                         \
     X(RelCountUnit, "rel-count-unit")              /* <ago> three years */                     \
@@ -65,6 +68,7 @@ namespace tarikh::tagger {
     X(RelCountUnits, "rel-count-units")            /* the past two decades */                  \
     X(UnitCountRel, "unit-count-rel")              /* <week> <last>, <the years> <three> <past> */ \
     X(RelUnit, "rel-unit")                         /* this year, last week, recent years */    \
+    X(EarlierLaterUnit, "earlier-later-unit")      /* earlier this year, later this month */   \
     X(RelDateWord, "reldate-word")                 /* one word for this year, last year */     \
     X(DeicticWord, "deictic")                      /* today, yesterday, now */                 \
     X(RelWeekday, "rel-weekday")                   /* last Tuesday */                          \

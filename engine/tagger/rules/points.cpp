@@ -413,6 +413,15 @@ void Grammar::mark_tense(RawDate& r) {
             if (has(j, LexKind::Future)) return true;
         return false;
     };
+    // A past verb after a comma that follows the date is the attribution of
+    // the whole clause ("… to reschedule the loans in June, a banker said"):
+    // the clause's own verb before the date, if any, says its tense.
+    auto comma_between = [&](uint32_t from, uint32_t to) {
+        for (uint32_t j = from; j < to; ++j)
+            if (is_punct(j, ',')) return true;
+        return false;
+    };
+    bool attributed = false;
     bool before_open = true, after_open = true;
     for (uint32_t d = 1; d <= kReach && (before_open || after_open); ++d) {
         const uint32_t before = r.first >= d ? r.first - d : kNone, after = r.last + d - 1;
@@ -422,11 +431,17 @@ void Grammar::mark_tense(RawDate& r) {
             if (k == kNone) continue;
             if (has(k, LexKind::Future)) { r.a.future = true; return; }
             if (has(k, LexKind::Past)) {
+                if (k == after && comma_between(r.last, k) && !future_before(k)) {
+                    attributed = true;
+                    after_open = false;
+                    continue;
+                }
                 (future_before(k) ? r.a.future : r.a.past) = true;
                 return;
             }
         }
     }
+    if (attributed) r.a.past = true;
 }
 
 bool Grammar::with_year(RawDate& r, uint32_t k) {

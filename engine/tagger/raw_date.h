@@ -38,7 +38,9 @@ struct DatePoint {
     bool past = false;
     int weekday = 0;       // ISO weekday written with the date (Thursday, 5 January): picks the year
     int nth = 0;           // with weekday and month: the nth (1–5) or last (-1) such weekday of the month
-    bool same_day = false; // "the same day of 2003": the month and day of the previous date, in `year`
+    // "the same day of 2003": the month and day of the previous date (Same) or
+    // of the reference (This: fy mthl hdha alywm mn alʿam almaḍy), in the year given
+    Rel same_day = Rel::None;
     Mod mod = Mod::None;
     RelativeBase base;     // for the year (or the century of a decade name)
 };
@@ -68,6 +70,7 @@ struct RawDate {
     Granularity unit = Granularity::Unknown;
     int n = 0;
     bool from_previous = false;
+    bool dct_if_first = false;  // from_previous, but from the DCT when no date precedes (bʿd thlathh ayam)
     // "N units ago / later": a count of days or weeks is a day, N or 7N days
     // away (qbl asbwʿ: the day a week back, DESIGN §3), not a whole week.
     bool counted = false;

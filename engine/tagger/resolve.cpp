@@ -488,12 +488,19 @@ std::optional<Resolved> resolve_point(DatePoint p, const ResolveState& st, Ancho
     if (coarse(p)) return resolve_coarse(p, st, anchor);
     // The same day of another year: the previous date's month and day in the
     // year's calendar; without a previous day, the year alone.
-    if (p.same_day && st.previous && st.previous->granularity == Granularity::Day && st.previous->interval.earliest) {
+    if (p.same_day == Rel::Same && st.previous && st.previous->granularity == Granularity::Day && st.previous->interval.earliest) {
         const auto d = date_in(p.calendar, *st.previous->interval.earliest);
         p.month = int(d.month);
         p.day = int(d.day);
         p.granularity = Granularity::Day;
         anchor = Anchor::Previous;
+    } else if (p.same_day == Rel::This && st.dct) {
+        if (!p.year && !infer_year(p, st, anchor)) return std::nullopt;
+        const auto d = date_in(p.calendar, *st.dct);
+        p.month = int(d.month);
+        p.day = int(d.day);
+        p.granularity = Granularity::Day;
+        if (p.calendar == Calendar::Gregorian && p.month == 2 && p.day == 29) p.day = 28;  // 29 February of a common year
     }
     if (!p.year && !infer_year(p, st, anchor)) return std::nullopt;
     if (!islamic_in_gregorian_year(p)) return std::nullopt;
@@ -671,7 +678,7 @@ bool shift_by_days(Mention& m, const RawDate& raw, const ResolveState& st) {
     if (raw.from_previous && st.previous && st.previous->interval.anchored()) {
         m.interval = {*st.previous->interval.earliest + days{n}, *st.previous->interval.latest + days{n}};
         m.anchor = Anchor::Previous;
-    } else if (!raw.from_previous && st.dct) {
+    } else if ((!raw.from_previous || (raw.dct_if_first && !st.previous)) && st.dct) {
         m.interval = {*st.dct + days{n}, *st.dct + days{n}};
         m.anchor = Anchor::Document;
     } else {

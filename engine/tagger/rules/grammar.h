@@ -168,6 +168,10 @@ private:
     std::optional<RawDate> months_of_year(uint32_t i);
     // A third of a month by its ten days: "dhh akhr ṣfr", "alʿshr alawakhr mn rmḍan".
     std::optional<RawDate> ten_days(uint32_t i);
+    // The nth week of a month, its days 7n-6 to 7n: "hfth dwm asfnd", "alasbwʿ alawl mn ynayr".
+    std::optional<RawDate> week_of_month(uint32_t i);
+    // A month and its year after a part of it: "[of] [the month] Ramadan [1440]".
+    std::optional<RawDate> month_of(uint32_t k);
     // The tense cues within a few tokens of the date, in its sentence (DESIGN
     // §3): a future cue sets a.future and wins over a past one (brgzar khwahd
     // shd), a past one sets a.past.

@@ -68,6 +68,8 @@ std::optional<std::pair<int, uint32_t>> Grammar::day_at(uint32_t i) {
     if (auto o = spelled_number(i); o && o->ordinal && o->value >= 1 && o->value <= 31) {
         if (i > 0 && (has(i - 1, LexKind::Part) || has(i - 1, LexKind::Unit) || has(i - 1, LexKind::DecadeWord)))
             return std::nullopt;
+        // the tail of a longer number ("dwm" in "byst w dwm") is no day of its own
+        if (i > 1 && and_word_end(i - 1) == i && (has(i - 2, LexKind::Num) || has(i - 2, LexKind::Ordinal))) return std::nullopt;
         return std::make_pair(o->value, o->end);
     }
     if (!is_number(i) || t_[i].digits > 2 || t_[i].number < 1 || t_[i].number > 31) return std::nullopt;

@@ -27,9 +27,12 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
         uint32_t k = i;
         if (Hit dw = hit(k, LexKind::Unit); dw && dw.entry->unit == Granularity::Day && !dw.entry->has(kPlural) && !dw.entry->number)
             k = dw.end;
-        if (auto o = spelled_number(k); o && o->ordinal && o->value >= 1 && o->value <= 31)
-            if (Hit of = hit(o->end, LexKind::Prep); of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of))
+        // rwz byst w dwm bhmn: after the word "day" the month may follow the ordinal directly
+        if (auto o = spelled_number(k); o && o->ordinal && o->value >= 1 && o->value <= 31) {
+            Hit of = hit(o->end, LexKind::Prep);
+            if ((of && (of.entry->prep == Prep::From || of.entry->prep == Prep::Of)) || k > i)
                 d = std::make_pair(o->value, o->end);
+        }
     }
     if (!d) return std::nullopt;
     uint32_t j = d->second;
@@ -303,34 +306,43 @@ std::optional<RawDate> Grammar::year_relative(uint32_t i) {
 }
 
 std::optional<RawDate> Grammar::same_day_year(uint32_t i) {
-    auto same = [&](uint32_t k) {
+    auto same = [&](uint32_t k) -> std::pair<uint32_t, Rel> {
         Hit rel = hit(k, LexKind::Rel);
-        return rel && rel.entry->rel == Rel::Same ? rel.end : kNone;
+        if (rel && (rel.entry->rel == Rel::Same || rel.entry->rel == Rel::This)) return {rel.end, rel.entry->rel};
+        return {kNone, Rel::None};
     };
     auto day_word = [&](uint32_t k) {
         Hit u = hit(k, LexKind::Unit);
         return u && u.entry->unit == Granularity::Day && !u.entry->has(kPlural) && !u.entry->number ? u.end : kNone;
     };
-    uint32_t j = skip_article(i), k = same(j);
-    k = k != kNone ? day_word(k) : day_word(j);
-    if (k == kNone) return std::nullopt;
-    if (k == day_word(j)) {  // alywm dhath: the word "same" after the day
-        k = same(k);
-        if (k == kNone) return std::nullopt;
+    uint32_t j = skip_article(i);
+    auto [k, rel] = same(j);
+    if (k != kNone) {
+        k = day_word(k);
+    } else if (k = day_word(j); k != kNone) {  // alywm dhath, chnyn rwzy: the word "same" after the day
+        std::tie(k, rel) = same(k);
     }
+    if (k == kNone) return std::nullopt;
     if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From || of.entry->prep == Prep::In))
         k = of.end;
-    auto y = year_after(k);
-    if (!y) return std::nullopt;
     RawDate r;
     r.rule = Rule::SameDayYear;
     r.first = i;
-    r.last = y->end;
     r.a.granularity = Granularity::Year;
-    r.a.year = y->value;
-    r.a.calendar = y->calendar;
-    r.a.same_day = true;
+    r.a.same_day = rel;
     r.confidence = 0.85f;
+    if (auto y = year_after(k)) {
+        r.last = y->end;
+        r.a.year = y->value;
+        r.a.calendar = y->calendar;
+        return r;
+    }
+    // this day of last year: a year relative to the reference
+    auto base = year_relative(k);
+    if (rel != Rel::This || !base || base->a.base.rel == Rel::Same) return std::nullopt;
+    r.last = base->last;
+    r.a.base = base->a.base;
+    r.a.base.solar = false;  // the day is the reference's Gregorian day
     return r;
 }
 
@@ -459,6 +471,16 @@ bool Grammar::with_year(RawDate& r, uint32_t k) {
         r.confidence = 0.85f;
         return true;
     }
+    // alnṣf althany mn alʿam, nymh dwm sal: "the year" alone is the year
+    // spoken of, the previous date's, else the DCT's
+    if (Hit yw = hit_if(k, LexKind::Unit, [](const LexEntry& e) { return e.has(kYearWord) && !e.has(kPlural) && !e.number; });
+        yw && !is_number(yw.end) && !has(yw.end, LexKind::Num)) {
+        r.a.base = {Rel::Same, Granularity::Year, false};
+        r.a.calendar = set_.relative_calendar;
+        r.last = yw.end;
+        r.confidence = 0.75f;
+        return true;
+    }
     return false;
 }
 
@@ -538,6 +560,40 @@ std::optional<RawDate> Grammar::months_of_year(uint32_t i) {
     return r;
 }
 
+std::optional<RawDate> Grammar::month_of(uint32_t k) {
+    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
+    if (Hit mw = hit(k, LexKind::Unit); mw && mw.entry->unit == Granularity::Month && !mw.entry->has(kPlural) && month_at(mw.end))
+        k = mw.end;
+    auto m = month_at(k);
+    if (!m || m->entry->has(kFragment)) return std::nullopt;
+    std::optional<RawDate> month = month_year(k, *m);
+    if (!month) month = month_relative_year(k, *m);
+    if (!month) month = month_rel(k, *m);
+    if (!month) month = month_alone(k, *m, Rule::MonthAfterCue);
+    return month;
+}
+
+std::optional<RawDate> Grammar::week_of_month(uint32_t i) {
+    uint32_t j = skip_article(i);
+    Hit w = hit(j, LexKind::Unit);
+    if (!w || w.entry->unit != Granularity::Week || w.entry->has(kPlural) || w.entry->number) return std::nullopt;
+    Hit o = hit(w.end, LexKind::Ordinal);
+    if (!o || o.entry->number < 1 || o.entry->number > 4) return std::nullopt;
+    auto month = month_of(o.end);
+    if (!month) return std::nullopt;
+    RawDate r;
+    r.rule = Rule::WeekOfMonth;
+    r.kind = RawKind::Range;
+    r.first = i;
+    r.last = month->last;
+    r.a = r.b = month->a;
+    r.a.granularity = r.b.granularity = Granularity::Day;
+    r.a.day = (o.entry->number - 1) * 7 + 1;
+    r.b.day = o.entry->number * 7;
+    r.confidence = 0.8f;
+    return r;
+}
+
 std::optional<RawDate> Grammar::ten_days(uint32_t i) {
     uint32_t j = skip_article(i);
     Hit ten = hit(j, LexKind::Unit);
@@ -549,15 +605,8 @@ std::optional<RawDate> Grammar::ten_days(uint32_t i) {
     else if (Hit m = hit(k, LexKind::Mod); m && m.entry->mod == Mod::End) third = 3, k = m.end;
     else if (Hit rel = hit(k, LexKind::Rel); rel && rel.entry->rel == Rel::Last) third = 3, k = rel.end;
     if (!third) return std::nullopt;
-    if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
-    if (Hit mw = hit(k, LexKind::Unit); mw && mw.entry->unit == Granularity::Month && !mw.entry->has(kPlural) && month_at(mw.end))
-        k = mw.end;
-    auto m = month_at(k);
-    if (!m || m->entry->has(kFragment)) return std::nullopt;
-    std::optional<RawDate> month = month_year(k, *m);
-    if (!month) month = month_relative_year(k, *m);
-    if (!month) month = month_rel(k, *m);
-    if (!month) month = month_alone(k, *m, Rule::MonthAfterCue);
+    auto month = month_of(k);
+    if (!month) return std::nullopt;
     // The thirds of a month are its ten-day parts (DESIGN §3: early/mid/late).
     RawDate r = *month;
     r.rule = Rule::TenDays;
@@ -586,6 +635,7 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
     consider(part_of_year(i));
     consider(months_of_year(i));
     consider(ten_days(i));
+    consider(week_of_month(i));
     consider(same_day_year(i));
     consider(decade(i));
     consider(century(i));

@@ -66,6 +66,7 @@ Match Grammar::rel_count_unit(uint32_t i, uint32_t j) {
     r.unit = u.entry->unit;
     r.n = rel.entry->rel == Rel::Ago ? -n : n;
     r.from_previous = rel.entry->rel == Rel::Later;
+    r.dct_if_first = r.from_previous;
     r.counted = true;
     r.last = u.end;
     r.confidence = 0.8f;

@@ -53,6 +53,7 @@ namespace tarikh::tagger {
     X(PartFirstYear, "part-first-year")            /* <six-month> <this year>: the first half */ \
     X(MonthsOfYear, "months-of-year")              /* <three months> <second> [of 2012] */     \
     X(TenDays, "ten-days")                         /* the last ten days of Ramadan */          \
+    X(WeekOfMonth, "week-of-month")                /* the second week of March */              \
     X(ModPoint, "mod-point")                       /* early/mid/late <date> */                 \
     X(ModRelative, "mod-relative")                 /* early next year */                       \
     X(ModUnit, "mod-unit")                         /* the end of the year: the reference's */  \

@@ -109,6 +109,18 @@ std::vector<RawDate> Grammar::run() {
                               (r.kind == RawKind::Holiday && !r.a.year && (r.a.base.rel == Rel::None || r.a.base.rel == Rel::This));
         if (yearless) mark_tense(r);
     }
+    // "yesterday afternoon", "Tuesday night": the part of the day joins the day
+    for (size_t n = 0; n < out.size(); ++n) {
+        RawDate& r = out[n];
+        if (r.daypart || !(r.kind == RawKind::Weekday || (r.kind == RawKind::Deictic && r.deictic != Deictic::Now &&
+                                                          r.deictic != Deictic::UntilNow)))
+            continue;
+        Hit part = hit(r.last, LexKind::DayPart);
+        if (!part || !part.entry->number || (n + 1 < out.size() && out[n + 1].first < part.end)) continue;
+        r.last = part.end;
+        r.daypart = part.entry->number;
+        r.via = Rule::DayDaypart;
+    }
     add_lengths_and_frequencies(out);
     // A named event learns a year or a length from its neighbours.
     for (RawDate& r : out) {

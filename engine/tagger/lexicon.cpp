@@ -131,6 +131,11 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::Article;
     } else if (kind == "daypart") {
         e.kind = LexKind::DayPart;
+        // its TIMEX3 part-of-day code, if the language joins it to the day
+        static const std::map<std::string_view, int> codes{{"-", 0}, {"MO", 1}, {"AF", 2}, {"EV", 3}, {"NI", 4}};
+        auto it = codes.find(value);
+        if (it == codes.end()) throw std::runtime_error("tarikh: bad daypart in data: " + std::string(value));
+        e.number = it->second;
     } else if (kind == "anaphor") {
         e.kind = LexKind::Anaphor;
     } else if (kind == "daysuffix") {

@@ -82,6 +82,7 @@ struct RawDate {
     // weeks from the reference's ("Tuesday of next week").
     int weekday = 0;
     uint32_t holiday = 0;  // Holiday: index into Lexicon::holidays
+    int daypart = 0;       // Weekday, Deictic: a part of the day joined to it (1 MO, 2 AF, 3 EV, 4 NI; LexEntry::number)
     int holiday_day = 0;   // Holiday: its nth day only (khams ayam ʿyd alfṭr: the fifth), 0: all of it
     bool future_ref = false;
     // Event: the matched name and what the context says about it.

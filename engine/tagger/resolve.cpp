@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 namespace tarikh::tagger {
@@ -592,6 +593,12 @@ std::string duration_value(Granularity g, int n) {
     return "P";
 }
 
+// The TIMEX3 suffix of a part of the day joined to a day ("Tuesday night": T + NI).
+std::string part_of_day(int part) {
+    static constexpr std::array<std::string_view, 5> codes{"", "TMO", "TAF", "TEV", "TNI"};
+    return part > 0 && part < int(codes.size()) ? std::string(codes[size_t(part)]) : std::string();
+}
+
 // A length whose count the text leaves open ("several years") is PXY.
 std::string length_value(Granularity g, int n) {
     if (n >= 0) return duration_value(g, n);
@@ -918,7 +925,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
                        : raw.deictic == Deictic::DayBeforeYesterday ? -2 : raw.deictic == Deictic::DayAfterTomorrow ? 2 : 0;
             Day d = *st.dct + days{offset};
             m.interval = {d, d};
-            m.value = present ? "PRESENT_REF" : format_iso(d);
+            m.value = present ? "PRESENT_REF" : format_iso(d) + part_of_day(raw.daypart);
             m.anchor = Anchor::Document;
             if (present && raw.shift_n == 0) return m;  // "now" does not move the reference
             break;
@@ -932,7 +939,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
                 return m;
             }
             m.interval = {*d, *d};
-            m.value = format_iso(*d);
+            m.value = format_iso(*d) + part_of_day(raw.daypart);
             break;
         }
         case RawKind::Holiday: {

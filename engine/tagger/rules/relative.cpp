@@ -231,6 +231,19 @@ Match Grammar::reldate_word(uint32_t i, uint32_t j) {
 }
 
 std::optional<RawDate> Grammar::deictic(uint32_t i) {
+    // "this morning", "last night": today's or yesterday's part of the day
+    if (Hit rel = hit(i, LexKind::Rel); rel && (rel.entry->rel == Rel::This || rel.entry->rel == Rel::Last))
+        if (Hit part = hit(rel.end, LexKind::DayPart); part && part.entry->number) {
+            RawDate r;
+            r.rule = Rule::RelDaypart;
+            r.kind = RawKind::Deictic;
+            r.first = i;
+            r.last = part.end;
+            r.deictic = rel.entry->rel == Rel::This ? Deictic::Today : Deictic::Yesterday;
+            r.daypart = part.entry->number;
+            r.confidence = 0.85f;
+            return r;
+        }
     Hit d = hit(i, LexKind::Deictic);
     if (!d) return std::nullopt;
     RawDate r;

@@ -78,6 +78,8 @@ namespace tarikh::tagger {
     X(PrepWeekday, "prep-weekday")                 /* on Tuesday */                            \
     X(DayWordWeekday, "day-word-weekday")          /* <the day of> Monday, <evening of> Monday */ \
     X(WeekdayDaypart, "weekday-daypart")           /* Tuesday night */                         \
+    X(RelDaypart, "rel-daypart")                   /* this morning, last night */              \
+    X(DayDaypart, "day-daypart")                   /* yesterday afternoon, Tuesday night */    \
     X(WeekdayOfWeek, "weekday-of-week")            /* Tuesday of next week */                  \
     X(WeekdayAlone, "weekday-alone")               /* <Washington> <filed> Monday */           \
     X(NthWeekday, "nth-weekday")                   /* the first Monday of March */             \

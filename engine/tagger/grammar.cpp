@@ -48,6 +48,7 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
     consider(weekday(i));
     consider(nth_weekday(i));
     consider(holiday(i));
+    consider(fiscal_year(i));
     consider(holiday_day(i));
     return best;
 }

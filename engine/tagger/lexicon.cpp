@@ -104,7 +104,8 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.kind = LexKind::Deictic;
         static const std::map<std::string_view, Deictic> ds{{"today", Deictic::Today}, {"yesterday", Deictic::Yesterday},
             {"tomorrow", Deictic::Tomorrow}, {"now", Deictic::Now}, {"day_before_yesterday", Deictic::DayBeforeYesterday},
-            {"until_now", Deictic::UntilNow}, {"day_after_tomorrow", Deictic::DayAfterTomorrow}};
+            {"until_now", Deictic::UntilNow}, {"day_after_tomorrow", Deictic::DayAfterTomorrow},
+            {"past_ref", Deictic::PastRef}, {"future_ref", Deictic::FutureRef}};
         auto it = ds.find(value);
         if (it == ds.end()) throw std::runtime_error("tarikh: bad deictic in data: " + std::string(value));
         e.deictic = it->second;
@@ -149,6 +150,8 @@ LexEntry entry_from(std::string_view kind, std::string_view value, uint8_t flags
         e.part = value == "quarter" ? PartKind::Quarter : PartKind::Half;
     } else if (kind == "recurrence") {
         e.kind = LexKind::Recurrence;
+    } else if (kind == "fiscal") {
+        e.kind = LexKind::Fiscal;
     } else if (kind == "frequency") {
         e.kind = LexKind::Frequency;
         e.unit = unit_from(value);

@@ -39,6 +39,7 @@ enum class LexKind : uint8_t {
     NonDate,       // a phrase with date words that is no date: The Sunday Times, amam jmʿh, alamyn alʿam
     NameHead,      // a noun that a date can name (street, square, bridge): "khyaban 15 khrdad" is a place
     Frequency,     // one word for "every unit": annually, weekly (`unit`)
+    Fiscal,        // "fiscal" before a year or the word "year": the year is a fiscal year
 };
 // Before and After need a date after them ("two years after the war"): they
 // never make a date on their own.
@@ -46,7 +47,8 @@ enum class LexKind : uint8_t {
 // counts forward from it.
 // FromNow is "later" counted from the DCT ("ten days from now", "sh rwz dygr").
 enum class Rel : uint8_t { None, Last, Next, This, Same, Ago, Later, Recent, Before, After, Earlier, FromNow };
-enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow, DayAfterTomorrow };
+// PastRef and FutureRef are TIMEX3's PAST_REF and FUTURE_REF: "recently", "the future", no interval.
+enum class Deictic : uint8_t { Today, Yesterday, Tomorrow, Now, DayBeforeYesterday, UntilNow, DayAfterTomorrow, PastRef, FutureRef };
 enum class Prep : uint8_t { In, From, To, Between, And, Of, During };
 enum class PartKind : uint8_t { Half, Quarter };
 

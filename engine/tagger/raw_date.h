@@ -75,6 +75,7 @@ struct RawDate {
     // away (qbl asbwʿ: the day a week back, DESIGN §3), not a whole week.
     bool counted = false;
     bool solar = false;
+    bool fiscal = false;   // a fiscal year ("fiscal 1990", "this fiscal year"): TIMEX3 value FY1990
     Mod mod = Mod::None;
     Deictic deictic = Deictic::Today;
     // Weekday: `weekday` alone (n = 0: nearest, or by the tense in `a`), the

@@ -1005,6 +1005,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
         }
     }
     if (raw.shift_n != 0) move_by(m, raw.shift_unit, raw.shift_n, set);
+    if (raw.fiscal && m.granularity == Granularity::Year && m.interval.anchored()) m.value = "FY" + m.value;
     if (!within_years(m.interval)) throw OutOfYears{};
     if (m.interval.anchored()) st.previous = m;
     if (m.interval.anchored() && m.anchor == Anchor::Absolute) st.sentence_date = m;

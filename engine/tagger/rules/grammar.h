@@ -146,6 +146,8 @@ private:
     std::optional<RawDate> month_relative_year(uint32_t i, const MonthAt& m);
     std::optional<RawDate> month_rel(uint32_t i, const MonthAt& m);
     std::optional<RawDate> rel_month(uint32_t i);
+    // [the] [<this|last|next>] <fiscal> [<year>] [<year number>]
+    std::optional<RawDate> fiscal_year(uint32_t i);
     std::optional<RawDate> month_word_month(uint32_t i, const MonthAt& m);
     std::optional<RawDate> month_after_cue(uint32_t i, const MonthAt& m);
     // A year whose value comes from the reference: "the same year", "last year".

@@ -223,6 +223,40 @@ std::optional<RawDate> Grammar::month_rel(uint32_t i, const MonthAt& m) {
 }
 
 // <the word month> <month>: the word "month" makes any month name a date.
+// "fiscal 1990", "fiscal year 1990": that fiscal year; "this fiscal year",
+// "last fiscal year": the DCT's or the one before. Its bounds are the
+// calendar year it is named after (whose fiscal year it is, and when that
+// starts, the text rarely says).
+std::optional<RawDate> Grammar::fiscal_year(uint32_t i) {
+    const uint32_t j = skip_article(i);
+    Hit rel = hit(j, LexKind::Rel);
+    const bool relative = rel && (rel.entry->rel == Rel::This || rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next);
+    Hit fiscal = hit(relative ? rel.end : j, LexKind::Fiscal);
+    if (!fiscal) return std::nullopt;
+    uint32_t k = fiscal.end;
+    Hit year_word = hit_if(k, LexKind::Unit, [](const LexEntry& e) { return e.unit == Granularity::Year && !e.has(kPlural); });
+    if (year_word) k = year_word.end;
+    RawDate r;
+    r.rule = Rule::FiscalYear;
+    r.first = i;
+    r.fiscal = true;
+    r.confidence = 0.85f;
+    if (relative) {
+        if (!year_word || is_number(k)) return std::nullopt;
+        r.kind = RawKind::Shift;
+        r.unit = Granularity::Year;
+        r.n = rel.entry->rel == Rel::Last ? -1 : rel.entry->rel == Rel::Next ? 1 : 0;
+        r.last = k;
+        return r;
+    }
+    auto y = year_at(k, true, false);
+    if (!y || y->calendar != Calendar::Gregorian) return std::nullopt;
+    r.a.granularity = Granularity::Year;
+    r.a.year = y->value;
+    r.last = y->end;
+    return r;
+}
+
 // <last|next|this> <month>: "last June" is the last June over before the
 // reference, "next March" the first to begin after it, "this May" the
 // reference year's (as month-rel, the other word order)

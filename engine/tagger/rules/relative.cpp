@@ -253,6 +253,13 @@ std::optional<RawDate> Grammar::deictic(uint32_t i) {
     r.last = d.end;
     r.deictic = d.entry->deictic;
     r.confidence = 0.85f;
+    if (r.deictic == Deictic::PastRef || r.deictic == Deictic::FutureRef) {  // "recently": a time, but no interval
+        // "the future of the alliance" is a topic, not a time
+        if (Hit of = hit(d.end, LexKind::Prep); of && of.entry->prep == Prep::Of) return std::nullopt;
+        r.kind = RawKind::Reference;
+        r.future_ref = r.deictic == Deictic::FutureRef;
+        r.confidence = 0.6f;
+    }
     return r;
 }
 

@@ -55,6 +55,7 @@ namespace tarikh::tagger {
     X(TenDays, "ten-days")                         /* the last ten days of Ramadan */          \
     X(WeekOfMonth, "week-of-month")                /* the second week of March */              \
     X(ModPoint, "mod-point")                       /* early/mid/late <date> */                 \
+    X(FiscalYear, "fiscal-year")                   /* fiscal 1990, this fiscal year */         \
     X(ModRelative, "mod-relative")                 /* early next year */                       \
     X(ModUnit, "mod-unit")                         /* the end of the year: the reference's */  \
     /* ranges.cpp */                                                                           \

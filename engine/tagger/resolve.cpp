@@ -882,8 +882,13 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
                 c = prev->calendar == Calendar::SolarHijri &&
                     (raw.unit == Granularity::Year || raw.unit == Granularity::Month) ? Calendar::SolarHijri : Calendar::Gregorian;
                 m.calendar = c;
-            } else if (raw.from_previous && raw.n != 0) {
+            } else if (raw.from_previous && raw.n > 0) {
                 ref = std::nullopt;  // "a month later" with nothing before it
+            } else if (raw.from_previous && raw.n < 0 && st.dct) {
+                // "a year earlier" with nothing before it: the news compares with
+                // the time it reports, the DCT's
+                ref = st.dct;
+                m.anchor = Anchor::Document;
             } else if (st.dct) {
                 ref = st.dct;
                 m.anchor = Anchor::Document;

@@ -85,7 +85,12 @@ std::optional<RawDate> Grammar::set_every(uint32_t i) {
 
 // <quantity> <a> <unit>: "5% a year", "$100 a month": so much per unit
 std::optional<RawDate> Grammar::set_per_unit(uint32_t i) {
-    if (i == 0 || !(is_punct(i - 1, '%') || hit_ending_at(i, LexKind::Quantity, 3))) return std::nullopt;
+    // a quantity, or a count, just before: "8% a year", "150 million shares a day"
+    if (i == 0 || has(i - 1, LexKind::Prep)) return std::nullopt;
+    bool quantity = false;
+    for (uint32_t k = i > 3 ? i - 3 : 0; k < i && !quantity; ++k)
+        quantity = is_punct(k, '%') || is_number(k) || has(k, LexKind::Quantity);
+    if (!quantity) return std::nullopt;
     Hit one = hit(i, LexKind::Num);
     if (!one || one.entry->number != 1) return std::nullopt;
     Hit u = hit(one.end, LexKind::Unit);
@@ -93,12 +98,16 @@ std::optional<RawDate> Grammar::set_per_unit(uint32_t i) {
     return length_at(i, u.end, RawKind::Set, Rule::SetPerUnit, u.entry->unit, 1);
 }
 
-// [<quantifier>] <count> [-] <unit>: 18 months, a decade, three-year, several
-// years (an unstated count); not "the year 2000" (a year word before a number)
+// [the] [<next>] <count> [-] <unit>: 18 months, a decade, three-year, several
+// years (an unstated count), the nine months, the next six months (TIMEX3
+// keeps the article and the word in the span); not "the year 2000" (a year
+// word before a number)
 std::optional<RawDate> Grammar::duration_count_unit(uint32_t i) {
-    if (Hit u = hit(i, LexKind::Unit); u && u.entry->number && !is_number(u.end))  // a dual: ʿamyn
+    uint32_t j = skip_article(i);
+    if (Hit next = hit(j, LexKind::Rel); next && next.entry->rel == Rel::Next && j > i) j = next.end;
+    if (Hit u = hit(j, LexKind::Unit); u && u.entry->number && !is_number(u.end))  // a dual: ʿamyn
         return length_at(i, u.end, RawKind::Duration, Rule::DurationCountUnit, u.entry->unit, u.entry->number);
-    auto c = count_at(i);
+    auto c = count_at(j);
     if (!c || c->first == 0) return std::nullopt;
     uint32_t k = c->second;
     const bool hyphen = is_punct(k, '-') && t_[k].joined && k + 1 < size() && t_[k + 1].joined;

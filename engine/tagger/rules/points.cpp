@@ -725,6 +725,13 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
             return rel;
         }
     }
+    // "late Tuesday", "early Friday": the day, the word kept in the span
+    if (!inner && j == i)
+        if (auto day = weekday(k); day && day->kind == RawKind::Weekday) {
+            day->first = i;
+            day->via = Rule::ModPoint;
+            return day;
+        }
     if (!inner || inner->kind != RawKind::Point) return std::nullopt;
     inner->first = i;
     inner->a.mod = m.entry->mod;

@@ -143,6 +143,7 @@ LoadResult load_events(EventReader& reader, Store& store, size_t batch,
     }
     parser.join();
     if (parse_error) std::rethrow_exception(parse_error);
+    store.finish_load();
     return result;
 }
 

@@ -201,7 +201,6 @@ void BatchDedup::number_events() {
     now_.assign(1, {});
     real_.reserve(ids.size() + batch_.size() + 1);
     for (int64_t id : ids) {
-        local_of_[id] = static_cast<uint32_t>(real_.size());
         real_.push_back(id);
         KnownEvent known;  // a span unknown (a damaged store) never matches
         if (auto it = stored_spans_.find(id); it != stored_spans_.end()) {
@@ -213,7 +212,11 @@ void BatchDedup::number_events() {
     }
     first_new_ = static_cast<uint32_t>(real_.size());
     filed_.reserve(stored_filed_.size() + batch_.size() * 8);
-    for (const auto& [key, id] : stored_filed_) filed_.add(key, local_of_.at(id));
+    // Local numbers follow the ids: an id's is found by binary search in
+    // real_, with no hash map of every id met to fill and free per batch.
+    const auto stored_end = real_.begin() + first_new_;
+    for (const auto& [key, id] : stored_filed_)
+        filed_.add(key, static_cast<uint32_t>(std::lower_bound(real_.begin() + 1, stored_end, id) - real_.begin()));
 }
 
 const Candidate& BatchDedup::row_of(uint32_t local) {

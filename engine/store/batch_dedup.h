@@ -178,7 +178,6 @@ private:
     // By local number (1…): the real id (kBatchBase + i for new ones) and its state.
     std::vector<int64_t> real_;
     std::vector<Current> now_;
-    std::unordered_map<int64_t, uint32_t> local_of_;
     uint32_t first_new_ = 1;
     KeyIndex filed_;                                            // key → local numbers
     std::vector<int64_t> candidates_;

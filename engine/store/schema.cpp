@@ -132,6 +132,10 @@ CREATE TABLE dedup_keys(key bigint NOT NULL, event bigint NOT NULL, PRIMARY KEY(
 )sql";
 }
 
+std::string_view time_index_sql() {
+    return "CREATE INDEX IF NOT EXISTS events_by_time ON events(span_class, earliest, latest)";
+}
+
 std::string_view counts_table_sql(bool postgresql) {
     return postgresql ? "CREATE TABLE counts(what text PRIMARY KEY, n bigint NOT NULL)"
                       : "CREATE TABLE counts(what TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID";

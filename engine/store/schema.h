@@ -41,6 +41,12 @@ std::string_view postgresql_schema_sql();
 // reads four rows rather than counting a million events. Created with the
 // store, or when an older one is upgraded, and filled from what it holds.
 std::string_view counts_table_sql(bool postgresql);
+
+// The SQLite store's index of events by time, as schema_sql() makes it. A
+// bulk load into an empty store drops it and builds it once at the end
+// (sqlite_store.cpp); a writer opening a store without it (a load killed
+// before its end) builds it again.
+std::string_view time_index_sql();
 std::string counts_fill_sql();
 
 }  // namespace tarikh::store

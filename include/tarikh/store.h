@@ -127,6 +127,10 @@ public:
     // events again adds nothing.
     WriteStats add_events(const std::vector<Event>& events) { return add_prepared(PreparedEvents(events)); }
     virtual WriteStats add_prepared(const PreparedEvents& events) = 0;
+    // After the last add_prepared of a bulk load: builds what the store put
+    // off until the end (SQLite: its index by time, when the load began in an
+    // empty store). Queries meanwhile give the same answers, more slowly.
+    virtual void finish_load() {}
     virtual StoreStats stats() = 0;
     // The file or the database, as messages name it (no password).
     virtual std::string location() const = 0;

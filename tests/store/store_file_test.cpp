@@ -280,5 +280,62 @@ TEST(StoreFile, KilledLoadLeavesAConsistentStoreThatReRunCompletes) {
     EXPECT_EQ(store->stats().sources, events.size());
 }
 
+bool has_time_index(const std::filesystem::path& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_time'", -1, &st, nullptr);
+    const bool found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 1;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return found;
+}
+
+std::vector<int64_t> ids_in(Store& store, Day from, Day to, size_t limit) {
+    EventQuery q;
+    q.from = from;
+    q.to = to;
+    q.limit = limit;
+    std::vector<int64_t> ids;
+    for (const Event& e : store.query(q)) ids.push_back(e.id);
+    return ids;
+}
+
+// A bulk load into an empty store builds its index by time at the end; the
+// store answers the same meanwhile, and a load killed before its end leaves
+// the index to the next writer.
+TEST(StoreFile, BulkLoadBuildsTheTimeIndexAtItsEndOrTheNextWriterDoes) {
+    ScratchDir dir;
+    const auto events = many_events(12000, "b");
+    const std::vector<Event> first(events.begin(), events.begin() + 6000), rest(events.begin() + 6000, events.end());
+
+    const auto loaded = dir / "loaded.db";
+    auto store = open_sqlite_store(loaded, OpenMode::ReadWrite);
+    store->add_events(first);
+    EXPECT_FALSE(has_time_index(loaded)) << "the bulk path was not taken";
+    const auto before = ids_in(*store, day(2005, 3, 1), day(2005, 3, 31), 30);
+    EXPECT_EQ(before.size(), 30u);
+    store->finish_load();
+    EXPECT_TRUE(has_time_index(loaded));
+    EXPECT_EQ(ids_in(*store, day(2005, 3, 1), day(2005, 3, 31), 30), before);
+    store->add_events(rest);
+    EXPECT_TRUE(has_time_index(loaded)) << "a store that is not empty keeps its index";
+
+    const auto killed = dir / "killed.db";
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        open_sqlite_store(killed, OpenMode::ReadWrite).release()->add_events(first);
+        _exit(0);  // as a kill: no destructor, no finish_load
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_EQ(WEXITSTATUS(status), 0);
+    EXPECT_FALSE(has_time_index(killed));
+    EXPECT_EQ(ids_in(*open_sqlite_store(killed, OpenMode::ReadOnly), day(2005, 3, 1), day(2005, 3, 31), 30), before);
+    auto next = open_sqlite_store(killed, OpenMode::ReadWrite);
+    EXPECT_TRUE(has_time_index(killed));
+}
+
 }  // namespace
 }  // namespace tarikh

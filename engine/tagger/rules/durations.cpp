@@ -8,6 +8,22 @@
 #include <algorithm>
 
 namespace tarikh::tagger::rules {
+namespace {
+
+// Only these words can begin a length or a frequency; most words of a text
+// are none of them, and this test is most of the pass's cost.
+bool can_start_length(const EntryList* list) {
+    if (!list) return false;
+    for (const LexEntry* e : *list)
+        switch (e->kind) {
+            case LexKind::Frequency: case LexKind::Recurrence: case LexKind::Num: case LexKind::Unit: case LexKind::Article:
+                return true;
+            default: break;
+        }
+    return false;
+}
+
+}  // namespace
 
 void Grammar::add_lengths_and_frequencies(std::vector<RawDate>& dates) {
     std::vector<RawDate> found;
@@ -21,7 +37,7 @@ void Grammar::add_lengths_and_frequencies(std::vector<RawDate>& dates) {
         }
         const Token& tok = t_[i];
         const bool candidate = (tok.type == TokenType::Number && tok.digits <= 3) ||
-                               (tok.type == TokenType::Word && entries(i) != nullptr);
+                               (tok.type == TokenType::Word && can_start_length(entries(i)));
         const uint32_t limit = next < dates.size() ? dates[next].first : size();
         if (candidate)
             if (auto r = length_or_frequency(i); r && r->last <= limit) {
@@ -85,14 +101,14 @@ std::optional<RawDate> Grammar::set_every(uint32_t i) {
 
 // <quantity> <a> <unit>: "5% a year", "$100 a month": so much per unit
 std::optional<RawDate> Grammar::set_per_unit(uint32_t i) {
+    Hit one = hit(i, LexKind::Num);
+    if (!one || one.entry->number != 1 || i == 0) return std::nullopt;
     // a quantity, or a count, just before: "8% a year", "150 million shares a day"
-    if (i == 0 || has(i - 1, LexKind::Prep)) return std::nullopt;
+    if (has(i - 1, LexKind::Prep)) return std::nullopt;
     bool quantity = false;
     for (uint32_t k = i > 3 ? i - 3 : 0; k < i && !quantity; ++k)
         quantity = is_punct(k, '%') || is_number(k) || has(k, LexKind::Quantity);
     if (!quantity) return std::nullopt;
-    Hit one = hit(i, LexKind::Num);
-    if (!one || one.entry->number != 1) return std::nullopt;
     Hit u = hit(one.end, LexKind::Unit);
     if (!u || u.entry->has(kPlural) || u.entry->number || is_number(u.end)) return std::nullopt;
     return length_at(i, u.end, RawKind::Set, Rule::SetPerUnit, u.entry->unit, 1);

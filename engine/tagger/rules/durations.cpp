@@ -114,13 +114,15 @@ std::optional<RawDate> Grammar::set_per_unit(uint32_t i) {
     return length_at(i, u.end, RawKind::Set, Rule::SetPerUnit, u.entry->unit, 1);
 }
 
-// [the] [<next>] <count> [-] <unit>: 18 months, a decade, three-year, several
+// [the] [<next>|<first>] <count> [-] <unit>: 18 months, a decade, three-year, several
 // years (an unstated count), the nine months, the next six months (TIMEX3
 // keeps the article and the word in the span); not "the year 2000" (a year
 // word before a number)
 std::optional<RawDate> Grammar::duration_count_unit(uint32_t i) {
     uint32_t j = skip_article(i);
     if (Hit next = hit(j, LexKind::Rel); next && next.entry->rel == Rel::Next && j > i) j = next.end;
+    // "the first nine months" (of a year the text does not name)
+    else if (Hit first = hit(j, LexKind::Ordinal); first && first.entry->number == 1 && j > i) j = first.end;
     if (Hit u = hit(j, LexKind::Unit); u && u.entry->number && !is_number(u.end))  // a dual: ʿamyn
         return length_at(i, u.end, RawKind::Duration, Rule::DurationCountUnit, u.entry->unit, u.entry->number);
     auto c = count_at(j);

@@ -565,6 +565,21 @@ std::optional<RawDate> Grammar::part_of_year(uint32_t i) {
 
 std::optional<RawDate> Grammar::months_of_year(uint32_t i) {
     uint32_t j = skip_article(i);
+    // "the first six months of 1989": the ordinal before the count, with a year
+    if (Hit o = hit(j, LexKind::Ordinal); o && o.entry->number >= 1)
+        if (auto c = count_at(o.end); c && !is_number(o.end) && c->first >= 2 && c->first * o.entry->number <= 12)
+            if (Hit u = hit(c->second, LexKind::Unit); u && u.entry->unit == Granularity::Month && u.entry->has(kPlural)) {
+                RawDate r;
+                r.rule = Rule::MonthsOfYear;
+                r.kind = RawKind::Range;
+                r.first = i;
+                r.a.granularity = Granularity::Month;
+                if (!with_year(r, u.end)) return std::nullopt;  // "the first nine months" alone is a length
+                r.b = r.a;
+                r.a.month = (o.entry->number - 1) * c->first + 1;
+                r.b.month = o.entry->number * c->first;
+                return r;
+            }
     int n = 0;
     if (auto c = count_at(j); c && !is_number(j)) { n = c->first; j = c->second; }
     Hit u = hit(j, LexKind::Unit);

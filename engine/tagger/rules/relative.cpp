@@ -131,10 +131,17 @@ Match Grammar::rel_count_units(uint32_t i, uint32_t j) {
     Hit rel = hit(j, LexKind::Rel);
     if (!rel || rel.entry->rel != Rel::Last) return Match::none();
     auto c = count_at(rel.end);
-    if (!c || c->first <= 1) return Match::none();
+    if (!c || (c->first <= 1 && c->first != -1)) return Match::none();
     Hit u = hit(c->second, LexKind::Unit);
     if (!u || !u.entry->has(kPlural)) return Match::none();
     RawDate r = shift_at(i, Rule::RelCountUnits);
+    if (c->first == -1) {  // "the past few years": a length ending now, of no stated count (PXY, no bounds)
+        r.kind = RawKind::Duration;
+        r.unit = u.entry->unit;
+        r.n = -1;
+        r.last = u.end;
+        return r;
+    }
     r.kind = RawKind::PastSpan;
     r.unit = u.entry->unit;
     r.n = c->first;

@@ -169,6 +169,8 @@ std::string gregorian_value(const Interval& iv, Granularity g) {
         case Granularity::Day: return format_iso(*iv.earliest);
         case Granularity::Month: return fmt::format("{:04}-{:02}", y, m);
         case Granularity::Year: return fmt::format("{:04}", y);
+        case Granularity::Quarter: return fmt::format("{:04}-Q{}", y, (m - 1) / 3 + 1);
+        case Granularity::Half: return fmt::format("{:04}-H{}", y, (m - 1) / 6 + 1);
         case Granularity::Decade: return fmt::format("{:03}", y / 10);
         case Granularity::Century: return fmt::format("{:02}", (y - 1) / 100);
         case Granularity::Week: {

@@ -132,6 +132,7 @@ std::optional<RawDate> Grammar::duration_count_unit(uint32_t i) {
     if (hyphen) ++k;
     Hit u = hit(k, LexKind::Unit);
     if (!u || u.entry->number || is_number(u.end)) return std::nullopt;
+    if (u.entry->has(kContext) && c->first == 1) return std::nullopt;  // "a quarter of the vote"
     return length_at(i, u.end, RawKind::Duration, Rule::DurationCountUnit, u.entry->unit, c->first);
 }
 

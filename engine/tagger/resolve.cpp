@@ -972,6 +972,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
             m.type = MentionType::Duration;
             m.granularity = raw.unit;
             m.value = length_value(raw.unit, raw.n);
+            m.mod = raw.mod;
             m.anchor = Anchor::None;
             return m;  // a length the text does not place: no bounds, no reference for what follows
         case RawKind::Set:

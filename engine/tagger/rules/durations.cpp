@@ -17,6 +17,7 @@ bool can_start_length(const EntryList* list) {
     for (const LexEntry* e : *list)
         switch (e->kind) {
             case LexKind::Frequency: case LexKind::Recurrence: case LexKind::Num: case LexKind::Unit: case LexKind::Article:
+            case LexKind::Quantifier: case LexKind::Mod:
                 return true;
             default: break;
         }
@@ -119,6 +120,18 @@ std::optional<RawDate> Grammar::set_per_unit(uint32_t i) {
 // keeps the article and the word in the span); not "the year 2000" (a year
 // word before a number)
 std::optional<RawDate> Grammar::duration_count_unit(uint32_t i) {
+    // "more than three years", "about two weeks": TIMEX3 keeps the qualifier in the span
+    Mod mod = Mod::None;
+    uint32_t q = i;
+    if (Hit quantifier = hit(i, LexKind::Quantifier)) q = quantifier.end;
+    else if (Hit approx = hit(i, LexKind::Mod); approx && approx.entry->mod == Mod::Approx) q = approx.end, mod = Mod::Approx;
+    if (q > i) {
+        auto inner = duration_count_unit(q);
+        if (!inner || inner->mod != Mod::None || inner->first != q) return std::nullopt;
+        inner->first = i;
+        inner->mod = mod;
+        return inner;
+    }
     uint32_t j = skip_article(i);
     if (Hit next = hit(j, LexKind::Rel); next && next.entry->rel == Rel::Next && j > i) j = next.end;
     // "the first nine months" (of a year the text does not name)
@@ -133,6 +146,10 @@ std::optional<RawDate> Grammar::duration_count_unit(uint32_t i) {
     Hit u = hit(k, LexKind::Unit);
     if (!u || u.entry->number || is_number(u.end)) return std::nullopt;
     if (u.entry->has(kContext) && c->first == 1) return std::nullopt;  // "a quarter of the vote"
+    // "almost two years ago": a time the date rules turned down, not a length
+    if (Hit rel = hit(u.end, LexKind::Rel); rel && (rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later ||
+                                                    rel.entry->rel == Rel::Earlier || rel.entry->rel == Rel::FromNow))
+        return std::nullopt;
     return length_at(i, u.end, RawKind::Duration, Rule::DurationCountUnit, u.entry->unit, c->first);
 }
 

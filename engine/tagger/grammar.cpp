@@ -40,7 +40,7 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
     };
     consider(named_event(i));
     consider(range(i));
-    consider(day_list(i));
+    if (is_number(i) || has_any(i, {LexKind::Unit, LexKind::Weekday})) consider(day_list(i));
     consider(modified(i));
     consider(point(i, true, true));
     consider(relative(i));
@@ -49,7 +49,7 @@ std::optional<RawDate> Grammar::any(uint32_t i) {
     consider(nth_weekday(i));
     consider(holiday(i));
     consider(fiscal_year(i));
-    consider(holiday_day(i));
+    if (has_any(skip_article(i), {LexKind::Ordinal, LexKind::Unit})) consider(holiday_day(i));
     return best;
 }
 

@@ -10,6 +10,7 @@
 #include "tagger/tokenize.h"
 #include "text/affixes.h"
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,7 +49,7 @@ class Grammar {
 public:
     Grammar(std::string_view folded, const std::vector<Token>& tokens, Lang lang, const Lexicon& lexicon)
         : s_(folded), t_(tokens), lang_(lang), lex_(lexicon), set_(lexicon.settings(lang)),
-          entries_(tokens.size(), nullptr), clitic_(tokens.size(), 0), looked_(tokens.size(), false) {}
+          entries_(tokens.size(), nullptr), kinds_(tokens.size(), 0), clitic_(tokens.size(), 0), looked_(tokens.size(), false) {}
 
     std::vector<RawDate> run();
 
@@ -256,6 +257,18 @@ private:
     const Lexicon& lex_;
     const LanguageSettings& set_;
     std::vector<const EntryList*> entries_;
+    // The kinds of a token's entries as bits: most asks of a kind a token
+    // lacks end here, without walking its entries.
+    std::vector<uint64_t> kinds_;
+    static constexpr uint64_t kind_bit(LexKind k) { return uint64_t{1} << static_cast<unsigned>(k); }
+    const EntryList* found(uint32_t i, const EntryList* e);
+    // Token i has an entry of one of these kinds: the cheap test before a rule.
+    bool has_any(uint32_t i, std::initializer_list<LexKind> kinds) {
+        if (i >= size() || !entries(i)) return false;
+        uint64_t want = 0;
+        for (LexKind k : kinds) want |= kind_bit(k);
+        return (kinds_[i] & want) != 0;
+    }
     std::vector<uint8_t> clitic_;
     std::vector<bool> looked_;
     uint32_t memo_token_ = kNone;

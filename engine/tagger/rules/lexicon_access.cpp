@@ -14,12 +14,19 @@ const EntryList* Grammar::look_up(uint32_t i) {
     if (t_[i].type == TokenType::Number) return nullptr;
     std::string_view w = text(i);
     auto lookup = [&](std::string_view word) { return lex_.may_start(lang_, word) ? lex_.lookup(lang_, word) : nullptr; };
-    if (const EntryList* e = lookup(w)) return entries_[i] = e;
+    if (const EntryList* e = lookup(w)) return found(i, e);
     if (auto s = without_affix(w, lookup)) {
         clitic_[i] = s->skip;
-        return entries_[i] = s->found;
+        return found(i, s->found);
     }
     return nullptr;
+}
+
+const EntryList* Grammar::found(uint32_t i, const EntryList* e) {
+    uint64_t bits = 0;
+    for (const LexEntry* x : *e) bits |= kind_bit(x->kind);
+    kinds_[i] = bits;
+    return entries_[i] = e;
 }
 
 // The bytes of a prefix that stay out of a date's span: all of them, except
@@ -53,7 +60,7 @@ bool Grammar::rest_matches(const LexEntry& e, uint32_t i) const {
 Hit Grammar::hit(uint32_t i, LexKind kind) {
     if (i >= size()) return {};
     const EntryList* list = entries(i);
-    if (!list) return {};
+    if (!list || !(kinds_[i] & kind_bit(kind))) return {};
     for (const LexEntry* e : *list)
         if (e->kind == kind && rest_matches(*e, i)) return {e, i + 1 + static_cast<uint32_t>(e->rest.size())};
     return {};
@@ -62,7 +69,7 @@ Hit Grammar::hit(uint32_t i, LexKind kind) {
 Hit Grammar::hit_if(uint32_t i, LexKind kind, bool (*pred)(const LexEntry&)) {
     if (i >= size()) return {};
     const EntryList* list = entries(i);
-    if (!list) return {};
+    if (!list || !(kinds_[i] & kind_bit(kind))) return {};
     for (const LexEntry* e : *list)
         if (e->kind == kind && pred(*e) && rest_matches(*e, i)) return {e, i + 1 + static_cast<uint32_t>(e->rest.size())};
     return {};

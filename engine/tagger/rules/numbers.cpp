@@ -45,6 +45,7 @@ std::optional<Grammar::Spelled> Grammar::spelled_number(uint32_t i) {
         if (v < 1000) return 4u;
         return 8u;
     };
+    if (!has_any(i, {LexKind::Ordinal, LexKind::Num})) return std::nullopt;
     auto s = part_at(i);
     if (!s) return std::nullopt;
     unsigned used = orders(s->value);

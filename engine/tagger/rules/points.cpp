@@ -682,10 +682,13 @@ std::optional<RawDate> Grammar::point(uint32_t i, bool bare_year_ok, bool partia
     consider(year_expr(i, bare_year_ok));
     consider(season(i));
     consider(part_of_year(i));
-    consider(months_of_year(i));
-    consider(ten_days(i));
-    consider(week_of_month(i));
-    consider(same_day_year(i));
+    // Parts of months and years, and the same day of a year, start with a unit, a count, an ordinal or "same".
+    if (const uint32_t j = skip_article(i); has_any(j, {LexKind::Unit, LexKind::Num, LexKind::Ordinal, LexKind::Rel})) {
+        consider(months_of_year(i));
+        consider(ten_days(i));
+        consider(week_of_month(i));
+        consider(same_day_year(i));
+    }
     consider(decade(i));
     consider(century(i));
     if (common) { memo_token_ = i; memo_ = best; }

@@ -606,6 +606,10 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         PgResult ids = db_.exec("SELECT nextval('event_ids') FROM generate_series(1, $1::bigint)",
                                 {std::to_string(w.added.size())});
         CopyRows events, lane_rows, key_rows;
+        // Lane and key rows go in in their index's order: each index page a
+        // batch touches is then written once, not once per row at a random place.
+        std::vector<std::array<int64_t, 5>> lane_keys;
+        std::vector<std::pair<int64_t, int64_t>> keys;
         for (size_t i = 0; i < w.added.size(); ++i) {
             const Event& e = w.added[i].event();
             const RowText row = w.added[i].row();
@@ -621,11 +625,19 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             events.bytes(row.sources);
             events.field(row.participants);
             events.end_row();
-            copy_lane_rows(lane_rows, lanes, id, e);
-            for (const FiledKey& k : w.added[i].keys()) {
-                key_rows.field(k.key).field(id);
-                key_rows.end_row();
-            }
+            for (const auto& p : e.pairs) lane_keys.push_back({lanes.at(pair_key(p)), span.cls, span.earliest, span.latest, id});
+            for (const FiledKey& k : w.added[i].keys()) keys.emplace_back(k.key, id);
+        }
+        std::sort(lane_keys.begin(), lane_keys.end());
+        for (const auto& l : lane_keys) {
+            for (int64_t v : l) lane_rows.field(v);
+            lane_rows.end_row();
+        }
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        for (const auto& [key, id] : keys) {
+            key_rows.field(key).field(id);
+            key_rows.end_row();
         }
         db_.copy("COPY events FROM STDIN", events.data());  // every column, in table order
         db_.copy("COPY event_lanes FROM STDIN", lane_rows.data());

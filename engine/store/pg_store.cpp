@@ -33,8 +33,17 @@ namespace tarikh::store {
 namespace {
 
 // Advisory lock ids: one schema creation at a time ("TRKH" and a number); a
-// batch's sets of pairs (pairs_lock).
+// batch's sets of pairs (pairs_lock); writing at all (kWriterLock: every
+// writer's batch takes it shared, a bulk load into an empty store exclusive).
 constexpr int64_t kSchemaLock = 0x54524B48'00000002;
+constexpr int64_t kWriterLock = 0x54524B48'00000003;
+
+// The index by time, as postgresql_schema_sql() makes it. A bulk load into an
+// empty store drops it and builds it once at its end; a writer opening a
+// store without it (a load killed before its end) builds it again.
+constexpr std::string_view kTimeIndexSql = "CREATE INDEX IF NOT EXISTS events_by_time ON events(span_class, earliest, latest, id)";
+// A batch this large into an empty store starts a bulk load.
+constexpr size_t kBulkBatch = 5000;
 
 int64_t pairs_lock(std::string_view pairs) { return static_cast<int64_t>(hash_bytes(pairs, 7)); }
 
@@ -67,6 +76,8 @@ public:
     std::optional<std::string> document_name(std::string_view hash) override;
     WriteStats add_documents(const std::vector<DocumentEvents>& batch) override;
     WriteStats add_prepared(const PreparedEvents& events) override;
+    void finish_load() override;
+    ~PgStore() override;
     StoreStats stats() override;
     std::string location() const override { return db_.where(); }
     size_t count(const EventQuery& q) override;
@@ -107,6 +118,17 @@ private:
     // `body` in a transaction holding the locks of the events' pairs.
     template <class Body>
     WriteStats in_write_transaction(const std::vector<Prepared>& events, Body&& body);
+
+    // A bulk load into an empty store holds kWriterLock exclusively until it
+    // ends, so the dedup keys it wrote are all the store has: it files them
+    // here and looks keys up in memory, not on the server, and it builds the
+    // index by time once at its end (finish_load).
+    void begin_bulk_load_if_empty();
+    void end_bulk_load();
+    void file_in_memory(int64_t key, int64_t event);
+    bool bulk_load_ = false;
+    bool keys_in_memory_ = false;  // false again after a failed batch: the server has the truth
+    KeyIndex key_index_;
 
     std::string uri_;
     PgDb db_;
@@ -194,6 +216,10 @@ void PgStore::open_schema(OpenMode mode) {
                 upgraded = true;
             }
             if (upgraded) db_.exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
+            // A bulk load killed before it built the index by time (waiting
+            // for a bulk load still running to end).
+            db_.exec(fmt::format("SELECT pg_advisory_xact_lock_shared({})", kWriterLock));
+            db_.exec(kTimeIndexSql);
             db_.exec("COMMIT");
         } catch (...) {
             db_.exec("ROLLBACK");
@@ -405,6 +431,8 @@ WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Bo
     locks.erase(std::unique(locks.begin(), locks.end()), locks.end());
     db_.exec("BEGIN");
     try {
+        // Waits while a bulk load holds it (its own session needs no other).
+        if (!bulk_load_) db_.exec(fmt::format("SELECT pg_advisory_xact_lock_shared({})", kWriterLock));
         if (!locks.empty())
             db_.exec("SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k", {pg_array(locks)});
         counted_ = {};
@@ -413,6 +441,9 @@ WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Bo
         db_.exec("COMMIT");
         return stats;
     } catch (...) {
+        // What memory filed of the batch was rolled back on the server.
+        keys_in_memory_ = false;
+        key_index_.clear();
         try {
             db_.exec("ROLLBACK");
         } catch (const StoreError&) {  // the connection is gone: the server rolls back
@@ -426,10 +457,56 @@ WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Bo
 // running the load again adds them, as after a kill. An ingest keeps the
 // server's durability: its documents are not kept anywhere else.
 WriteStats PgStore::add_prepared(const PreparedEvents& events) {
+    if (!bulk_load_ && writable_ && events.size() >= kBulkBatch) begin_bulk_load_if_empty();
     return in_write_transaction(events.items(), [&] {
         db_.exec("SET LOCAL synchronous_commit = off");
         return write(events.items(), {});
     });
+}
+
+// Outside a transaction: the session lock outlives the batches. Taken only
+// if no writer holds it (try: a writer in a batch holds it shared), and kept
+// only if the store has no event, so the load's keys are all there are.
+void PgStore::begin_bulk_load_if_empty() {
+    if (db_.exec(fmt::format("SELECT pg_try_advisory_lock({})", kWriterLock)).text(0, 0) != "t") return;
+    if (db_.exec("SELECT NOT EXISTS (SELECT 1 FROM events)").text(0, 0) != "t") {
+        db_.exec(fmt::format("SELECT pg_advisory_unlock({})", kWriterLock));
+        return;
+    }
+    bulk_load_ = true;
+    keys_in_memory_ = true;
+    key_index_.clear();
+    db_.exec("DROP INDEX IF EXISTS events_by_time");
+}
+
+void PgStore::end_bulk_load() {
+    if (!bulk_load_) return;
+    db_.exec(kTimeIndexSql);
+    db_.exec(fmt::format("SELECT pg_advisory_unlock({})", kWriterLock));
+    bulk_load_ = false;
+    keys_in_memory_ = false;
+    key_index_.clear();
+}
+
+void PgStore::finish_load() { end_bulk_load(); }
+
+PgStore::~PgStore() {
+    // A load that failed halfway: what it wrote stays, with its index.
+    try {
+        end_bulk_load();
+    } catch (const std::exception&) {  // the next writer to open the store builds it
+    }
+}
+
+// KeyIndex keeps 32-bit ids: past them, keys are looked up on the server.
+void PgStore::file_in_memory(int64_t key, int64_t event) {
+    if (!keys_in_memory_) return;
+    if (event <= 0 || event > int64_t{UINT32_MAX}) {
+        keys_in_memory_ = false;
+        key_index_.clear();
+        return;
+    }
+    key_index_.add(key, event);
 }
 
 WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
@@ -569,6 +646,18 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         if (keys.empty()) return;
+        if (keys_in_memory_) {
+            std::vector<int64_t> ids;
+            for (int64_t k : keys) {
+                ids.clear();
+                key_index_.find(k, max, ids);
+                for (int64_t id : ids) {
+                    dedup.file(k, id);
+                    met.insert(id);
+                }
+            }
+            return;
+        }
         PgResult r = db_.exec(fmt::format("SELECT k, d.event FROM unnest($1::bigint[]) AS k CROSS JOIN LATERAL "
                                           "(SELECT event FROM dedup_keys WHERE key = k ORDER BY event DESC LIMIT {}) d",
                                           max),
@@ -638,6 +727,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         for (const auto& [key, id] : keys) {
             key_rows.field(key).field(id);
             key_rows.end_row();
+            file_in_memory(key, id);
         }
         db_.copy("COPY events FROM STDIN", events.data());  // every column, in table order
         db_.copy("COPY event_lanes FROM STDIN", lane_rows.data());
@@ -672,6 +762,7 @@ void PgStore::write_changed(const std::vector<BatchWrites::Changed>& changed, co
             for (const FiledKey& k : c.new_keys) {
                 key.push_back(k.key);
                 key_event.push_back(e.id);
+                file_in_memory(k.key, e.id);
             }
             if (!c.interval_changed) continue;
             const StoredSpan old = stored_span(c.old_interval);

@@ -4,6 +4,7 @@
 #include "backends.h"
 #include "store_fixtures.h"
 
+#include "tarikh/event_json.h"
 #include "tarikh/store.h"
 
 #include <gmock/gmock.h>
@@ -235,6 +236,53 @@ TEST_P(EventStore, FoldedWordingMatchesAcrossPersianAndArabicSpellings) {
     WriteStats w = store->add_events({fa, ar});
     EXPECT_EQ(w.events_added, 1u);
     EXPECT_EQ(w.events_merged, 1u);
+}
+
+// A load into an empty store writes batches large enough to take the bulk
+// path (PostgreSQL: its keys looked up in memory, its index by time built at
+// the end; SQLite: that index at the end): it must store exactly what small
+// batches, which take the ordinary path, store — merges into events of
+// earlier batches included — and leave a store other writers go on with.
+TEST_P(EventStore, BulkLoadStoresWhatSmallBatchesStore) {
+    auto report = [](size_t i, int copy) {
+        const Day start = day(2001, 1, 1) + date::days(i % 5000);
+        return make_event("Report " + std::to_string(i) + " on the talks about item " + std::to_string(i * 7919 % 1000),
+                          start, start + date::days(copy ? 0 : 30), {"AZ", i % 3 ? "IL" : "TR"},
+                          "d" + std::to_string(copy), static_cast<uint32_t>(i * 10));
+    };
+    constexpr size_t kEvents = 6000;  // above the bulk path's batch
+    std::vector<Event> first, second;
+    for (size_t i = 0; i < kEvents; ++i) {
+        first.push_back(report(i, 0));
+        second.push_back(report(i, 1));
+    }
+    auto bulk = fresh();
+    EXPECT_EQ(bulk->add_events(first).events_added, kEvents);
+    const WriteStats merged = bulk->add_events(second);
+    EXPECT_EQ(merged.events_added, 0u);
+    EXPECT_EQ(merged.events_merged, kEvents);
+    bulk->finish_load();
+
+    auto small = open_store(another(), OpenMode::ReadWrite);
+    for (const auto* all : {&first, &second})
+        for (size_t at = 0; at < all->size(); at += 1000)
+            small->add_events(std::vector<Event>(all->begin() + static_cast<std::ptrdiff_t>(at),
+                                                 all->begin() + static_cast<std::ptrdiff_t>(std::min(at + 1000, all->size()))));
+    std::vector<std::string> got, want;
+    for (const Event& e : bulk->all_events()) got.push_back(event_to_json(e));
+    for (const Event& e : small->all_events()) want.push_back(event_to_json(e));
+    EXPECT_EQ(got, want);
+    EventQuery window;
+    window.from = day(2003, 3, 1);
+    window.to = day(2003, 3, 31);
+    window.pair = CountryPair{"AZ", "IL"};
+    EXPECT_EQ(texts_of(bulk->query(window)), texts_of(small->query(window)));
+    EXPECT_FALSE(bulk->query(window).empty());
+
+    // After the load, another writer finds the load's events.
+    const WriteStats again = open(OpenMode::ReadWrite)->add_events({report(7, 2)});
+    EXPECT_EQ(again.events_added, 0u);
+    EXPECT_EQ(again.events_merged, 1u);
 }
 
 class QueryEdges : public EventStore {

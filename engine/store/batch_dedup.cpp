@@ -247,6 +247,7 @@ uint32_t BatchDedup::best_match(size_t i) {
     for (int64_t key : p.keys) filed_.find(key, kNearCandidates, candidates_);
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+    compared_ += candidates_.size();
 
     uint32_t best = 0;
     double best_score = 0;

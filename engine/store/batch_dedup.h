@@ -150,6 +150,8 @@ public:
     BatchWrites apply(const std::map<int64_t, Event>& stored) const;
     // The sketches of the stored events whose rows plan() read.
     std::vector<std::pair<int64_t, WordingSketch>> read_wordings() const;
+    // How many candidates plan() compared the batch's events with, in all.
+    size_t candidates_compared() const { return compared_; }
 
 private:
     // Ids of events of this batch that are new, above any stored id.
@@ -181,6 +183,7 @@ private:
     uint32_t first_new_ = 1;
     KeyIndex filed_;                                            // key → local numbers
     std::vector<int64_t> candidates_;
+    size_t compared_ = 0;
     std::vector<Placement> plan_;
 };
 

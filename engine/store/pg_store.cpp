@@ -685,6 +685,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
     WriteStats stats;
     stats.events_added = w.events_added;
     stats.events_merged = w.events_merged;
+    stats.dedup_candidates = dedup.candidates_compared();
     counted_[1] += w.added.size();
     counted_[2] += w.undated_added;
     counted_[3] += w.sources_added;

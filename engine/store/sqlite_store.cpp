@@ -36,6 +36,7 @@ WriteStats& WriteStats::operator+=(const WriteStats& o) {
     documents_skipped += o.documents_skipped;
     events_added += o.events_added;
     events_merged += o.events_merged;
+    dedup_candidates += o.dedup_candidates;
     return *this;
 }
 
@@ -624,6 +625,7 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     WriteStats stats;
     stats.events_added = w.events_added;
     stats.events_merged = w.events_merged;
+    stats.dedup_candidates = dedup.candidates_compared();
     return stats;
 }
 

@@ -1,6 +1,7 @@
 // The Parser: normalize → tokenize → grammar → dateline → resolve.
 #include "tarikh/parser.h"
 
+#include "tagger/dateline.h"
 #include "tagger/grammar.h"
 #include "tagger/lexicon.h"
 #include "tagger/resolve.h"
@@ -20,48 +21,6 @@ Parser::Parser() : impl_(std::make_unique<Impl>()) {}
 Parser::~Parser() = default;
 
 namespace {
-
-// Which ends of a document a text holds: a long document is parsed in parts
-// (see parts_of), its first lines in the first part, its last in the last.
-enum Ends : unsigned { kFirstLines = 1, kLastLines = 2, kWhole = 3 };
-
-// A dateline is a complete day standing (almost) alone on one of the first or
-// last lines of the document: "date 2025-11-08", "Tuesday, 27 January , 2026".
-std::optional<Day> find_dateline(std::string_view folded, const std::vector<Token>& tokens,
-                                 const std::vector<RawDate>& raws, unsigned ends) {
-    // Line numbers of the non-empty lines, by token, and the tokens on each
-    // line, counted once: counting them per candidate was quadratic on a long
-    // line full of dates.
-    std::vector<uint32_t> line_of(tokens.size());
-    std::vector<uint32_t> tokens_on_line;
-    uint32_t line = 0;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-        if (k && tokens[k].newline) ++line;
-        line_of[k] = line;
-        if (tokens_on_line.size() <= line) tokens_on_line.resize(line + 1, 0);
-        ++tokens_on_line[line];
-    }
-    const uint32_t lines = tokens.empty() ? 0 : line + 1;
-    auto words_on_line = [&](uint32_t l) { return long(tokens_on_line[l]); };
-    auto try_raw = [&](const RawDate& r) -> std::optional<Day> {
-        if (r.kind != RawKind::Point || r.a.granularity != Granularity::Day || !r.a.year) return std::nullopt;
-        uint32_t l = line_of[r.first];
-        if (line_of[r.last - 1] != l) return std::nullopt;
-        const bool first = (ends & kFirstLines) && l <= 2, last = (ends & kLastLines) && l + 3 >= lines;
-        if (!first && !last) return std::nullopt;
-        long others = words_on_line(l) - long(r.last - r.first);
-        // Alone on its line, or opening the document ("date 2025-11-08 …")
-        if (others > 4 && (r.first > 2 || !(ends & kFirstLines))) return std::nullopt;
-        auto iv = point_interval(r.a);
-        return iv ? iv->earliest : std::nullopt;
-    };
-    (void)folded;
-    for (const RawDate& r : raws)
-        if (auto d = try_raw(r); d && line_of[r.first] <= 2) return d;
-    for (auto it = raws.rbegin(); it != raws.rend(); ++it)
-        if (auto d = try_raw(*it)) return d;
-    return std::nullopt;
-}
 
 // Whether a sentence ends between tokens [from, to): a full stop, question or
 // exclamation mark standing apart from the next word, or a line break.
@@ -143,10 +102,10 @@ ParseResult Parser::parse(std::string_view text, const ParseOptions& options) co
     out.dct = options.dct;
     if (!out.dct) {
         const bool alone = parts.size() == 1;
-        out.dct = find_dateline(scanned.norm.text, scanned.tokens, scanned.raws, alone ? kWhole : kFirstLines);
+        out.dct = find_dateline(scanned.tokens, scanned.raws, alone ? kWhole : kFirstLines);
         if (!out.dct && !alone) {
             const Scanned last = scan(part_text(parts.back()), out.lang, impl_->lexicon);
-            out.dct = find_dateline(last.norm.text, last.tokens, last.raws, kLastLines);
+            out.dct = find_dateline(last.tokens, last.raws, kLastLines);
         }
     }
     ResolveState state;

@@ -71,6 +71,11 @@ struct WriteStats {
     size_t documents_skipped = 0;   // already stored (same content hash)
     size_t events_added = 0;
     size_t events_merged = 0;       // joined an event already stored (dedup), sources added to it
+    // Events an incoming one was compared with (stored ones and earlier ones
+    // of its batch): dedup's work, at most a few dozen per event however
+    // many events share its wording (the keys' candidate caps), so tests can
+    // tell linear from quadratic without a clock.
+    size_t dedup_candidates = 0;
     WriteStats& operator+=(const WriteStats& o);
 };
 

@@ -1,8 +1,9 @@
 // Runs the real `tarikh` binary as a user would, in a scratch directory of
 // its own, under `timeout` so that a hang fails its test instead of the run.
-// The timeout is a guard against hangs, never a speed measurement: the inputs
-// of the size tests are made so that the old quadratic paths would take many
-// times the guard and the linear ones a small fraction of it.
+// The timeout is a guard against hangs, never a speed measurement (a machine
+// running many tests on few cores is slow by any amount): that a path is
+// linear is checked by counting its work (ParseLimits.DatelineSearch…,
+// StoreLimits), its speed by tarikh-bench.
 #pragma once
 
 #include <cstdlib>

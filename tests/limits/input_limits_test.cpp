@@ -21,19 +21,19 @@ TEST(InputLimits, AFifoAndDevZeroAreRefusedByNameAndTheOtherFilesStillParse) {
     CliDir dir;
     ASSERT_EQ(::mkfifo((dir / "pipe.txt").c_str(), 0600), 0);
     dir.write("good.txt", kGood);
-    Outcome r = dir.run("parse pipe.txt /dev/zero good.txt", 30);
+    Outcome r = dir.run("parse pipe.txt /dev/zero good.txt");
     EXPECT_EQ(r.code, 2);
     EXPECT_TRUE(has(r.err, "pipe.txt: a FIFO (named pipe), not read")) << r.err;
     EXPECT_TRUE(has(r.err, "/dev/zero: a character device, not read")) << r.err;
     EXPECT_TRUE(has(r.out, "\"doc\":\"good.txt\"")) << r.out;
 
-    r = dir.run("ingest --db s.db pipe.txt /dev/zero good.txt", 30);
+    r = dir.run("ingest --db s.db pipe.txt /dev/zero good.txt");
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(has(r.err, "pipe.txt: a FIFO")) << r.err;
     EXPECT_TRUE(has(r.err, "/dev/zero: a character device")) << r.err;
     EXPECT_TRUE(has(r.out, "1 added")) << r.out;
 
-    r = dir.run("load --db s.db /dev/zero", 30);
+    r = dir.run("load --db s.db /dev/zero");
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(has(r.err, "/dev/zero: a character device")) << r.err;
 }
@@ -47,7 +47,7 @@ TEST(InputLimits, AFileOverMaxBytesIsSkippedWithAClearMessage) {
         dir.write("big.txt", "");
         ASSERT_EQ(::truncate(big.c_str(), off_t{3} << 30), 0);
     }
-    Outcome r = dir.run("ingest --db s.db big.txt good.txt", 60);
+    Outcome r = dir.run("ingest --db s.db big.txt good.txt");
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(has(r.err, "big.txt: skipped: 3.0 GB is over --max-bytes (256.0 MB)")) << r.err;
     EXPECT_TRUE(has(r.out, "1 added")) << r.out;
@@ -55,7 +55,7 @@ TEST(InputLimits, AFileOverMaxBytesIsSkippedWithAClearMessage) {
     r = dir.run("parse --max-bytes 20 good.txt");
     EXPECT_EQ(r.code, 2);
     EXPECT_TRUE(has(r.err, "good.txt: skipped: 57 bytes is over --max-bytes (20 bytes)")) << r.err;
-    r = dir.run("parse --max-bytes 1K -", 30, "", "/dev/zero");  // standard input that never ends
+    r = dir.run("parse --max-bytes 1K -", 120, "", "/dev/zero");  // standard input that never ends
     EXPECT_EQ(r.code, 2);
     EXPECT_TRUE(has(r.err, "-: skipped: more than --max-bytes (1.0 KB)")) << r.err;
 }

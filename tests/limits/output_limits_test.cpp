@@ -39,7 +39,7 @@ TEST(OutputLimits, StandardOutputOnAFullDiskIsAnErrorWithAMessage) {
     for (const std::string cmd : {"parse doc.txt", "parse --format table doc.txt", "query --db s.db",
                                   "query --db s.db --format jsonl", "query --db s.db --format csv",
                                   "export --db s.db", "export --db s.db --format timelinejs", "extract doc.txt"}) {
-        const Outcome r = dir.run(cmd, 60, "/dev/full");
+        const Outcome r = dir.run(cmd, 120, "/dev/full");
         EXPECT_EQ(r.code, 1) << cmd << "\n" << r.err;
         EXPECT_TRUE(has(r.err, "writing standard output failed: No space left on device")) << cmd << "\n" << r.err;
     }

@@ -30,19 +30,27 @@ TEST(StoreFileLimits, ASecondWriterWaitsAndSaysSo) {
     dir.write("a.txt", kDoc);
     dir.write("b.txt", "Iran and Iraq met on 4 May 2021.\n");
     ASSERT_EQ(dir.run("ingest --db s.db a.txt").code, 0);
-    // Hold the write lock as a long load would, for longer than the old 10 s.
+    // Hold the write lock as a long load would, until the second writer says
+    // it has waited longer than the old 10 s (its count of the time it slept,
+    // which no load on the machine can shorten), then let it write.
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir / "s.db").c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-    std::thread release([db] {
-        std::this_thread::sleep_for(std::chrono::seconds(11));
-        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    });
-    const Outcome r = dir.run("ingest --db s.db b.txt", 60);
-    release.join();
+    Outcome r;
+    std::thread second([&] { r = dir.run("ingest --db s.db b.txt"); });
+    const std::string waited = "s.db is being written by another process; waiting for it (12 s)";
+    bool said = false;
+    for (int polls = 0; polls < 6000 && !said; ++polls) {  // a hang guard of 10 min, never reached
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        said = has(CliDir::read(dir / ".err"), waited);
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    second.join();
     sqlite3_close(db);
+    EXPECT_TRUE(said);
     EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_TRUE(has(r.err, "s.db is being written by another process; waiting for it (9 s)")) << r.err;
+    EXPECT_TRUE(has(r.err, "waiting for it (3 s)")) << r.err;
+    EXPECT_TRUE(has(r.err, waited)) << r.err;
     EXPECT_TRUE(has(r.out, "from 2 documents")) << r.out;
 }
 

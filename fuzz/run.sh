@@ -80,6 +80,7 @@ for t in "${targets[@]}"; do
   case $t in
     fuzz-parse)
       seed_pieces "$corpus/$t" seeds/*.txt
+      cp fuzz/seeds/parse/* "$corpus/$t/"
       examples_texts "$corpus/$t" ;;
     fuzz-event-json) cp fuzz/seeds/event_json/* "$corpus/$t/" ;;
     fuzz-document-reader)

@@ -35,6 +35,39 @@ bool sentence_ends(std::string_view folded, const std::vector<Token>& tokens, ui
     return to < tokens.size() && tokens[to].newline && to > from;
 }
 
+// Whether a clause mark (, ; : once folded: the Arabic comma and semicolon
+// fold to them) lies between tokens [from, to): a yearless date after it is
+// in another clause than the explicit date before it.
+bool clause_ends(std::string_view folded, const std::vector<Token>& tokens, uint32_t from, uint32_t to) {
+    for (uint32_t k = from; k < to && k < tokens.size(); ++k) {
+        if (tokens[k].type != TokenType::Punct) continue;
+        const std::string_view t = tokens[k].text(folded);
+        if (t == "," || t == ";" || t == ":") return true;
+    }
+    return false;
+}
+
+// Whether the date at token `first` opens its sentence (at most a
+// preposition or two before it: "In 2009,", "wfy ʿam 2009,", "dr sal 1388,"):
+// a fronted date frames the whole sentence, so its year reaches past the
+// clause marks; a date inside a clause ("... the coup of 15 July 2016, which
+// ...") frames only its clause.
+bool opens_sentence(std::string_view folded, const std::vector<Token>& tokens, uint32_t first) {
+    constexpr int kFrontWords = 2;
+    int words = 0;
+    for (uint32_t k = first; k > 0; --k) {
+        const Token& t = tokens[k - 1];
+        if (tokens[k].newline) return true;
+        if (t.type == TokenType::Punct) {
+            const std::string_view p = t.text(folded);
+            if (p == "." || p == "!" || p == "?") return true;
+            continue;
+        }
+        if (++words > kFrontWords) return false;
+    }
+    return true;
+}
+
 // Part of a document, folded, tokenized and searched for dates.
 struct Scanned {
     NormalizedText norm;
@@ -122,12 +155,18 @@ ParseResult Parser::parse(std::string_view text, const ParseOptions& options) co
         std::vector<std::vector<const LexEntry*>> words;
         if (options.explain) words = entries_of(s.norm.text, s.tokens, out.lang, impl_->lexicon, s.raws);
         uint32_t after_previous = 0;  // the token after the previous date
+        bool reference_fronted = false;  // the sentence's explicit date opens it
         for (size_t n = 0; n < s.raws.size(); ++n) {
             const RawDate& raw = s.raws[n];
-            if (sentence_ends(s.norm.text, s.tokens, after_previous, raw.first)) state.sentence_date.reset();
+            if (sentence_ends(s.norm.text, s.tokens, after_previous, raw.first) ||
+                (!reference_fronted && clause_ends(s.norm.text, s.tokens, after_previous, raw.first)))
+                state.sentence_date.reset();
             after_previous = raw.last;
             std::optional<Mention> m = resolve(raw, impl_->lexicon, settings, state);
             if (!m) continue;
+            // Mirrors resolve(): an anchored date stated outright becomes the reference.
+            if (m->interval.anchored() && m->anchor == Anchor::Absolute)
+                reference_fronted = opens_sentence(s.norm.text, s.tokens, raw.first);
             if (options.explain) out.explanations.push_back(explain(raw, words[n]));
             m->span = s.norm.to_source(part, s.tokens[raw.first].begin + raw.skip_bytes, s.tokens[raw.last - 1].end);
             m->span.begin += parts[k].begin;

@@ -280,7 +280,7 @@ bool coarse(const DatePoint& p) {
 Lean lean_of(const DatePoint& p) { return p.future ? Lean::Forward : p.past ? Lean::Backward : Lean::Nearest; }
 
 // What a date without a year counts from (DESIGN §3): an explicit date
-// earlier in its sentence, else the DCT (leaning as the tense says), else the
+// earlier in its clause (or opening its sentence), else the DCT (leaning as the tense says), else the
 // previous explicit date of the document. `days_only`: a weekday counts only
 // from a day.
 struct Reference {

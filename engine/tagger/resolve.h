@@ -18,9 +18,10 @@ namespace tarikh::tagger {
 struct ResolveState {
     std::optional<Day> dct;
     std::optional<Mention> previous;  // the last mention with an interval
-    // The last explicit date (its year stated) of the current sentence: what
+    // The last explicit date (its year stated) of the current clause: what
     // a date without a year there counts from (DESIGN §3). The parser clears
-    // it where a sentence ends.
+    // it where a sentence ends, and at a clause mark unless the date opens
+    // its sentence.
     std::optional<Mention> sentence_date;
     std::map<std::vector<uint32_t>, uint32_t> events_chosen;  // candidates → the reading chosen earlier in the document
     std::vector<uint32_t> events_seen;                        // named events mentioned so far, in order

@@ -120,7 +120,7 @@ void setup_parse(CLI::App& app, int& exit_code) {
                 out.clear();
                 for (size_t n = 0; n < r.mentions.size(); ++n) {
                     const Mention& m = r.mentions[n];
-                    out += mention_to_json(m, name, text, n < r.explanations.size() ? &r.explanations[n] : nullptr);
+                    append_mention_json(out, m, name, text, n < r.explanations.size() ? &r.explanations[n] : nullptr);
                     out += '\n';
                     if (out.size() >= (1u << 20)) {
                         std::fwrite(out.data(), 1, out.size(), stdout);

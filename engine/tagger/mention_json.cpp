@@ -1,6 +1,8 @@
 #include "tarikh/parser.h"
 
-#include <nlohmann/json.hpp>
+#include <cmath>
+
+#include "tagger/json_writer.h"
 
 namespace tarikh {
 
@@ -24,35 +26,84 @@ std::string_view to_string(Anchor a) {
     return "none";
 }
 
-std::string mention_to_json(const Mention& m, std::string_view doc, std::string_view text, const Explanation* why) {
-    using json = nlohmann::ordered_json;
-    auto day_or_null = [](const std::optional<Day>& d) { return d ? json(format_iso(*d)) : json(nullptr); };
-    auto str_or_null = [](std::string_view s) { return s.empty() ? json(nullptr) : json(std::string(s)); };
-    json j;
-    j["doc"] = std::string(doc);
-    j["span"] = {m.span.begin, m.span.end};
-    j["text"] = std::string(text.substr(m.span.begin, m.span.end - m.span.begin));
-    j["type"] = std::string(to_string(m.type));
-    j["value"] = m.value;
-    j["earliest"] = day_or_null(m.interval.earliest);
-    j["latest"] = day_or_null(m.interval.latest);
-    j["granularity"] = std::string(to_string(m.granularity));
-    j["mod"] = str_or_null(to_string(m.mod));
-    j["calendar"] = std::string(to_string(m.calendar));
-    j["anchor"] = std::string(to_string(m.anchor));
-    j["event"] = str_or_null(m.event);
-    if (!m.event_reason.empty()) j["event_reason"] = m.event_reason;
-    if (!m.native.empty()) j["native"] = m.native;
-    if (m.tolerance_days) j["tolerance_days"] = m.tolerance_days;
-    j["confidence"] = std::round(m.confidence * 100) / 100.0;
-    if (why) {
-        json words = json::array();
-        for (const Explanation::Word& w : why->words)
-            words.push_back({{"form", w.form}, {"kind", w.kind}, {"value", w.value}, {"lang", to_string(w.lang)}});
-        j["explain"] = {{"rules", why->rules}, {"words", std::move(words)}};
+namespace {
+
+void key(std::string& out, std::string_view k) {
+    out += '"';
+    out += k;  // keys are ASCII names: nothing to escape
+    out += "\":";
+}
+
+void string_or_null(std::string& out, std::string_view s) {
+    if (s.empty())
+        out += "null";
+    else
+        json_out::append_string(out, s);
+}
+
+void day_or_null(std::string& out, const std::optional<Day>& d) {
+    if (d)
+        json_out::append_string(out, format_iso(*d));
+    else
+        out += "null";
+}
+
+void append_explanation(std::string& out, const Explanation& why) {
+    out += ",\"explain\":{\"rules\":[";
+    for (size_t n = 0; n < why.rules.size(); ++n) {
+        if (n) out += ',';
+        json_out::append_string(out, why.rules[n]);
     }
-    // Invalid UTF-8 in the input must not break the output: replace it.
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += "],\"words\":[";
+    for (size_t n = 0; n < why.words.size(); ++n) {
+        const Explanation::Word& w = why.words[n];
+        out += n ? ",{" : "{";
+        key(out, "form"), json_out::append_string(out, w.form);
+        out += ',', key(out, "kind"), json_out::append_string(out, w.kind);
+        out += ',', key(out, "value"), json_out::append_string(out, w.value);
+        out += ',', key(out, "lang"), json_out::append_string(out, to_string(w.lang));
+        out += '}';
+    }
+    out += "]}";
+}
+
+}  // namespace
+
+// Written directly rather than through nlohmann::json (an object per mention
+// was ~11% of `tarikh parse`); json_writer_test holds the bytes to nlohmann's
+// dump(-1, ' ', false, error_handler_t::replace), so invalid UTF-8 in the
+// input is replaced and cannot break the output.
+void append_mention_json(std::string& out, const Mention& m, std::string_view doc, std::string_view text,
+                         const Explanation* why) {
+    out += '{';
+    key(out, "doc"), json_out::append_string(out, doc);
+    out += ",\"span\":[";
+    json_out::append_integer(out, m.span.begin);
+    out += ',';
+    json_out::append_integer(out, m.span.end);
+    out += ']';
+    out += ',', key(out, "text"), json_out::append_string(out, text.substr(m.span.begin, m.span.end - m.span.begin));
+    out += ',', key(out, "type"), json_out::append_string(out, to_string(m.type));
+    out += ',', key(out, "value"), json_out::append_string(out, m.value);
+    out += ',', key(out, "earliest"), day_or_null(out, m.interval.earliest);
+    out += ',', key(out, "latest"), day_or_null(out, m.interval.latest);
+    out += ',', key(out, "granularity"), json_out::append_string(out, to_string(m.granularity));
+    out += ',', key(out, "mod"), string_or_null(out, to_string(m.mod));
+    out += ',', key(out, "calendar"), json_out::append_string(out, to_string(m.calendar));
+    out += ',', key(out, "anchor"), json_out::append_string(out, to_string(m.anchor));
+    out += ',', key(out, "event"), string_or_null(out, m.event);
+    if (!m.event_reason.empty()) out += ',', key(out, "event_reason"), json_out::append_string(out, m.event_reason);
+    if (!m.native.empty()) out += ',', key(out, "native"), json_out::append_string(out, m.native);
+    if (m.tolerance_days) out += ',', key(out, "tolerance_days"), json_out::append_integer(out, m.tolerance_days);
+    out += ',', key(out, "confidence"), json_out::append_double(out, std::round(m.confidence * 100) / 100.0);
+    if (why) append_explanation(out, *why);
+    out += '}';
+}
+
+std::string mention_to_json(const Mention& m, std::string_view doc, std::string_view text, const Explanation* why) {
+    std::string out;
+    append_mention_json(out, m, doc, text, why);
+    return out;
 }
 
 }  // namespace tarikh

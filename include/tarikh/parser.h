@@ -55,5 +55,8 @@ private:
 // With `why`, an "explain" field: {"rules": [...], "words": [{"form", "kind", "value", "lang"}...]}.
 std::string mention_to_json(const Mention& m, std::string_view doc, std::string_view text,
                             const Explanation* why = nullptr);
+// The same object appended to `out`: no string per mention when writing many.
+void append_mention_json(std::string& out, const Mention& m, std::string_view doc, std::string_view text,
+                         const Explanation* why = nullptr);
 
 }  // namespace tarikh

@@ -164,9 +164,7 @@ ParseResult Parser::parse(std::string_view text, const ParseOptions& options) co
             after_previous = raw.last;
             std::optional<Mention> m = resolve(raw, impl_->lexicon, settings, state);
             if (!m) continue;
-            // Mirrors resolve(): an anchored date stated outright becomes the reference.
-            if (m->interval.anchored() && m->anchor == Anchor::Absolute)
-                reference_fronted = opens_sentence(s.norm.text, s.tokens, raw.first);
+            if (is_reference_date(*m)) reference_fronted = opens_sentence(s.norm.text, s.tokens, raw.first);
             if (options.explain) out.explanations.push_back(explain(raw, words[n]));
             m->span = s.norm.to_source(part, s.tokens[raw.first].begin + raw.skip_bytes, s.tokens[raw.last - 1].end);
             m->span.begin += parts[k].begin;

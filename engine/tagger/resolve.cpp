@@ -1016,7 +1016,7 @@ std::optional<Mention> resolve_unchecked(const RawDate& raw, const Lexicon& lexi
     if (raw.fiscal && m.granularity == Granularity::Year && m.interval.anchored()) m.value = "FY" + m.value;
     if (!within_years(m.interval)) throw OutOfYears{};
     if (m.interval.anchored()) st.previous = m;
-    if (m.interval.anchored() && m.anchor == Anchor::Absolute) st.sentence_date = m;
+    if (is_reference_date(m)) st.sentence_date = m;
     return m;
 }
 

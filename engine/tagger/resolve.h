@@ -27,6 +27,11 @@ struct ResolveState {
     std::vector<uint32_t> events_seen;                        // named events mentioned so far, in order
 };
 
+// Whether `m` is an explicit date (anchored, its year stated) that the dates
+// without a year after it in its clause count from: resolve() keeps it as
+// `sentence_date`, and the parser asks the same to know when one opens a sentence.
+inline bool is_reference_date(const Mention& m) { return m.interval.anchored() && m.anchor == Anchor::Absolute; }
+
 // The interval, value and anchor of `raw`; nullopt when the text is not a
 // date after all. Updates `state.previous` and `state.sentence_date`.
 std::optional<Mention> resolve(const RawDate& raw, const Lexicon& lexicon, const LanguageSettings& settings,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <tuple>
+#include <unordered_set>
 #include <thread>
 
 namespace tarikh::store {
@@ -20,6 +21,13 @@ std::vector<int64_t> buckets_of(const Interval& iv) {
 void add_unique(std::vector<FiledKey>& to, const std::vector<FiledKey>& keys) {
     for (const FiledKey& k : keys)
         if (std::find(to.begin(), to.end(), k) == to.end()) to.push_back(k);
+}
+
+// Whether a stored event known only by its span and wording's sketch may be
+// the one `p` repeats: only then is its row worth reading.
+bool may_repeat(const StoredSpan& span, const WordingSketch& w, const Prepared& p) {
+    if (span.cls < kUndatedClass || !same_time(span, p.span)) return false;
+    return !w.known || (w.pairs == p.sketch.pairs && jaccard_bound(p.shingles, w) >= kSameWording);
 }
 
 }  // namespace
@@ -255,10 +263,8 @@ uint32_t BatchDedup::best_match(size_t i) {
         const auto local = static_cast<uint32_t>(c);
         if (now_[local].span.cls < kUndatedClass || !same_time(now_[local].span, p.span)) continue;
         const bool in_batch = local >= first_new_;
-        if (!in_batch && !now_[local].shingles) {  // its stored wording, not read yet
-            const WordingSketch& w = now_[local].wording;
-            if (w.known && (w.pairs != p.sketch.pairs || jaccard_bound(p.shingles, w) < kSameWording)) continue;
-        }
+        // A stored wording not read yet: its sketch may rule it out.
+        if (!in_batch && !now_[local].shingles && !may_repeat(now_[local].span, now_[local].wording, p)) continue;
         const std::string& pairs = in_batch ? batch_[static_cast<size_t>(real_[local] - kBatchBase)].pairs() : row_of(local).pairs;
         if (pairs != p.pairs()) continue;
         const double score = jaccard(shingles_of(local), p.shingles);
@@ -318,6 +324,31 @@ std::vector<std::pair<int64_t, WordingSketch>> BatchDedup::read_wordings() const
     std::vector<std::pair<int64_t, WordingSketch>> out;
     for (const auto& [id, shingles] : stored_shingles_)
         if (auto row = stored_.find(id); row != stored_.end()) out.emplace_back(id, sketch_wording(row->second.pairs, shingles));
+    return out;
+}
+
+std::vector<int64_t> BatchDedup::rows_worth_reading() const {
+    std::unordered_map<int64_t, std::vector<size_t>> sharing;  // key → the batch's events filed under it
+    for (size_t i = 0; i < batch_.size(); ++i) {
+        if (skip_[i]) continue;
+        sharing[batch_[i].exact].push_back(i);
+        for (int64_t key : batch_[i].keys) sharing[key].push_back(i);
+    }
+    std::vector<int64_t> out;
+    std::unordered_set<int64_t> decided;
+    for (const auto& [key, id] : stored_filed_) {
+        if (stored_.count(id) || !decided.insert(id).second) continue;
+        const KnownEvent known = known_of(id);
+        const auto it = sharing.find(key);
+        if (it == sharing.end()) continue;
+        for (size_t i : it->second) {
+            if (may_repeat(known.span, known.wording, batch_[i])) {
+                out.push_back(id);
+                break;
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -446,6 +477,23 @@ std::vector<BatchWrites::Changed> rename_document(const std::map<int64_t, Event>
         out.push_back(std::move(c));
     }
     return out;
+}
+
+void KnownEvents::remember(int64_t id, const StoredSpan& span, const WordingSketch& wording) {
+    if (id <= 0) return;
+    const auto at = static_cast<size_t>(id);
+    const size_t page = at / kPage;
+    if (page >= pages_.size()) pages_.resize(page + 1);
+    if (!pages_[page]) pages_[page] = std::make_unique<std::array<KnownEvent, kPage>>();
+    KnownEvent& k = (*pages_[page])[at % kPage];
+    k.span = span;
+    if (wording.known) k.wording = wording;
+}
+
+KnownEvent KnownEvents::at(int64_t id) const {
+    const auto at = static_cast<size_t>(id);
+    const size_t page = at / kPage;
+    return id > 0 && page < pages_.size() && pages_[page] ? (*pages_[page])[at % kPage] : KnownEvent{};
 }
 
 }  // namespace tarikh::store

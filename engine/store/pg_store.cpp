@@ -42,6 +42,8 @@ constexpr int64_t kWriterLock = 0x54524B48'00000003;
 // empty store drops it and builds it once at its end; a writer opening a
 // store without it (a load killed before its end) builds it again.
 constexpr std::string_view kTimeIndexSql = "CREATE INDEX IF NOT EXISTS events_by_time ON events(span_class, earliest, latest, id)";
+// Whether dedup_keys has its primary key (a bulk load puts it off as well).
+constexpr std::string_view kKeysIndexed = "SELECT to_regclass('dedup_keys_pkey') IS NOT NULL";
 // A batch this large into an empty store starts a bulk load.
 constexpr size_t kBulkBatch = 5000;
 
@@ -120,15 +122,27 @@ private:
     WriteStats in_write_transaction(const std::vector<Prepared>& events, Body&& body);
 
     // A bulk load into an empty store holds kWriterLock exclusively until it
-    // ends, so the dedup keys it wrote are all the store has: it files them
-    // here and looks keys up in memory, not on the server, and it builds the
-    // index by time once at its end (finish_load).
+    // ends, so the events it wrote are all the store has: it files their
+    // keys here and looks keys up in memory, not on the server; it knows
+    // their spans and wordings' sketches, so it reads only the rows of the
+    // candidates they do not rule out; and it builds the index by time and
+    // dedup_keys' primary key once at its end (finish_load), not a random
+    // insert per row.
     void begin_bulk_load_if_empty();
     void end_bulk_load();
     void file_in_memory(int64_t key, int64_t event);
+    void remember(int64_t id, const StoredSpan& span, const WordingSketch& wording);
+    void forget_in_memory();
+    // dedup_keys' primary key, after a bulk load: of the rows filed twice
+    // (only keys filed again on a merged event can be) one is kept. Only the
+    // keys `refiled` can be, unless not given (a load killed halfway).
+    void index_dedup_keys(const std::vector<std::pair<int64_t, int64_t>>* refiled);
+    std::vector<Candidate> read_candidates(const std::vector<int64_t>& ids);
     bool bulk_load_ = false;
     bool keys_in_memory_ = false;  // false again after a failed batch: the server has the truth
     KeyIndex key_index_;
+    KnownEvents known_;
+    std::vector<std::pair<int64_t, int64_t>> refiled_;  // (key, event) filed on merged events by the bulk load
 
     std::string uri_;
     PgDb db_;
@@ -216,10 +230,11 @@ void PgStore::open_schema(OpenMode mode) {
                 upgraded = true;
             }
             if (upgraded) db_.exec(fmt::format("UPDATE tarikh_meta SET value = '{}' WHERE key = 'schema'", kSchemaVersion));
-            // A bulk load killed before it built the index by time (waiting
-            // for a bulk load still running to end).
+            // A bulk load killed before it built its indexes (waiting for a
+            // bulk load still running to end).
             db_.exec(fmt::format("SELECT pg_advisory_xact_lock_shared({})", kWriterLock));
             db_.exec(kTimeIndexSql);
+            if (db_.exec(kKeysIndexed).text(0, 0) != "t") index_dedup_keys(nullptr);
             db_.exec("COMMIT");
         } catch (...) {
             db_.exec("ROLLBACK");
@@ -442,8 +457,7 @@ WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Bo
         return stats;
     } catch (...) {
         // What memory filed of the batch was rolled back on the server.
-        keys_in_memory_ = false;
-        key_index_.clear();
+        forget_in_memory();
         try {
             db_.exec("ROLLBACK");
         } catch (const StoreError&) {  // the connection is gone: the server rolls back
@@ -458,6 +472,8 @@ WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Bo
 // server's durability: its documents are not kept anywhere else.
 WriteStats PgStore::add_prepared(const PreparedEvents& events) {
     if (!bulk_load_ && writable_ && events.size() >= kBulkBatch) begin_bulk_load_if_empty();
+    // Keys no longer in memory are looked up on the server, which needs their index.
+    if (bulk_load_ && !keys_in_memory_) end_bulk_load();
     return in_write_transaction(events.items(), [&] {
         db_.exec("SET LOCAL synchronous_commit = off");
         return write(events.items(), {});
@@ -474,18 +490,39 @@ void PgStore::begin_bulk_load_if_empty() {
         return;
     }
     bulk_load_ = true;
+    forget_in_memory();
     keys_in_memory_ = true;
-    key_index_.clear();
+    refiled_.clear();
     db_.exec("DROP INDEX IF EXISTS events_by_time");
+    db_.exec("ALTER TABLE dedup_keys DROP CONSTRAINT IF EXISTS dedup_keys_pkey");
 }
 
 void PgStore::end_bulk_load() {
     if (!bulk_load_) return;
+    forget_in_memory();
     db_.exec(kTimeIndexSql);
+    index_dedup_keys(&refiled_);
+    refiled_.clear();
     db_.exec(fmt::format("SELECT pg_advisory_unlock({})", kWriterLock));
     bulk_load_ = false;
-    keys_in_memory_ = false;
-    key_index_.clear();
+}
+
+void PgStore::index_dedup_keys(const std::vector<std::pair<int64_t, int64_t>>* refiled) {
+    constexpr std::string_view kDropTwins =
+        "DELETE FROM dedup_keys d USING (SELECT key, event, min(ctid) AS first FROM dedup_keys {} "
+        "GROUP BY key, event HAVING count(*) > 1) twins WHERE d.key = twins.key AND d.event = twins.event AND d.ctid <> twins.first";
+    if (!refiled) {
+        db_.exec(fmt::format(kDropTwins, ""));
+    } else if (!refiled->empty()) {
+        std::vector<int64_t> keys, events;
+        for (const auto& [k, e] : *refiled) {
+            keys.push_back(k);
+            events.push_back(e);
+        }
+        db_.exec(fmt::format(kDropTwins, "WHERE (key, event) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))"),
+                 {pg_array(keys), pg_array(events)});
+    }
+    db_.exec("ALTER TABLE dedup_keys ADD CONSTRAINT dedup_keys_pkey PRIMARY KEY (key, event)");
 }
 
 void PgStore::finish_load() { end_bulk_load(); }
@@ -502,11 +539,34 @@ PgStore::~PgStore() {
 void PgStore::file_in_memory(int64_t key, int64_t event) {
     if (!keys_in_memory_) return;
     if (event <= 0 || event > int64_t{UINT32_MAX}) {
-        keys_in_memory_ = false;
-        key_index_.clear();
+        forget_in_memory();
         return;
     }
     key_index_.add(key, event);
+}
+
+void PgStore::remember(int64_t id, const StoredSpan& span, const WordingSketch& wording) {
+    if (keys_in_memory_) known_.remember(id, span, wording);
+}
+
+void PgStore::forget_in_memory() {
+    keys_in_memory_ = false;
+    key_index_.clear();
+    known_.clear();
+}
+
+std::vector<Candidate> PgStore::read_candidates(const std::vector<int64_t>& ids) {
+    std::vector<Candidate> out;
+    if (ids.empty()) return out;
+    PgResult r = db_.exec(
+        "SELECT id, pairs, span_class, coalesce(earliest, 0), coalesce(latest, 0), text, sources FROM events "
+        "WHERE id = ANY($1::bigint[])",
+        {pg_array(ids)});
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.int64(i, 0), std::string(r.text(i, 1)),
+                       {static_cast<int>(r.int64(i, 2)), r.int64(i, 3), r.int64(i, 4)}, std::string(r.text(i, 5)),
+                       first_source(unpack_sources(r.bytes(i, 6), db_.where()))});
+    return out;
 }
 
 WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
@@ -669,18 +729,22 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
     };
     file_latest(keys.exact, KeyIndex::kMaxPerKey);
     file_latest(keys.near, kNearCandidates);
-    if (!met.empty()) {
-        PgResult r = db_.exec(
-            "SELECT id, pairs, span_class, coalesce(earliest, 0), coalesce(latest, 0), text, sources FROM events "
-            "WHERE id = ANY($1::bigint[])",
-            {pg_array({met.begin(), met.end()})});
-        for (int i = 0; i < r.rows(); ++i)
-            dedup.know({r.int64(i, 0), std::string(r.text(i, 1)),
-                        {static_cast<int>(r.int64(i, 2)), r.int64(i, 3), r.int64(i, 4)}, std::string(r.text(i, 5)),
-                        first_source(unpack_sources(r.bytes(i, 6), db_.where()))});
+    if (keys_in_memory_) {
+        // Most events the keys bring are of the same pairs at another time, or
+        // in other words: what memory knows of them spares reading their rows.
+        dedup.known_of = [this](int64_t id) { return known_.at(id); };
+        dedup.read_row = [this](int64_t id) {
+            std::vector<Candidate> c = read_candidates({id});
+            if (c.empty()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_.where(), id));
+            return std::move(c.front());
+        };
+        for (Candidate& c : read_candidates(dedup.rows_worth_reading())) dedup.know(std::move(c));
+    } else {
+        for (Candidate& c : read_candidates({met.begin(), met.end()})) dedup.know(std::move(c));
     }
     dedup.plan();
     const BatchWrites w = dedup.apply(read_events(dedup.merge_targets()));
+    for (const auto& [id, wording] : dedup.read_wordings()) remember(id, known_.at(id).span, wording);
 
     WriteStats stats;
     stats.events_added = w.events_added;
@@ -716,6 +780,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             events.field(row.participants);
             events.end_row();
             for (const auto& p : e.pairs) lane_keys.push_back({lanes.at(pair_key(p)), span.cls, span.earliest, span.latest, id});
+            remember(id, span, w.added[i].wording);
             for (const FiledKey& k : w.added[i].keys()) keys.emplace_back(k.key, id);
         }
         std::sort(lane_keys.begin(), lane_keys.end());
@@ -760,10 +825,12 @@ void PgStore::write_changed(const std::vector<BatchWrites::Changed>& changed, co
             rows.field(static_cast<int64_t>(e.sources.size())).bytes(pack_sources(e.sources));
             rows.field(join_participants(e.participants));
             rows.end_row();
+            remember(e.id, span, c.wording);
             for (const FiledKey& k : c.new_keys) {
                 key.push_back(k.key);
                 key_event.push_back(e.id);
                 file_in_memory(k.key, e.id);
+                if (bulk_load_) refiled_.emplace_back(k.key, e.id);
             }
             if (!c.interval_changed) continue;
             const StoredSpan old = stored_span(c.old_interval);

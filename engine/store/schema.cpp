@@ -128,7 +128,7 @@ CREATE TABLE event_lanes(
   PRIMARY KEY(lane, span_class, earliest, latest, event));
 
 -- Every dedup key of every event, looked up where it lives.
-CREATE TABLE dedup_keys(key bigint NOT NULL, event bigint NOT NULL, PRIMARY KEY(key, event));
+CREATE TABLE dedup_keys(key bigint NOT NULL, event bigint NOT NULL, CONSTRAINT dedup_keys_pkey PRIMARY KEY(key, event));
 )sql";
 }
 

@@ -161,13 +161,9 @@ private:
     // it wrote, and for those whose rows it read.
     KeyIndex key_index_;
     std::unordered_set<int64_t> shelves_;
-    // By id, in pages of 1,024 made when first needed: a bulk load fills
-    // them all, a small ingest into a 10M-event store the few its candidates
-    // are on (one vector by id zeroed 480 MB for it).
-    static constexpr size_t kKnownPage = 1024;
-    std::vector<std::unique_ptr<std::array<KnownEvent, kKnownPage>>> known_;
-    void remember(int64_t id, const StoredSpan& span, const WordingSketch& wording);
-    KnownEvent known(int64_t id) const;
+    KnownEvents known_;
+    void remember(int64_t id, const StoredSpan& span, const WordingSketch& wording) { known_.remember(id, span, wording); }
+    KnownEvent known(int64_t id) const { return known_.at(id); }
     // Lane ids by pair key; a rolled-back batch may leave ids that no longer
     // exist, so the cache is dropped with the keys.
     std::map<std::string, int64_t> lane_ids_;
@@ -407,24 +403,6 @@ std::optional<std::string> SqliteStore::document_name(std::string_view hash) {
     if (lookup_.step()) name = std::string(lookup_.text(0));
     lookup_.reset();
     return name;
-}
-
-// A wording not known leaves the one known as it is.
-void SqliteStore::remember(int64_t id, const StoredSpan& span, const WordingSketch& wording) {
-    if (id <= 0) return;
-    const auto at = static_cast<size_t>(id);
-    const size_t page = at / kKnownPage;
-    if (page >= known_.size()) known_.resize(page + 1);
-    if (!known_[page]) known_[page] = std::make_unique<std::array<KnownEvent, kKnownPage>>();
-    KnownEvent& k = (*known_[page])[at % kKnownPage];
-    k.span = span;
-    if (wording.known) k.wording = wording;
-}
-
-KnownEvent SqliteStore::known(int64_t id) const {
-    const auto at = static_cast<size_t>(id);
-    const size_t page = at / kKnownPage;
-    return id > 0 && page < known_.size() && known_[page] ? (*known_[page])[at % kKnownPage] : KnownEvent{};
 }
 
 void SqliteStore::forget() {

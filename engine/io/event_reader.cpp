@@ -10,6 +10,7 @@
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 namespace tarikh {
 namespace fs = std::filesystem;
@@ -115,6 +116,8 @@ LoadResult load_events(EventReader& reader, Store& store, size_t batch,
     });
 
     LoadResult result;
+    // The batch before: the store may still be writing it (Store::add_prepared).
+    PreparedEvents held;
     try {
         for (;;) {
             PreparedEvents events;
@@ -130,7 +133,7 @@ LoadResult load_events(EventReader& reader, Store& store, size_t batch,
             result.written += store.add_prepared(events);
             if (on_progress) on_progress({result.events, result.written});
             std::lock_guard lock(m);
-            spent.push_back(std::move(events));
+            spent.push_back(std::exchange(held, std::move(events)));
         }
     } catch (...) {
         {

@@ -77,11 +77,18 @@ void prepare_in_parallel(size_t n, const std::function<void(size_t)>& one) {
 
 namespace tarikh {
 
-PreparedEvents::PreparedEvents() : items_(std::make_unique<std::vector<store::Prepared>>()) {}
+PreparedEvents::PreparedEvents() : items_(std::make_shared<std::vector<store::Prepared>>()) {}
 
-PreparedEvents::PreparedEvents(std::vector<Event> events)
-    : items_(std::make_unique<std::vector<store::Prepared>>(events.size())) {
-    store::prepare_in_parallel(events.size(), [&](size_t j) { (*items_)[j] = store::prepare(std::move(events[j])); });
+PreparedEvents::PreparedEvents(std::vector<Event> events) {
+    auto items = std::make_shared<std::vector<store::Prepared>>(events.size());
+    store::prepare_in_parallel(events.size(), [&](size_t j) { (*items)[j] = store::prepare(std::move(events[j])); });
+    items_ = std::move(items);
+}
+
+PreparedEvents PreparedEvents::share() const {
+    PreparedEvents out;
+    out.items_ = items_;
+    return out;
 }
 
 PreparedEvents::~PreparedEvents() = default;

@@ -23,6 +23,7 @@
 #include <atomic>
 #include <thread>
 #include <chrono>
+#include <future>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -109,12 +110,32 @@ private:
     WriteStats write_batch(Write&& write);
     // `placed`, when given: the id of the event each one of the batch is in (0: skipped).
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed = nullptr);
-    // The rows of a decided batch; the ids of its added events.
-    std::vector<int64_t> write_rows(const BatchWrites& w);
+    // What the batch being written (pipelined bulk load) holds, by id.
+    struct PendingBatch;
+    // Where a plan reads the rows it needs: the writer's connection, or the
+    // reader's with the rows of the batch being written still in memory.
+    struct RowReads {
+        Statement& candidate;
+        Statement& span;
+        Statement& event_by_id;
+        const PendingBatch* pending = nullptr;
+    };
+    RowReads own_reads();
+    struct Planned {
+        BatchWrites writes;
+        WriteStats stats;
+    };
+    Planned plan(const std::vector<Prepared>& prepared, std::vector<bool> skip, const RowReads& reads);
+    // The rows of a decided batch; the ids of its added events (`numbered`:
+    // the ids the plan gave them, which SQLite must give them too).
+    std::vector<int64_t> write_rows(const BatchWrites& w, const std::vector<int64_t>* numbered = nullptr);
+    // What this writer knows of the rows it wrote: spans, sketches, keys.
+    void note_written(const BatchWrites& w, const std::vector<int64_t>& ids);
     // A copy of a stored text under a smaller name: the store keeps that name (rename_document).
     void keep_smaller_name(const DocumentInfo& d, const std::vector<const Prepared*>& reports);
     void load_shelves(const std::vector<int64_t>& shelves);
-    Candidate read_candidate(int64_t id);
+    Candidate read_candidate(const RowReads& reads, int64_t id);
+    std::optional<Event> read_event(const RowReads& reads, int64_t id);
     int64_t insert_event(const Event& e, const RowText& row);
     void update_event(const Event& e);
     int64_t lane_id(const CountryPair& pair);
@@ -174,7 +195,44 @@ private:
     static constexpr size_t kBulkBatch = 5000;
     bool time_index_put_off_ = false;
     void build_time_index();
+
+    // A bulk load into an empty store plans each batch while the one before
+    // is written on another thread: SQLite's work and the plan's are of one
+    // size, so the load takes about the longer of the two, not their sum.
+    // The plan then reads nothing through db_: every shelf is in memory (the
+    // store was empty: only this writer's keys are on them), spans and
+    // sketches too, the rows of the batch being written as it writes them,
+    // older rows through reader_ (WAL: it sees what was committed). Ids are
+    // given in order, as SQLite gives them; the writing thread checks it.
+    // Another process committing meanwhile makes the plan stale: the two
+    // batches are then written again the ordinary way.
+    bool pipelined_ = false;
+    bool shelves_complete_ = false;  // every shelf's keys are in key_index_
+    int64_t next_id_ = 0;
+    std::unique_ptr<Db> reader_;
+    Statement reader_candidate_, reader_span_, reader_event_;
+    std::unique_ptr<PendingBatch> pending_;
+    void start_pipeline();
+    WriteStats add_pipelined(const PreparedEvents& events);
+    std::unique_ptr<PendingBatch> plan_ahead(const PreparedEvents& events);
+    void write_planned(const PendingBatch& b);
+    // Waits for the batch being written. False: it was not written, its plan
+    // being stale; an error writing it is thrown here.
+    bool wait_written(PendingBatch& b);
+    // Before anything else uses db_: the batch being written is done.
+    void settle();
 };
+
+struct SqliteStore::PendingBatch {
+    PreparedEvents events;  // a share of the batch: the writes point into it
+    Planned planned;
+    std::vector<int64_t> ids;  // of planned.writes.added
+    std::unordered_map<int64_t, const Event*> rows;
+    std::future<void> written;
+};
+
+// Thrown by the writing thread when another process committed since the plan.
+struct StalePlan {};
 
 SqliteStore::SqliteStore(const std::filesystem::path& path, OpenMode mode) : path_(path) {
     const std::string name = path.string();
@@ -246,6 +304,10 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, OpenMode mode) : pat
 }
 
 SqliteStore::~SqliteStore() {
+    try {
+        settle();
+    } catch (const std::exception&) {  // a load that failed: it has said so, or its caller is unwinding
+    }
     // A load that failed halfway: what it wrote stays, with its index.
     if (time_index_put_off_) try {
             build_time_index();
@@ -261,6 +323,8 @@ void SqliteStore::build_time_index() {
 }
 
 void SqliteStore::finish_load() {
+    settle();
+    pipelined_ = false;
     if (time_index_put_off_) build_time_index();
 }
 
@@ -410,6 +474,8 @@ void SqliteStore::forget() {
     shelves_.clear();
     known_.clear();
     lane_ids_.clear();
+    shelves_complete_ = false;
+    pipelined_ = false;
 }
 
 template <class Write>
@@ -437,6 +503,7 @@ WriteStats SqliteStore::write_batch(Write&& write) {
 // The copy of a text with the smallest name is the one kept, whichever came
 // first: in this batch, and against the store (keep_smaller_name).
 WriteStats SqliteStore::add_documents(const std::vector<DocumentEvents>& batch) {
+    settle();
     std::vector<const Event*> all;
     for (const auto& de : batch)
         for (const auto& e : de.events) all.push_back(&e);
@@ -508,6 +575,7 @@ void SqliteStore::keep_smaller_name(const DocumentInfo& d, const std::vector<con
     BatchWrites w;
     w.changed = rename_document(rows, stored, d.id, reports);
     write_rows(w);
+    note_written(w, {});
     auto& rename = statements_.at("rename_doc");
     rename.bind(1, d.hash).bind(2, d.id);
     rename.bind(3, d.date ? std::optional<int64_t>(day_number(*d.date)) : std::nullopt);
@@ -521,19 +589,121 @@ void SqliteStore::keep_smaller_name(const DocumentInfo& d, const std::vector<con
 }
 
 WriteStats SqliteStore::add_prepared(const PreparedEvents& events) {
-    return write_batch([&] {
+    if (pipelined_) return add_pipelined(events);
+    settle();
+    bool bulk_begins = false;
+    WriteStats stats = write_batch([&] {
         if (!time_index_put_off_ && events.size() >= kBulkBatch) {
             auto& empty = cached("SELECT NOT EXISTS (SELECT 1 FROM events)");
             empty.step();
-            const bool drop = empty.int64(0) == 1;
+            bulk_begins = empty.int64(0) == 1;
             empty.reset();
-            if (drop) {
+            if (bulk_begins) {
                 db_->exec("DROP INDEX IF EXISTS events_by_time");
                 time_index_put_off_ = true;
+                // The store is empty: this batch's keys are all any shelf holds.
+                shelves_complete_ = true;
             }
         }
         return write(events.items(), {});
     });
+    if (bulk_begins) start_pipeline();
+    return stats;
+}
+
+void SqliteStore::start_pipeline() {
+    if (!shelves_complete_) return;  // another process wrote meanwhile
+    if (!reader_) {
+        reader_ = std::make_unique<Db>(db_->path(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, read_only_uri(db_->path()));
+        reader_candidate_ = Statement(*reader_, "SELECT pairs, text, sources FROM events WHERE id = ?1");
+        reader_span_ = Statement(*reader_, "SELECT span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events WHERE id = ?1");
+        reader_event_ = Statement(*reader_, fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_));
+    }
+    Statement last(*db_, "SELECT coalesce(max(id), 0) FROM events");
+    last.step();
+    next_id_ = last.int64(0) + 1;
+    pipelined_ = true;
+}
+
+WriteStats SqliteStore::add_pipelined(const PreparedEvents& events) {
+    std::unique_ptr<PendingBatch> next;
+    try {
+        next = plan_ahead(events);
+    } catch (...) {
+        // What memory holds of this batch was never written.
+        if (pending_) try {
+                wait_written(*pending_);
+            } catch (const std::exception&) {  // this batch's error is the one to tell
+            }
+        pending_.reset();
+        forget();
+        throw;
+    }
+    if (pending_) {
+        std::unique_ptr<PendingBatch> before = std::move(pending_);
+        if (!wait_written(*before)) {
+            // Another process wrote since the plans: both batches again, the
+            // ordinary way. The counts returned for the one before are
+            // corrected here (modulo 2^64: the sum the caller makes is right).
+            forget();
+            const WriteStats redone = write_batch([&] { return write(before->events.items(), {}); });
+            WriteStats stats = write_batch([&] { return write(events.items(), {}); });
+            stats.events_added += redone.events_added - before->planned.stats.events_added;
+            stats.events_merged += redone.events_merged - before->planned.stats.events_merged;
+            stats.dedup_candidates += redone.dedup_candidates - before->planned.stats.dedup_candidates;
+            return stats;
+        }
+    }
+    const WriteStats stats = next->planned.stats;
+    pending_ = std::move(next);
+    pending_->written = std::async(std::launch::async, [this, b = pending_.get()] { write_planned(*b); });
+    return stats;
+}
+
+std::unique_ptr<SqliteStore::PendingBatch> SqliteStore::plan_ahead(const PreparedEvents& events) {
+    auto b = std::make_unique<PendingBatch>();
+    b->events = events.share();
+    b->planned = plan(b->events.items(), {}, {reader_candidate_, reader_span_, reader_event_, pending_.get()});
+    const BatchWrites& w = b->planned.writes;
+    for (const auto& a : w.added) {
+        b->ids.push_back(next_id_++);
+        b->rows.emplace(b->ids.back(), &a.event());
+    }
+    for (const auto& c : w.changed) b->rows[c.event.id] = &c.event;
+    note_written(w, b->ids);
+    return b;
+}
+
+// On its own thread: db_ is this thread's until it is done.
+void SqliteStore::write_planned(const PendingBatch& b) {
+    Transaction tx(*db_);
+    auto& version = statements_.at("data_version");
+    version.step();
+    const int64_t now = version.int64(0);
+    version.reset();
+    if (now != data_version_) throw StalePlan{};
+    write_rows(b.planned.writes, &b.ids);
+    tx.commit();
+}
+
+bool SqliteStore::wait_written(PendingBatch& b) {
+    try {
+        b.written.get();
+        return true;
+    } catch (const StalePlan&) {
+        return false;
+    } catch (...) {
+        forget();  // it may hold keys of rolled-back events
+        throw;
+    }
+}
+
+void SqliteStore::settle() {
+    if (!pending_) return;
+    std::unique_ptr<PendingBatch> b = std::move(pending_);
+    if (wait_written(*b)) return;
+    forget();
+    write_batch([&] { return write(b->events.items(), {}); });
 }
 
 void SqliteStore::load_shelves(const std::vector<int64_t>& shelves) {
@@ -549,8 +719,17 @@ void SqliteStore::load_shelves(const std::vector<int64_t>& shelves) {
     }
 }
 
-Candidate SqliteStore::read_candidate(int64_t id) {
-    auto& s = statements_.at("candidate");
+SqliteStore::RowReads SqliteStore::own_reads() {
+    return {statements_.at("candidate"), statements_.at("span"), statements_.at("event_by_id")};
+}
+
+Candidate SqliteStore::read_candidate(const RowReads& reads, int64_t id) {
+    if (reads.pending)
+        if (auto it = reads.pending->rows.find(id); it != reads.pending->rows.end()) {
+            const Event& e = *it->second;
+            return {id, join_pairs(e.pairs), known(id).span, e.text, first_source(e.sources)};
+        }
+    Statement& s = reads.candidate;
     s.bind(1, id);
     if (!s.step()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_->path(), id));
     Candidate c{id, std::string(s.text(0)), known(id).span, std::string(s.text(1)),
@@ -559,9 +738,24 @@ Candidate SqliteStore::read_candidate(int64_t id) {
     return c;
 }
 
-WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed) {
+std::optional<Event> SqliteStore::read_event(const RowReads& reads, int64_t id) {
+    if (reads.pending)
+        if (auto it = reads.pending->rows.find(id); it != reads.pending->rows.end()) {
+            Event e = *it->second;
+            e.id = id;
+            return e;
+        }
+    Statement& row = reads.event_by_id;
+    row.bind(1, id);
+    std::optional<Event> e;
+    if (row.step()) e = read_row(row);
+    row.reset();
+    return e;
+}
+
+SqliteStore::Planned SqliteStore::plan(const std::vector<Prepared>& prepared, std::vector<bool> skip, const RowReads& reads) {
     BatchDedup dedup(prepared, std::move(skip));
-    load_shelves(dedup.shelves());
+    if (!shelves_complete_) load_shelves(dedup.shelves());
     const KeyLookup keys = dedup.lookups();
     std::vector<int64_t> ids;
     auto file = [&](int64_t key, size_t max) {
@@ -574,40 +768,60 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     // A candidate's span read when first needed: a small ingest into a big
     // store reads the spans of the few events its keys bring, not of every
     // event on the shelves it reads.
-    dedup.known_of = [this](int64_t id) {
+    dedup.known_of = [&](int64_t id) {
         if (known(id).span.cls < kUndatedClass) {
-            auto& span = statements_.at("span");
+            Statement& span = reads.span;
             span.bind(1, id);
             if (span.step()) remember(id, {static_cast<int>(span.int64(0)), span.int64(1), span.int64(2)}, {});
             span.reset();
         }
         return known(id);
     };
-    dedup.read_row = [this](int64_t id) { return read_candidate(id); };
+    dedup.read_row = [&](int64_t id) { return read_candidate(reads, id); };
     dedup.plan();
 
     std::map<int64_t, Event> targets;
-    auto& row = statements_.at("event_by_id");
-    for (int64_t id : dedup.merge_targets()) {
-        row.bind(1, id);
-        if (row.step()) targets.emplace(id, read_row(row));
-        row.reset();
-    }
-    const BatchWrites w = dedup.apply(targets);
+    for (int64_t id : dedup.merge_targets())
+        if (auto e = read_event(reads, id)) targets.emplace(id, std::move(*e));
+    Planned out{dedup.apply(targets), {}};
     for (const auto& [id, wording] : dedup.read_wordings()) remember(id, known(id).span, wording);
+    out.stats.events_added = out.writes.events_added;
+    out.stats.events_merged = out.writes.events_merged;
+    out.stats.dedup_candidates = dedup.candidates_compared();
+    return out;
+}
+
+WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed) {
+    const Planned p = plan(prepared, std::move(skip), own_reads());
+    const BatchWrites& w = p.writes;
     const std::vector<int64_t> added = write_rows(w);
+    note_written(w, added);
     if (placed) {
         placed->clear();
         for (const auto& in : w.into) placed->push_back(in.skipped ? 0 : in.stored ? in.stored : added.at(in.added_index));
     }
-    WriteStats stats;
-    stats.events_added = w.events_added;
-    stats.events_merged = w.events_merged;
-    stats.dedup_candidates = dedup.candidates_compared();
-    return stats;
+    return p.stats;
 }
 
-std::vector<int64_t> SqliteStore::write_rows(const BatchWrites& w) {
+void SqliteStore::note_written(const BatchWrites& w, const std::vector<int64_t>& ids) {
+    // Keys on a shelf this writer has not read are read with it when needed.
+    auto file = [&](const std::vector<FiledKey>& keys, int64_t id) {
+        for (const FiledKey& k : keys)
+            if (shelves_complete_ || shelves_.count(k.shelf)) key_index_.add(k.key, id);
+    };
+    for (size_t i = 0; i < w.added.size(); ++i) {
+        const auto& a = w.added[i];
+        remember(ids[i], stored_span(a.event().interval), a.wording);
+        file(a.report->filed, ids[i]);
+        file(a.more_keys, ids[i]);
+    }
+    for (const auto& c : w.changed) {
+        remember(c.event.id, stored_span(c.event.interval), c.wording);
+        file(c.new_keys, c.event.id);
+    }
+}
+
+std::vector<int64_t> SqliteStore::write_rows(const BatchWrites& w, const std::vector<int64_t>* numbered) {
     // Rows in key order: each B-tree page a batch touches is written once.
     std::vector<LaneRow> lanes, old_lanes;
     std::vector<KeyRow> keys_to_put;
@@ -615,14 +829,14 @@ std::vector<int64_t> SqliteStore::write_rows(const BatchWrites& w) {
     for (const auto& a : w.added) {
         const Event& e = a.event();
         const int64_t id = insert_event(e, a.row());
+        if (numbered && id != (*numbered)[added.size()])
+            throw StoreError(fmt::format("{}: event {} was stored as {} (another writer?)", db_->path(), (*numbered)[added.size()], id));
         added.push_back(id);
-        remember(id, stored_span(e.interval), a.wording);
         lane_rows(id, e, lanes);
         key_rows(id, a.report->filed, keys_to_put, a.more_keys);
     }
     for (const auto& c : w.changed) {
         update_event(c.event);
-        remember(c.event.id, stored_span(c.event.interval), c.wording);
         if (c.interval_changed) {
             Event old = c.event;
             old.interval = c.old_interval;
@@ -691,9 +905,6 @@ void SqliteStore::put_key_rows(std::vector<KeyRow>& rows) {
     for (const KeyRow& r : rows) {
         put.value(r.shelf).value(r.event).blob(pack_keys(r.keys));
         put.end_row();
-        // Shelves this writer has not read are read whole when needed.
-        if (shelves_.count(r.shelf))
-            for (int64_t k : r.keys) key_index_.add(k, r.event);
     }
     put.flush();
 }
@@ -779,6 +990,7 @@ std::vector<int64_t> SqliteStore::matching_ids(const EventQuery& q, size_t* coun
 }
 
 size_t SqliteStore::count(const EventQuery& q) {
+    settle();
     if (q.min_confidence > 0) {  // which events keep a pair is known once read
         EventQuery all = q;
         all.limit = 0;
@@ -793,6 +1005,7 @@ size_t SqliteStore::count(const EventQuery& q) {
 }
 
 std::vector<Event> SqliteStore::events_by_id(const std::vector<int64_t>& ids) {
+    settle();
     ReadTransaction snapshot(*db_);
     std::vector<Event> out;
     Statement& row = cached(fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_));
@@ -820,18 +1033,21 @@ std::optional<DocumentInfo> SqliteStore::read_document(Statement& s) {
 }
 
 std::optional<DocumentInfo> SqliteStore::document_by_hash(std::string_view hash) {
+    settle();
     Statement& s = cached("SELECT hash, id, bytes, date, lang, url FROM documents WHERE hash = ?1");
     s.bind(1, hash);
     return read_document(s);
 }
 
 std::optional<DocumentInfo> SqliteStore::document_by_id(std::string_view id) {
+    settle();
     Statement& s = cached("SELECT hash, id, bytes, date, lang, url FROM documents WHERE id = ?1 ORDER BY added DESC LIMIT 1");
     s.bind(1, id);
     return read_document(s);
 }
 
 void SqliteStore::put_curation(const Curation& c) {
+    settle();
     if (!writable_) throw StoreError(db_->path() + ": opened read-only");
     Transaction tx(*db_);
     Statement s(*db_, curation_upsert_sql([](int n) { return fmt::format("?{}", n); }));
@@ -851,6 +1067,7 @@ void SqliteStore::put_curation(const Curation& c) {
 }
 
 bool SqliteStore::delete_curation(const CurationKey& key) {
+    settle();
     if (!writable_) throw StoreError(db_->path() + ": opened read-only");
     Transaction tx(*db_);
     Statement s(*db_, "DELETE FROM curations WHERE document = ?1 AND date_begin = ?2 AND date_end = ?3");
@@ -862,6 +1079,7 @@ bool SqliteStore::delete_curation(const CurationKey& key) {
 }
 
 std::vector<Curation> SqliteStore::curations() {
+    settle();
     ReadTransaction snapshot(*db_);
     std::vector<Curation> out;
     Statement exists(*db_, "SELECT count(*) FROM sqlite_schema WHERE name = 'curations'");
@@ -877,6 +1095,7 @@ std::vector<Curation> SqliteStore::curations() {
 }
 
 std::vector<Event> SqliteStore::query(const EventQuery& q) {
+    settle();
     ReadTransaction snapshot(*db_);
     const std::vector<int64_t> ids = matching_ids(q);
     // Fetch in rowid order (pages read once, in file order), then put the
@@ -903,6 +1122,7 @@ std::vector<Event> SqliteStore::query(const EventQuery& q) {
 }
 
 std::vector<Event> SqliteStore::all_events() {
+    settle();
     ReadTransaction snapshot(*db_);
     std::vector<Event> out;
     Statement s(*db_, fmt::format("SELECT {} FROM events WHERE span_class >= 0", event_columns_));
@@ -916,6 +1136,7 @@ std::vector<Event> SqliteStore::all_events() {
 }
 
 StoreStats SqliteStore::stats() {
+    settle();
     ReadTransaction snapshot(*db_);
     StoreStats st;
     size_t* counts[] = {&st.documents, &st.events, &st.undated_events, &st.sources};

@@ -104,9 +104,12 @@ public:
     PreparedEvents& operator=(PreparedEvents&&) noexcept;
     size_t size() const;
     const std::vector<store::Prepared>& items() const { return *items_; }
+    // Another handle on the same events: a store writing a batch after
+    // add_prepared returned keeps one, so the events live until it is done.
+    PreparedEvents share() const;
 
 private:
-    std::unique_ptr<std::vector<store::Prepared>> items_;
+    std::shared_ptr<const std::vector<store::Prepared>> items_;
 };
 
 class Store {
@@ -131,10 +134,16 @@ public:
     // Same for events without a document row (`tarikh load`). Loading the same
     // events again adds nothing.
     WriteStats add_events(const std::vector<Event>& events) { return add_prepared(PreparedEvents(events)); }
+    // A store may go on writing a batch after this returns (SQLite plans a
+    // bulk load's next batch while it writes this one): its counts are
+    // final, and an error writing it is thrown by the next call on the store.
+    // A caller keeping `events` until the next add_prepared or finish_load
+    // returns has them freed where it frees them.
     virtual WriteStats add_prepared(const PreparedEvents& events) = 0;
-    // After the last add_prepared of a bulk load: builds what the store put
-    // off until the end (SQLite: its index by time, when the load began in an
-    // empty store). Queries meanwhile give the same answers, more slowly.
+    // After the last add_prepared of a bulk load: waits for its last batch,
+    // and builds what the store put off until the end (its index by time,
+    // PostgreSQL's dedup_keys key, when the load began in an empty store).
+    // Queries meanwhile give the same answers, more slowly.
     virtual void finish_load() {}
     virtual StoreStats stats() = 0;
     // The file or the database, as messages name it (no password).

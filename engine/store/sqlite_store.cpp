@@ -630,14 +630,13 @@ WriteStats SqliteStore::add_pipelined(const PreparedEvents& events) {
     try {
         next = plan_ahead(events);
     } catch (...) {
-        // What memory holds of this batch was never written.
-        if (pending_) try {
-                wait_written(*pending_);
-            } catch (const std::exception&) {  // this batch's error is the one to tell
-            }
-        pending_.reset();
+        // The batch before is written all the same (again, if its plan was
+        // stale), and its error, an earlier one, is the one to tell; what
+        // memory holds of this batch was never written.
+        const std::exception_ptr error = std::current_exception();
+        settle();
         forget();
-        throw;
+        std::rethrow_exception(error);
     }
     if (pending_) {
         std::unique_ptr<PendingBatch> before = std::move(pending_);

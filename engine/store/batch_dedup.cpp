@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <tuple>
-#include <unordered_set>
 #include <thread>
 
 namespace tarikh::store {
@@ -285,6 +284,7 @@ uint32_t BatchDedup::best_match(size_t i) {
 
 const std::vector<Placement>& BatchDedup::plan() {
     number_events();
+    if (read_rows) read_rows_worth_reading();
     plan_.assign(batch_.size(), Placement{});
     for (size_t i = 0; i < batch_.size(); ++i) {
         if (skip_[i]) continue;
@@ -334,29 +334,28 @@ std::vector<std::pair<int64_t, WordingSketch>> BatchDedup::read_wordings() const
     return out;
 }
 
-std::vector<int64_t> BatchDedup::rows_worth_reading() const {
-    std::unordered_map<int64_t, std::vector<size_t>> sharing;  // key → the batch's events filed under it
+// Before any event of the batch is filed: every candidate is a stored one.
+void BatchDedup::read_rows_worth_reading() {
+    std::vector<bool> worth(real_.size(), false);
+    std::vector<int64_t> ids;
     for (size_t i = 0; i < batch_.size(); ++i) {
         if (skip_[i]) continue;
-        sharing[batch_[i].exact].push_back(i);
-        for (int64_t key : batch_[i].keys) sharing[key].push_back(i);
-    }
-    std::vector<int64_t> out;
-    std::unordered_set<int64_t> decided;
-    for (const auto& [key, id] : stored_filed_) {
-        if (stored_.count(id) || !decided.insert(id).second) continue;
-        const KnownEvent known = known_of(id);
-        const auto it = sharing.find(key);
-        if (it == sharing.end()) continue;
-        for (size_t i : it->second) {
-            if (may_repeat(known.span, known.wording, batch_[i])) {
-                out.push_back(id);
-                break;
-            }
+        const Prepared& p = batch_[i];
+        candidates_.clear();
+        filed_.find(p.exact, KeyIndex::kMaxPerKey, candidates_);
+        for (int64_t key : p.keys) filed_.find(key, kNearCandidates, candidates_);
+        for (int64_t c : candidates_) {
+            const auto local = static_cast<size_t>(c);
+            if (worth[local] || stored_.count(real_[local]) || !may_repeat(now_[local].span, now_[local].wording, p)) continue;
+            worth[local] = true;
+            ids.push_back(real_[local]);
         }
     }
-    std::sort(out.begin(), out.end());
-    return out;
+    std::sort(ids.begin(), ids.end());
+    for (Candidate& c : read_rows(ids)) {
+        const int64_t id = c.id;
+        stored_.insert_or_assign(id, std::move(c));
+    }
 }
 
 std::vector<int64_t> BatchDedup::merge_targets() const {

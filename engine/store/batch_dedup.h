@@ -159,13 +159,13 @@ public:
     // whose sketch does not rule them out (`read_row`), both called from plan().
     std::function<KnownEvent(int64_t)> known_of;
     std::function<Candidate(int64_t)> read_row;
-    // With known_of, after the keys are filed: the stored events whose rows
-    // plan() will read, found by the same test it makes (a span overlapping
-    // an event of the batch that shares a key, a sketch that does not rule
-    // it out), for a backend to read in one query and know() beforehand. A
-    // stored event a merge of the batch moves may need its row as well;
-    // plan() reads it through read_row.
-    std::vector<int64_t> rows_worth_reading() const;
+    // Optional, with known_of: reads the rows of many stored events at once
+    // (one query, where a query per row costs a round trip). plan() hands it
+    // the events its own test will read (a span overlapping an event of the
+    // batch that shares a key, a sketch that does not rule it out), before
+    // it starts; any other it needs (a stored event a merge of the batch
+    // moved) it reads through read_row.
+    std::function<std::vector<Candidate>(const std::vector<int64_t>&)> read_rows;
 
     // Decides every event in order. Call after the store's answers are in.
     const std::vector<Placement>& plan();
@@ -190,6 +190,7 @@ private:
         bool first_read = false;              // of a stored event: its row has given it
     };
     void number_events();
+    void read_rows_worth_reading();
     const Candidate& row_of(uint32_t local);
     const Shingles& shingles_of(uint32_t local);
     uint32_t best_match(size_t i);

@@ -738,7 +738,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             if (c.empty()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_.where(), id));
             return std::move(c.front());
         };
-        for (Candidate& c : read_candidates(dedup.rows_worth_reading())) dedup.know(std::move(c));
+        dedup.read_rows = [this](const std::vector<int64_t>& ids) { return read_candidates(ids); };
     } else {
         for (Candidate& c : read_candidates({met.begin(), met.end()})) dedup.know(std::move(c));
     }

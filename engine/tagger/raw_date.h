@@ -60,6 +60,12 @@ enum class RawKind : uint8_t {
 };
 
 struct RawDate {
+    RawDate() = default;
+    // A rule opens its reading with its own name (what `tarikh parse
+    // --explain` shows), the kind of date and the tokens [first, last) read
+    // so far; a rule that reads on moves `last`.
+    RawDate(Rule rule, RawKind kind, uint32_t first, uint32_t last) : kind(kind), first(first), last(last), rule(rule) {}
+
     RawKind kind = RawKind::Point;
     uint32_t first = 0, last = 0;  // token range [first, last)
     uint32_t skip_bytes = 0;       // a clitic (w, b…) glued to the first token, outside the span

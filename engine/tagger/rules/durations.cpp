@@ -64,11 +64,7 @@ std::optional<RawDate> Grammar::length_or_frequency(uint32_t i) {
 }
 
 static RawDate length_at(uint32_t i, uint32_t last, RawKind kind, Rule rule, Granularity unit, int n) {
-    RawDate r;
-    r.kind = kind;
-    r.rule = rule;
-    r.first = i;
-    r.last = last;
+    RawDate r(rule, kind, i, last);
     r.unit = unit;
     r.n = n;
     r.confidence = 0.75f;

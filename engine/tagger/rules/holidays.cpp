@@ -9,11 +9,7 @@ namespace tarikh::tagger::rules {
 std::optional<RawDate> Grammar::holiday(uint32_t i) {
     Hit h = hit(i, LexKind::Holiday);
     if (!h) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::Holiday;
-    r.kind = RawKind::Holiday;
-    r.first = i;
-    r.last = h.end;
+    RawDate r(Rule::Holiday, RawKind::Holiday, i, h.end);
     r.holiday = static_cast<uint32_t>(h.entry->number);
     r.confidence = 0.85f;
     uint32_t k = h.end;

@@ -87,11 +87,7 @@ std::optional<RawDate> Grammar::named_event(uint32_t i) {
             inserted_year = static_cast<int>(t_[k].number);
             ++k;
         }
-        RawDate r;
-        r.rule = Rule::NamedEvent;
-        r.kind = RawKind::Event;
-        r.first = i;
-        r.last = k;
+        RawDate r(Rule::NamedEvent, RawKind::Event, i, k);
         r.event = e;
         r.context_year = inserted_year;
         r.confidence = 0.9f;

@@ -133,9 +133,7 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
     for (uint32_t k = i + 1; k <= i + 4; ++k) glued = glued && t_[k].joined;
     if (!glued && !hit(i + 5, LexKind::Era)) return std::nullopt;
     int a = static_cast<int>(t_[i].number), b = static_cast<int>(t_[i + 2].number), c = static_cast<int>(t_[i + 4].number);
-    RawDate r;
-    r.first = i;
-    r.last = i + 5;
+    RawDate r(Rule::NumericDate, RawKind::Point, i, i + 5);
     r.a.granularity = Granularity::Day;
     if (t_[i].digits == 4 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2) {
         r.a.year = a; r.a.month = b; r.a.day = c;
@@ -158,7 +156,6 @@ std::optional<RawDate> Grammar::numeric_date(uint32_t i) {
     if (r.a.calendar != Calendar::SolarHijri) r.a.calendar = calendar_of_bare_year(*r.a.year);
     if (Hit era = hit(r.last, LexKind::Era)) { r.a.calendar = era.entry->calendar; r.last = era.end; }
     r.confidence = 0.95f;
-    r.rule = Rule::NumericDate;
     return r;
 }
 
@@ -171,10 +168,7 @@ std::optional<RawDate> Grammar::numeric_month_year(uint32_t i) {
     const int m = static_cast<int>(t_[i].number), y = static_cast<int>(t_[i + 2].number);
     const Calendar c = calendar_of_bare_year(y);
     if (m < 1 || m > 12 || !((y >= 1900 && y <= 2100) || c == Calendar::SolarHijri)) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::NumericMonthYear;
-    r.first = i;
-    r.last = i + 3;
+    RawDate r(Rule::NumericMonthYear, RawKind::Point, i, i + 3);
     r.a.granularity = Granularity::Month;
     r.a.calendar = c;
     r.a.year = y;
@@ -196,13 +190,10 @@ std::optional<RawDate> Grammar::year_word_year(uint32_t i) {
     auto y = year_at(yw.end, true, two);
     if (!y) return std::nullopt;
     if (t_[yw.end].digits == 4 && quantity_after(y->end) && !y->explicit_calendar) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::YearWordYear;
-    r.first = i;
+    RawDate r(Rule::YearWordYear, RawKind::Point, i, y->end);
     r.a.granularity = Granularity::Year;
     r.a.year = y->value;
     r.a.calendar = y->calendar;
-    r.last = y->end;
     r.confidence = 0.95f;
     return r;
 }
@@ -214,13 +205,10 @@ std::optional<RawDate> Grammar::spelled_year(uint32_t i) {
     if (!yw) return std::nullopt;
     auto n = spelled_number(yw.end);
     if (!n || n->ordinal || n->value < 1000) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::YearWordYear;
-    r.first = i;
+    RawDate r(Rule::YearWordYear, RawKind::Point, i, n->end);
     r.a.granularity = Granularity::Year;
     r.a.year = n->value;
     r.a.calendar = calendar_of_bare_year(n->value);
-    r.last = n->end;
     if (Hit era = hit(r.last, LexKind::Era)) { r.a.calendar = era.entry->calendar; r.last = era.end; }
     r.confidence = 0.85f;
     return r;
@@ -263,9 +251,7 @@ std::optional<RawDate> Grammar::decade(uint32_t i) {
 }
 
 static RawDate decade_at(uint32_t i, Rule rule) {
-    RawDate r;
-    r.rule = rule;
-    r.first = i;
+    RawDate r(rule, RawKind::Point, i, i);
     r.a.granularity = Granularity::Decade;
     return r;
 }
@@ -343,9 +329,7 @@ std::optional<RawDate> Grammar::decade_name(uint32_t i, uint32_t k) {
 }
 
 static RawDate century_at(uint32_t i, Rule rule) {
-    RawDate r;
-    r.rule = rule;
-    r.first = i;
+    RawDate r(rule, RawKind::Point, i, i);
     r.a.granularity = Granularity::Century;
     return r;
 }

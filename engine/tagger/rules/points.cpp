@@ -42,13 +42,11 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
         j = mw.end;
     auto m = month_at(j);
     if (!m) return std::nullopt;
-    RawDate r;
-    r.first = i;
+    RawDate r(Rule::DayMonthYear, RawKind::Point, i, m->end);
     r.a.calendar = m->entry->calendar;
     r.a.month = m->entry->number;
     r.a.day = d->first;
     r.a.granularity = Granularity::Day;
-    r.rule = Rule::DayMonthYear;
     uint32_t k = m->end;
     if (is_punct(k, ',')) ++k;
     // 12 mars/ādhar mn ʿam 1985: "of [the year]" before the year
@@ -66,7 +64,6 @@ std::optional<RawDate> Grammar::day_month(uint32_t i, bool partial_ok) {
     if (!partial_ok || m->entry->has(kFragment)) return std::nullopt;
     // "15 mars" / "nwambr hman sal": the year comes from elsewhere
     r.rule = Rule::DayMonth;
-    r.last = m->end;
     r.confidence = 0.8f;
     uint32_t kb = r.last;
     if (Hit of = hit(kb, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) kb = of.end;
@@ -108,10 +105,7 @@ std::optional<RawDate> Grammar::month_first(uint32_t i, bool partial_ok) {
 }
 
 RawDate Grammar::month_alone(uint32_t i, const MonthAt& m, Rule rule) {
-    RawDate r;
-    r.rule = rule;
-    r.first = i;
-    r.last = m.end;
+    RawDate r(rule, RawKind::Point, i, m.end);
     r.a.calendar = m.entry->calendar;
     r.a.month = m.entry->number;
     r.a.granularity = Granularity::Month;
@@ -236,9 +230,7 @@ std::optional<RawDate> Grammar::fiscal_year(uint32_t i) {
     uint32_t k = fiscal.end;
     Hit year_word = hit_if(k, LexKind::Unit, [](const LexEntry& e) { return e.unit == Granularity::Year && !e.has(kPlural); });
     if (year_word) k = year_word.end;
-    RawDate r;
-    r.rule = Rule::FiscalYear;
-    r.first = i;
+    RawDate r(Rule::FiscalYear, RawKind::Point, i, k);
     r.fiscal = true;
     r.confidence = 0.85f;
     if (relative) {
@@ -246,7 +238,6 @@ std::optional<RawDate> Grammar::fiscal_year(uint32_t i) {
         r.kind = RawKind::Shift;
         r.unit = Granularity::Year;
         r.n = rel.entry->rel == Rel::Last ? -1 : rel.entry->rel == Rel::Next ? 1 : 0;
-        r.last = k;
         return r;
     }
     auto y = year_at(k, true, false);
@@ -304,9 +295,7 @@ std::optional<RawDate> Grammar::month_after_cue(uint32_t i, const MonthAt& m) {
 
 // A year whose value comes from the reference: hman sal, alʿam almaḍy, amsal, this year.
 std::optional<RawDate> Grammar::year_relative(uint32_t i) {
-    RawDate r;
-    r.rule = Rule::RelativeYear;
-    r.first = i;
+    RawDate r(Rule::RelativeYear, RawKind::Point, i, i);
     r.a.granularity = Granularity::Year;
     if (Hit rd = hit(i, LexKind::RelDate); rd && rd.entry->unit == Granularity::Year) {
         r.a.base = {rd.entry->rel, Granularity::Year, rd.entry->has(kSolar)};
@@ -359,9 +348,7 @@ std::optional<RawDate> Grammar::same_day_year(uint32_t i) {
     if (k == kNone) return std::nullopt;
     if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From || of.entry->prep == Prep::In))
         k = of.end;
-    RawDate r;
-    r.rule = Rule::SameDayYear;
-    r.first = i;
+    RawDate r(Rule::SameDayYear, RawKind::Point, i, k);
     r.a.granularity = Granularity::Year;
     r.a.same_day = rel;
     r.confidence = 0.85f;
@@ -398,9 +385,7 @@ std::optional<RawDate> Grammar::season(uint32_t i) {
 }
 
 static RawDate season_at(uint32_t i, Rule rule, int season) {
-    RawDate r;
-    r.rule = rule;
-    r.first = i;
+    RawDate r(rule, RawKind::Point, i, i);
     r.a.granularity = Granularity::Season;
     r.a.season = season;
     return r;
@@ -569,10 +554,7 @@ std::optional<RawDate> Grammar::months_of_year(uint32_t i) {
     if (Hit o = hit(j, LexKind::Ordinal); o && o.entry->number >= 1)
         if (auto c = count_at(o.end); c && !is_number(o.end) && c->first >= 2 && c->first * o.entry->number <= 12)
             if (Hit u = hit(c->second, LexKind::Unit); u && u.entry->unit == Granularity::Month && u.entry->has(kPlural)) {
-                RawDate r;
-                r.rule = Rule::MonthsOfYear;
-                r.kind = RawKind::Range;
-                r.first = i;
+                RawDate r(Rule::MonthsOfYear, RawKind::Range, i, u.end);
                 r.a.granularity = Granularity::Month;
                 if (!with_year(r, u.end)) return std::nullopt;  // "the first nine months" alone is a length
                 r.b = r.a;
@@ -589,16 +571,12 @@ std::optional<RawDate> Grammar::months_of_year(uint32_t i) {
     if (auto c = count_at(k); c && !n && set_.count_after_unit && !is_number(k)) { n = c->first; k = c->second; }
     Hit o = hit(k, LexKind::Ordinal);
     if (!o || n < 2 || o.entry->number < 1 || n * o.entry->number > 12) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::MonthsOfYear;
-    r.kind = RawKind::Range;
-    r.first = i;
+    RawDate r(Rule::MonthsOfYear, RawKind::Range, i, o.end);
     r.a.granularity = Granularity::Month;
     if (!with_year(r, o.end)) {
         // the previous date's year, in the calendar this language counts years in
         r.a.base = {Rel::Same, Granularity::Year, false};
         r.a.calendar = set_.relative_calendar;
-        r.last = o.end;
         r.confidence = 0.7f;
     } else if (r.a.base.solar) {
         r.a.calendar = Calendar::SolarHijri;
@@ -630,11 +608,7 @@ std::optional<RawDate> Grammar::week_of_month(uint32_t i) {
     if (!o || o.entry->number < 1 || o.entry->number > 4) return std::nullopt;
     auto month = month_of(o.end);
     if (!month) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::WeekOfMonth;
-    r.kind = RawKind::Range;
-    r.first = i;
-    r.last = month->last;
+    RawDate r(Rule::WeekOfMonth, RawKind::Range, i, month->last);
     r.a = r.b = month->a;
     r.a.granularity = r.b.granularity = Granularity::Day;
     r.a.day = (o.entry->number - 1) * 7 + 1;
@@ -724,11 +698,7 @@ std::optional<RawDate> Grammar::modified(uint32_t i) {
     if (!inner && k > 0 && has(k - 1, LexKind::Article) && hit(k - 1, LexKind::Article).end == k)
         if (Hit u = hit(k, LexKind::Unit); u && !u.entry->has(kPlural) && !u.entry->number &&
                                            u.entry->unit != Granularity::Day && !is_number(u.end) && !has(u.end, LexKind::Rel)) {
-            RawDate r;
-            r.kind = RawKind::Shift;
-            r.rule = Rule::ModUnit;
-            r.first = i;
-            r.last = u.end;
+            RawDate r(Rule::ModUnit, RawKind::Shift, i, u.end);
             r.unit = u.entry->unit;
             r.mod = m.entry->mod;
             r.confidence = 0.75f;

@@ -63,11 +63,7 @@ std::optional<RawDate> Grammar::range(uint32_t i) {
     if (!right || right->kind != RawKind::Point) return std::nullopt;
     // A month name taken on trust on the left needs a dated month on the right.
     if (left && left->a.granularity == Granularity::Month && !left->a.year && !(right->a.year && right->a.month)) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::Range;
-    r.kind = RawKind::Range;
-    r.first = i;
-    r.last = right->last;
+    RawDate r(Rule::Range, RawKind::Range, i, right->last);
     r.b = right->a;
     if (left && left->kind == RawKind::Point) {
         r.a = left->a;
@@ -119,11 +115,7 @@ std::optional<RawDate> Grammar::short_range_end(uint32_t i, uint32_t r0, const R
     const int first = *left.a.year;
     int last = first / 100 * 100 + static_cast<int>(t_[k].number);
     if (last <= first) last += 100;  // 1999-00
-    RawDate r;
-    r.rule = Rule::RangeShortEnd;
-    r.kind = RawKind::Range;
-    r.first = i;
-    r.last = k + 1;
+    RawDate r(Rule::RangeShortEnd, RawKind::Range, i, k + 1);
     r.a = left.a;
     r.b = left.a;
     r.b.year = last;
@@ -159,11 +151,7 @@ std::optional<RawDate> Grammar::day_list(uint32_t i) {
         if (joined_by_and) {
             std::optional<RawDate> right = point(next, false, true);
             if (right && right->kind == RawKind::Point && right->a.granularity == Granularity::Day && right->a.day > first_day) {
-                RawDate r;
-                r.rule = Rule::DayList;
-                r.kind = RawKind::Range;
-                r.first = i;
-                r.last = right->last;
+                RawDate r(Rule::DayList, RawKind::Range, i, right->last);
                 r.b = right->a;
                 r.a = right->a;
                 r.a.day = first_day;

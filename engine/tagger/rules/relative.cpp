@@ -29,14 +29,6 @@ std::optional<RawDate> Grammar::earlier_later_unit(uint32_t i) {
     return r;
 }
 
-static RawDate shift_at(uint32_t i, Rule rule) {
-    RawDate r;
-    r.rule = rule;
-    r.first = i;
-    r.kind = RawKind::Shift;
-    return r;
-}
-
 static bool is_shift_rel(Rel x) { return x == Rel::Last || x == Rel::Next || x == Rel::This || x == Rel::Same; }
 
 // <ago|later> [about] [<count>] <unit>, where the language puts the word
@@ -44,7 +36,7 @@ static bool is_shift_rel(Rel x) { return x == Rel::Last || x == Rel::Next || x =
 Match Grammar::rel_count_unit(uint32_t i, uint32_t j) {
     Hit rel = hit(j, LexKind::Rel);
     if (!(rel && (rel.entry->rel == Rel::Ago || rel.entry->rel == Rel::Later) && set_.ago_before_count)) return Match::none();
-    RawDate r = shift_at(i, Rule::RelCountUnit);
+    RawDate r(Rule::RelCountUnit, RawKind::Shift, i, rel.end);
     uint32_t k = rel.end;
     int n = 1;
     // about so long ago, more than two decades ago
@@ -79,11 +71,10 @@ Match Grammar::later_unit(uint32_t i, uint32_t j) {
     if (!(rel && rel.entry->rel == Rel::Later && set_.later_before_unit)) return Match::none();
     Hit u = hit(rel.end, LexKind::Unit);
     if (!(u && !u.entry->number && !u.entry->has(kPlural))) return Match::none();
-    RawDate r = shift_at(i, Rule::LaterUnit);
+    RawDate r(Rule::LaterUnit, RawKind::Shift, i, u.end);
     r.unit = u.entry->unit;
     r.n = 1;
     r.from_previous = true;
-    r.last = u.end;
     r.confidence = 0.8f;
     return r;
 }
@@ -96,9 +87,8 @@ Match Grammar::count_unit_rel(uint32_t i, uint32_t j) {
     if (!u || u.entry->number) return Match::none();
     Hit rel = hit(u.end, LexKind::Rel);
     if (!rel || c->first <= 0) return Match::none();
-    RawDate r = shift_at(i, Rule::CountUnitRel);
+    RawDate r(Rule::CountUnitRel, RawKind::Shift, i, rel.end);
     r.unit = u.entry->unit;
-    r.last = rel.end;
     const Rel x = rel.entry->rel;
     if (x == Rel::Earlier && !quantifier_before(j)) {  // "a year earlier": before the previous date
         r.n = -c->first;
@@ -134,18 +124,15 @@ Match Grammar::rel_count_units(uint32_t i, uint32_t j) {
     if (!c || (c->first <= 1 && c->first != -1)) return Match::none();
     Hit u = hit(c->second, LexKind::Unit);
     if (!u || !u.entry->has(kPlural)) return Match::none();
-    RawDate r = shift_at(i, Rule::RelCountUnits);
     if (c->first == -1) {  // "the past few years": a length ending now, of no stated count (PXY, no bounds)
-        r.kind = RawKind::Duration;
+        RawDate r(Rule::RelCountUnits, RawKind::Duration, i, u.end);
         r.unit = u.entry->unit;
         r.n = -1;
-        r.last = u.end;
         return r;
     }
-    r.kind = RawKind::PastSpan;
+    RawDate r(Rule::RelCountUnits, RawKind::PastSpan, i, u.end);
     r.unit = u.entry->unit;
     r.n = c->first;
-    r.last = u.end;
     return r;
 }
 
@@ -161,8 +148,7 @@ Match Grammar::unit_count_rel(uint32_t i, uint32_t j) {
     if (auto c = count_at(k); c && set_.count_after_unit) { n = c->first; k = c->second; }
     Hit rel = hit(k, LexKind::Rel);
     if (!rel) return Match::none();
-    RawDate r = shift_at(i, Rule::UnitCountRel);
-    r.last = rel.end;
+    RawDate r(Rule::UnitCountRel, RawKind::Shift, i, rel.end);
     Rel x = rel.entry->rel;
     // "<week> <ago>" without a count is the last one where the language says
     // so, as with <last> (but <ago> <from> X is before X)
@@ -205,8 +191,7 @@ Match Grammar::rel_unit(uint32_t i, uint32_t j) {
     const Rel x = rel.entry->rel;
     Hit u = hit(rel.end, LexKind::Unit);
     if (!u || is_number(u.end)) return Match::none();
-    RawDate r = shift_at(i, Rule::RelUnit);
-    r.last = u.end;
+    RawDate r(Rule::RelUnit, RawKind::Shift, i, u.end);
     if (u.entry->has(kPlural) && x == Rel::Recent) {
         r.kind = RawKind::Reference;
         r.confidence = 0.6f;
@@ -228,11 +213,10 @@ Match Grammar::rel_unit(uint32_t i, uint32_t j) {
 Match Grammar::reldate_word(uint32_t i, uint32_t j) {
     Hit rd = hit(j, LexKind::RelDate);
     if (!rd) return Match::none();
-    RawDate r = shift_at(i, Rule::RelDateWord);
+    RawDate r(Rule::RelDateWord, RawKind::Shift, i, rd.end);
     r.unit = rd.entry->unit;
     r.n = rd.entry->rel == Rel::Last ? -1 : rd.entry->rel == Rel::Next ? 1 : 0;
     r.solar = rd.entry->has(kSolar);
-    r.last = rd.end;
     r.confidence = 0.9f;
     return r;
 }
@@ -241,11 +225,7 @@ std::optional<RawDate> Grammar::deictic(uint32_t i) {
     // "this morning", "last night": today's or yesterday's part of the day
     if (Hit rel = hit(i, LexKind::Rel); rel && (rel.entry->rel == Rel::This || rel.entry->rel == Rel::Last))
         if (Hit part = hit(rel.end, LexKind::DayPart); part && part.entry->number) {
-            RawDate r;
-            r.rule = Rule::RelDaypart;
-            r.kind = RawKind::Deictic;
-            r.first = i;
-            r.last = part.end;
+            RawDate r(Rule::RelDaypart, RawKind::Deictic, i, part.end);
             r.deictic = rel.entry->rel == Rel::This ? Deictic::Today : Deictic::Yesterday;
             r.daypart = part.entry->number;
             r.confidence = 0.85f;
@@ -253,11 +233,7 @@ std::optional<RawDate> Grammar::deictic(uint32_t i) {
         }
     Hit d = hit(i, LexKind::Deictic);
     if (!d) return std::nullopt;
-    RawDate r;
-    r.rule = Rule::DeicticWord;
-    r.kind = RawKind::Deictic;
-    r.first = i;
-    r.last = d.end;
+    RawDate r(Rule::DeicticWord, RawKind::Deictic, i, d.end);
     r.deictic = d.entry->deictic;
     r.confidence = 0.85f;
     if (r.deictic == Deictic::PastRef || r.deictic == Deictic::FutureRef) {  // "recently": a time, but no interval
@@ -275,13 +251,9 @@ std::optional<RawDate> Grammar::weekday(uint32_t i) {
     // "last Tuesday", "next Friday": the relative word first
     if (Hit rel = hit(i, LexKind::Rel); rel && (rel.entry->rel == Rel::Last || rel.entry->rel == Rel::Next)) {
         if (Hit w = hit(rel.end, LexKind::Weekday); w && !has(w.end, LexKind::ObjectMarker)) {
-            RawDate r;
-            r.rule = Rule::RelWeekday;
-            r.kind = RawKind::Weekday;
-            r.first = i;
+            RawDate r(Rule::RelWeekday, RawKind::Weekday, i, w.end);
             r.weekday = w.entry->number;
             r.n = rel.entry->rel == Rel::Last ? -1 : 1;
-            r.last = w.end;
             return r;
         }
     }
@@ -379,8 +351,7 @@ std::optional<RawDate> Grammar::nth_weekday(uint32_t i) {
     Hit w = hit(k, LexKind::Weekday);
     if (!w) return std::nullopt;
     k = w.end;
-    RawDate r;
-    r.rule = Rule::NthWeekday;
+    RawDate r(Rule::NthWeekday, RawKind::Point, i, k);
     if (!nth) {
         Hit o = hit(k, LexKind::Ordinal);
         if (!o || o.entry->number < 1 || o.entry->number > 5) return std::nullopt;
@@ -390,7 +361,6 @@ std::optional<RawDate> Grammar::nth_weekday(uint32_t i) {
     }
     if (Hit of = hit(k, LexKind::Prep); of && (of.entry->prep == Prep::Of || of.entry->prep == Prep::From)) k = of.end;
     k = skip_article(k);
-    r.first = i;
     r.a.granularity = Granularity::Day;
     r.a.weekday = w.entry->number;
     r.a.nth = nth;

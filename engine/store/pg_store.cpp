@@ -711,10 +711,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             for (int64_t k : keys) {
                 ids.clear();
                 key_index_.find(k, max, ids);
-                for (int64_t id : ids) {
-                    dedup.file(k, id);
-                    met.insert(id);
-                }
+                for (int64_t id : ids) dedup.file(k, id);
             }
             return;
         }

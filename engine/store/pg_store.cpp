@@ -25,9 +25,11 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace tarikh::store {
 namespace {
@@ -105,6 +107,26 @@ private:
     // The batch's writes, inside the caller's transaction and write lock.
     // `placed`, when given: the id of the event each one of the batch is in (0: skipped).
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed = nullptr);
+    // What the batch being written (pipelined bulk load) holds, by id.
+    struct PendingBatch;
+    // Where a plan reads what it needs: the writing connection, or the
+    // reader's with the rows of the batch being written in memory.
+    struct Reads {
+        PgDb& db;
+        const PendingBatch* pending = nullptr;
+    };
+    struct Planned {
+        BatchWrites writes;
+        WriteStats stats;
+    };
+    Planned plan(const std::vector<Prepared>& prepared, std::vector<bool> skip, const Reads& reads);
+    // Ids for `n` new events, from the store's sequence.
+    static std::vector<int64_t> new_ids(PgDb& db, size_t n);
+    // What memory knows of the rows a batch writes (a bulk load's keys, spans, sketches).
+    void note_written(const BatchWrites& w, const std::vector<int64_t>& ids);
+    void note_changed(const std::vector<BatchWrites::Changed>& changed);
+    // The rows of a decided batch, its added events numbered `ids`.
+    void write_rows(const BatchWrites& w, const std::vector<int64_t>& ids);
     void write_changed(const std::vector<BatchWrites::Changed>& changed, const std::map<std::string, int64_t>& lanes);
     // Adds the documents not stored yet (the events of the others are
     // skipped), keeping of each text the copy with the smallest name.
@@ -114,12 +136,17 @@ private:
     std::map<std::string, int64_t> lane_ids(const std::vector<BatchWrites::Added>& added,
                                             const std::vector<BatchWrites::Changed>& changed);
     void copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t>& lanes, int64_t id, const Event& e);
-    std::map<int64_t, Event> read_events(const std::vector<int64_t>& ids);
+    std::map<int64_t, Event> read_events(const std::vector<int64_t>& ids) { return read_events({db_}, ids); }
+    std::map<int64_t, Event> read_events(const Reads& reads, const std::vector<int64_t>& ids);
+    // The row the batch being written gives event `id`, if it writes one.
+    static const Event* being_written(const Reads& reads, int64_t id);
     std::vector<Event> read_rows(const PgResult& r);
     std::optional<DocumentInfo> read_document(const PgResult& r);
-    // `body` in a transaction holding the locks of the events' pairs.
+    // `body` in a transaction holding the locks of the events' pairs. On an
+    // error, what memory knows is forgotten (not from another thread: the
+    // waiting one forgets it).
     template <class Body>
-    WriteStats in_write_transaction(const std::vector<Prepared>& events, Body&& body);
+    WriteStats in_write_transaction(const std::vector<Prepared>& events, Body&& body, bool forget_on_error = true);
 
     // A bulk load into an empty store holds kWriterLock exclusively until it
     // ends, so the events it wrote are all the store has: it files their
@@ -137,12 +164,27 @@ private:
     // (only keys filed again on a merged event can be) one is kept. Only the
     // keys `refiled` can be, unless not given (a load killed halfway).
     void index_dedup_keys(const std::vector<std::pair<int64_t, int64_t>>* refiled);
-    std::vector<Candidate> read_candidates(const std::vector<int64_t>& ids);
+    std::vector<Candidate> read_candidates(const Reads& reads, const std::vector<int64_t>& ids);
     bool bulk_load_ = false;
     bool keys_in_memory_ = false;  // false again after a failed batch: the server has the truth
     KeyIndex key_index_;
     KnownEvents known_;
     std::vector<std::pair<int64_t, int64_t>> refiled_;  // (key, event) filed on merged events by the bulk load
+
+    // A bulk load plans each batch while the one before is written: the
+    // client's planning and the server's writing are of one size, so the
+    // load takes about the longer of the two, not their sum. The plan reads
+    // through reader_ (it sees what is committed) and the batch being
+    // written from memory; the load's exclusive lock keeps other writers out,
+    // so nothing else changes meanwhile. An error writing a batch is thrown
+    // by the next call on the store.
+    bool pipelined_ = false;
+    std::unique_ptr<PgDb> reader_;
+    std::unique_ptr<PendingBatch> pending_;
+    WriteStats add_pipelined(const PreparedEvents& events);
+    std::unique_ptr<PendingBatch> plan_ahead(const PreparedEvents& events);
+    // Before anything else uses db_: the batch being written is done.
+    void settle();
 
     std::string uri_;
     PgDb db_;
@@ -150,6 +192,20 @@ private:
     std::mutex lookup_mutex_;
     std::unique_ptr<PgDb> lookup_db_;  // document_name, from another thread
 };
+
+struct PgStore::PendingBatch {
+    PreparedEvents events;  // a share of the batch: the writes point into it
+    Planned planned;
+    std::vector<int64_t> ids;  // of planned.writes.added
+    std::unordered_map<int64_t, const Event*> rows;
+    std::future<WriteStats> written;
+};
+
+const Event* PgStore::being_written(const Reads& reads, int64_t id) {
+    if (!reads.pending) return nullptr;
+    const auto it = reads.pending->rows.find(id);
+    return it == reads.pending->rows.end() ? nullptr : it->second;
+}
 
 PgStore::PgStore(const std::string& uri, OpenMode mode) : uri_(uri), db_(uri), writable_(mode == OpenMode::ReadWrite) {
     db_.exec("SET client_min_messages = warning");
@@ -273,10 +329,18 @@ std::vector<Event> PgStore::read_rows(const PgResult& r) {
     return out;
 }
 
-std::map<int64_t, Event> PgStore::read_events(const std::vector<int64_t>& ids) {
+std::map<int64_t, Event> PgStore::read_events(const Reads& reads, const std::vector<int64_t>& ids) {
     std::map<int64_t, Event> out;
-    if (ids.empty()) return out;
-    PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE id = ANY($1::bigint[])", event_columns_), {pg_array(ids)});
+    std::vector<int64_t> stored;
+    for (int64_t id : ids) {
+        if (const Event* e = being_written(reads, id)) {
+            out.emplace(id, *e).first->second.id = id;
+        } else {
+            stored.push_back(id);
+        }
+    }
+    if (stored.empty()) return out;
+    PgResult r = reads.db.exec(fmt::format("SELECT {} FROM events WHERE id = ANY($1::bigint[])", event_columns_), {pg_array(stored)});
     for (Event& e : read_rows(r)) out.emplace(e.id, std::move(e));
     return out;
 }
@@ -284,6 +348,7 @@ std::map<int64_t, Event> PgStore::read_events(const std::vector<int64_t>& ids) {
 // ── Reading ──────────────────────────────────────────────────────────────
 
 std::vector<Event> PgStore::query(const EventQuery& q) {
+    settle();
     const IdQuery sql = matching_ids_sql(q, kDialect);
     if (sql.sql.empty()) return {};
     // One snapshot for the ids and the rows: writers committing meanwhile
@@ -313,11 +378,13 @@ std::vector<Event> PgStore::query(const EventQuery& q) {
 }
 
 std::vector<Event> PgStore::all_events() {
+    settle();
     PgResult r = db_.exec(fmt::format("SELECT {} FROM events WHERE span_class >= 0 ORDER BY earliest, latest, id", event_columns_));
     return read_rows(r);
 }
 
 size_t PgStore::count(const EventQuery& q) {
+    settle();
     EventQuery all = q;
     all.limit = 0;
     // Words are matched on folded text, which only the engine can fold; which
@@ -329,6 +396,7 @@ size_t PgStore::count(const EventQuery& q) {
 }
 
 std::vector<Event> PgStore::events_by_id(const std::vector<int64_t>& ids) {
+    settle();
     std::vector<Event> out;
     for (auto& [id, e] : read_events(ids)) out.push_back(std::move(e));
     return out;
@@ -347,17 +415,20 @@ std::optional<DocumentInfo> PgStore::read_document(const PgResult& r) {
 }
 
 std::optional<DocumentInfo> PgStore::document_by_hash(std::string_view hash) {
+    settle();
     return read_document(db_.exec("SELECT hash, id, bytes, date, lang, url FROM documents WHERE hash = $1",
                                   {std::string(hash)}));
 }
 
 std::optional<DocumentInfo> PgStore::document_by_id(std::string_view id) {
+    settle();
     return read_document(db_.exec(
         "SELECT hash, id, bytes, date, lang, url FROM documents WHERE id = $1 ORDER BY added DESC LIMIT 1",
         {std::string(id)}));
 }
 
 void PgStore::put_curation(const Curation& c) {
+    settle();
     if (!writable_) throw StoreError(db_.where() + ": opened read-only");
     std::vector<PgParam> params;
     for (const auto& v : curation_values(c)) {
@@ -373,6 +444,7 @@ void PgStore::put_curation(const Curation& c) {
 }
 
 bool PgStore::delete_curation(const CurationKey& key) {
+    settle();
     if (!writable_) throw StoreError(db_.where() + ": opened read-only");
     PgResult r = db_.exec(
         "DELETE FROM curations WHERE document = $1 AND date_begin = $2::bigint AND date_end = $3::bigint RETURNING 1",
@@ -381,6 +453,7 @@ bool PgStore::delete_curation(const CurationKey& key) {
 }
 
 std::vector<Curation> PgStore::curations() {
+    settle();
     std::vector<Curation> out;
     if (db_.exec("SELECT to_regclass('curations') IS NULL").text(0, 0) == "t") return out;  // made before curation
     PgResult r = db_.exec(fmt::format("SELECT {} FROM curations ORDER BY document, date_begin, date_end", kCurationColumns));
@@ -394,6 +467,7 @@ std::vector<Curation> PgStore::curations() {
 }
 
 StoreStats PgStore::stats() {
+    settle();
     StoreStats st;
     size_t* counts[] = {&st.documents, &st.events, &st.undated_events, &st.sources};
     db_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -438,7 +512,7 @@ std::optional<std::string> PgStore::document_name(std::string_view hash) {
 // ── Writing ──────────────────────────────────────────────────────────────
 
 template <class Body>
-WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Body&& body) {
+WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Body&& body, bool forget_on_error) {
     if (!writable_) throw StoreError(db_.where() + ": opened read-only");
     std::vector<int64_t> locks;
     for (const Prepared& p : events) locks.push_back(pairs_lock(p.pairs()));
@@ -457,7 +531,7 @@ WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Bo
         return stats;
     } catch (...) {
         // What memory filed of the batch was rolled back on the server.
-        forget_in_memory();
+        if (forget_on_error) forget_in_memory();
         try {
             db_.exec("ROLLBACK");
         } catch (const StoreError&) {  // the connection is gone: the server rolls back
@@ -471,13 +545,76 @@ WriteStats PgStore::in_write_transaction(const std::vector<Prepared>& events, Bo
 // running the load again adds them, as after a kill. An ingest keeps the
 // server's durability: its documents are not kept anywhere else.
 WriteStats PgStore::add_prepared(const PreparedEvents& events) {
+    if (pipelined_ && keys_in_memory_) return add_pipelined(events);
+    settle();
+    pipelined_ = false;
     if (!bulk_load_ && writable_ && events.size() >= kBulkBatch) begin_bulk_load_if_empty();
     // Keys no longer in memory are looked up on the server, which needs their index.
     if (bulk_load_ && !keys_in_memory_) end_bulk_load();
-    return in_write_transaction(events.items(), [&] {
+    const WriteStats stats = in_write_transaction(events.items(), [&] {
         db_.exec("SET LOCAL synchronous_commit = off");
         return write(events.items(), {});
     });
+    if (bulk_load_ && keys_in_memory_) {
+        if (!reader_) {
+            reader_ = std::make_unique<PgDb>(uri_);
+            reader_->exec("SET jit = off");
+        }
+        pipelined_ = true;
+    }
+    return stats;
+}
+
+WriteStats PgStore::add_pipelined(const PreparedEvents& events) {
+    std::unique_ptr<PendingBatch> next;
+    try {
+        next = plan_ahead(events);
+    } catch (...) {
+        // The batch before is written all the same, and its error, an earlier
+        // one, is the one to tell; what memory holds of this batch was never written.
+        const std::exception_ptr error = std::current_exception();
+        settle();
+        forget_in_memory();
+        std::rethrow_exception(error);
+    }
+    settle();
+    const WriteStats stats = next->planned.stats;
+    pending_ = std::move(next);
+    pending_->written = std::async(std::launch::async, [this, b = pending_.get()] {
+        return in_write_transaction(
+            b->events.items(),
+            [&] {
+                db_.exec("SET LOCAL synchronous_commit = off");
+                write_rows(b->planned.writes, b->ids);
+                return WriteStats{};
+            },
+            false);
+    });
+    return stats;
+}
+
+std::unique_ptr<PgStore::PendingBatch> PgStore::plan_ahead(const PreparedEvents& events) {
+    auto b = std::make_unique<PendingBatch>();
+    b->events = events.share();
+    b->planned = plan(b->events.items(), {}, {*reader_, pending_.get()});
+    const BatchWrites& w = b->planned.writes;
+    b->ids = new_ids(*reader_, w.added.size());
+    for (size_t i = 0; i < w.added.size(); ++i) b->rows.emplace(b->ids[i], &w.added[i].event());
+    for (const auto& c : w.changed) b->rows[c.event.id] = &c.event;
+    note_written(w, b->ids);
+    return b;
+}
+
+void PgStore::settle() {
+    if (!pending_) return;
+    std::unique_ptr<PendingBatch> b = std::move(pending_);
+    try {
+        b->written.get();
+    } catch (...) {
+        forget_in_memory();  // it holds keys of the rolled-back events
+        pipelined_ = false;
+        throw;
+    }
 }
 
 // Outside a transaction: the session lock outlives the batches. Taken only
@@ -498,6 +635,8 @@ void PgStore::begin_bulk_load_if_empty() {
 }
 
 void PgStore::end_bulk_load() {
+    settle();
+    pipelined_ = false;
     if (!bulk_load_) return;
     forget_in_memory();
     db_.exec(kTimeIndexSql);
@@ -530,6 +669,10 @@ void PgStore::finish_load() { end_bulk_load(); }
 PgStore::~PgStore() {
     // A load that failed halfway: what it wrote stays, with its index.
     try {
+        settle();
+    } catch (const std::exception&) {  // a load that failed: it has said so, or its caller is unwinding
+    }
+    try {
         end_bulk_load();
     } catch (const std::exception&) {  // the next writer to open the store builds it
     }
@@ -555,13 +698,21 @@ void PgStore::forget_in_memory() {
     known_.clear();
 }
 
-std::vector<Candidate> PgStore::read_candidates(const std::vector<int64_t>& ids) {
+std::vector<Candidate> PgStore::read_candidates(const Reads& reads, const std::vector<int64_t>& ids) {
     std::vector<Candidate> out;
-    if (ids.empty()) return out;
-    PgResult r = db_.exec(
+    std::vector<int64_t> stored;
+    for (int64_t id : ids) {
+        if (const Event* e = being_written(reads, id)) {
+            out.push_back({id, join_pairs(e->pairs), stored_span(e->interval), e->text, first_source(e->sources)});
+        } else {
+            stored.push_back(id);
+        }
+    }
+    if (stored.empty()) return out;
+    PgResult r = reads.db.exec(
         "SELECT id, pairs, span_class, coalesce(earliest, 0), coalesce(latest, 0), text, sources FROM events "
         "WHERE id = ANY($1::bigint[])",
-        {pg_array(ids)});
+        {pg_array(stored)});
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({r.int64(i, 0), std::string(r.text(i, 1)),
                        {static_cast<int>(r.int64(i, 2)), r.int64(i, 3), r.int64(i, 4)}, std::string(r.text(i, 5)),
@@ -570,6 +721,7 @@ std::vector<Candidate> PgStore::read_candidates(const std::vector<int64_t>& ids)
 }
 
 WriteStats PgStore::add_documents(const std::vector<DocumentEvents>& batch) {
+    settle();
     std::vector<const Event*> all;
     for (const auto& de : batch)
         for (const auto& e : de.events) all.push_back(&e);
@@ -651,6 +803,7 @@ std::vector<bool> PgStore::add_document_rows(const std::vector<DocumentEvents>& 
                 std::vector<const Prepared*> reports;
                 for (size_t j = 0; j < batch[i].events.size(); ++j) reports.push_back(&prepared[at + j]);
                 const auto changed = rename_document(read_events(*it->second.second), it->second.first, d.id, reports);
+                note_changed(changed);
                 write_changed(changed, lane_ids({}, changed));
                 db_.exec("UPDATE documents SET id = $2, date = $3::bigint, lang = $4, url = $5 WHERE hash = $1",
                          {d.hash, d.id, d.date ? PgParam(std::to_string(day_number(*d.date))) : PgParam(std::nullopt),
@@ -695,7 +848,7 @@ void PgStore::copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t
     }
 }
 
-WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed) {
+PgStore::Planned PgStore::plan(const std::vector<Prepared>& prepared, std::vector<bool> skip, const Reads& reads) {
     BatchDedup dedup(prepared, std::move(skip));
     const KeyLookup keys = dedup.lookups();
     std::set<int64_t> met;
@@ -715,10 +868,10 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             }
             return;
         }
-        PgResult r = db_.exec(fmt::format("SELECT k, d.event FROM unnest($1::bigint[]) AS k CROSS JOIN LATERAL "
-                                          "(SELECT event FROM dedup_keys WHERE key = k ORDER BY event DESC LIMIT {}) d",
-                                          max),
-                              {pg_array(keys)});
+        PgResult r = reads.db.exec(fmt::format("SELECT k, d.event FROM unnest($1::bigint[]) AS k CROSS JOIN LATERAL "
+                                               "(SELECT event FROM dedup_keys WHERE key = k ORDER BY event DESC LIMIT {}) d",
+                                               max),
+                                   {pg_array(keys)});
         for (int i = 0; i < r.rows(); ++i) {
             dedup.file(r.int64(i, 0), r.int64(i, 1));
             met.insert(r.int64(i, 1));
@@ -730,32 +883,74 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         // Most events the keys bring are of the same pairs at another time, or
         // in other words: what memory knows of them spares reading their rows.
         dedup.known_of = [this](int64_t id) { return known_.at(id); };
-        dedup.read_row = [this](int64_t id) {
-            std::vector<Candidate> c = read_candidates({id});
+        dedup.read_row = [&](int64_t id) {
+            std::vector<Candidate> c = read_candidates(reads, {id});
             if (c.empty()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_.where(), id));
             return std::move(c.front());
         };
-        dedup.read_rows = [this](const std::vector<int64_t>& ids) { return read_candidates(ids); };
+        dedup.read_rows = [&](const std::vector<int64_t>& ids) { return read_candidates(reads, ids); };
     } else {
-        for (Candidate& c : read_candidates({met.begin(), met.end()})) dedup.know(std::move(c));
+        for (Candidate& c : read_candidates(reads, {met.begin(), met.end()})) dedup.know(std::move(c));
     }
     dedup.plan();
-    const BatchWrites w = dedup.apply(read_events(dedup.merge_targets()));
+    Planned out{dedup.apply(read_events(reads, dedup.merge_targets())), {}};
     for (const auto& [id, wording] : dedup.read_wordings()) remember(id, known_.at(id).span, wording);
+    out.stats.events_added = out.writes.events_added;
+    out.stats.events_merged = out.writes.events_merged;
+    out.stats.dedup_candidates = dedup.candidates_compared();
+    return out;
+}
 
-    WriteStats stats;
-    stats.events_added = w.events_added;
-    stats.events_merged = w.events_merged;
-    stats.dedup_candidates = dedup.candidates_compared();
+std::vector<int64_t> PgStore::new_ids(PgDb& db, size_t n) {
+    std::vector<int64_t> out;
+    if (n == 0) return out;
+    PgResult r = db.exec("SELECT nextval('event_ids') FROM generate_series(1, $1::bigint)", {std::to_string(n)});
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.int64(i, 0));
+    return out;
+}
+
+WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed) {
+    const Planned p = plan(prepared, std::move(skip), {db_});
+    const BatchWrites& w = p.writes;
+    const std::vector<int64_t> ids = new_ids(db_, w.added.size());
+    note_written(w, ids);
+    write_rows(w, ids);
+    if (placed) {
+        placed->clear();
+        for (const auto& in : w.into) placed->push_back(in.skipped ? 0 : in.stored ? in.stored : ids.at(in.added_index));
+    }
+    return p.stats;
+}
+
+void PgStore::note_written(const BatchWrites& w, const std::vector<int64_t>& ids) {
+    if (!keys_in_memory_) return;
+    std::vector<std::pair<int64_t, int64_t>> keys;
+    for (size_t i = 0; i < w.added.size(); ++i) {
+        remember(ids[i], stored_span(w.added[i].event().interval), w.added[i].wording);
+        for (const FiledKey& k : w.added[i].keys()) keys.emplace_back(k.key, ids[i]);
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const auto& [key, id] : keys) file_in_memory(key, id);
+    note_changed(w.changed);
+}
+
+void PgStore::note_changed(const std::vector<BatchWrites::Changed>& changed) {
+    for (const auto& c : changed) {
+        remember(c.event.id, stored_span(c.event.interval), c.wording);
+        for (const FiledKey& k : c.new_keys) {
+            file_in_memory(k.key, c.event.id);
+            if (bulk_load_) refiled_.emplace_back(k.key, c.event.id);
+        }
+    }
+}
+
+void PgStore::write_rows(const BatchWrites& w, const std::vector<int64_t>& ids) {
     counted_[1] += w.added.size();
     counted_[2] += w.undated_added;
     counted_[3] += w.sources_added;
     const auto lanes = lane_ids(w.added, w.changed);
-
-    std::vector<int64_t> added_ids;
     if (!w.added.empty()) {
-        PgResult ids = db_.exec("SELECT nextval('event_ids') FROM generate_series(1, $1::bigint)",
-                                {std::to_string(w.added.size())});
         CopyRows events, lane_rows, key_rows;
         // Lane and key rows go in in their index's order: each index page a
         // batch touches is then written once, not once per row at a random place.
@@ -764,8 +959,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         for (size_t i = 0; i < w.added.size(); ++i) {
             const Event& e = w.added[i].event();
             const RowText row = w.added[i].row();
-            const int64_t id = ids.int64(static_cast<int>(i), 0);
-            added_ids.push_back(id);
+            const int64_t id = ids[i];
             const StoredSpan span = stored_span(e.interval);
             events.field(id).field(int64_t{span.cls});
             events.field(e.interval.earliest ? std::optional<int64_t>(day_number(*e.interval.earliest)) : std::nullopt);
@@ -777,7 +971,6 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
             events.field(row.participants);
             events.end_row();
             for (const auto& p : e.pairs) lane_keys.push_back({lanes.at(pair_key(p)), span.cls, span.earliest, span.latest, id});
-            remember(id, span, w.added[i].wording);
             for (const FiledKey& k : w.added[i].keys()) keys.emplace_back(k.key, id);
         }
         std::sort(lane_keys.begin(), lane_keys.end());
@@ -790,19 +983,12 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
         for (const auto& [key, id] : keys) {
             key_rows.field(key).field(id);
             key_rows.end_row();
-            file_in_memory(key, id);
         }
         db_.copy("COPY events FROM STDIN", events.data());  // every column, in table order
         db_.copy("COPY event_lanes FROM STDIN", lane_rows.data());
         db_.copy("COPY dedup_keys FROM STDIN", key_rows.data());
     }
-
     write_changed(w.changed, lanes);
-    if (placed) {
-        placed->clear();
-        for (const auto& in : w.into) placed->push_back(in.skipped ? 0 : in.stored ? in.stored : added_ids.at(in.added_index));
-    }
-    return stats;
 }
 
 // The stored events a batch changed: their rows, their lane rows when their
@@ -822,12 +1008,9 @@ void PgStore::write_changed(const std::vector<BatchWrites::Changed>& changed, co
             rows.field(static_cast<int64_t>(e.sources.size())).bytes(pack_sources(e.sources));
             rows.field(join_participants(e.participants));
             rows.end_row();
-            remember(e.id, span, c.wording);
             for (const FiledKey& k : c.new_keys) {
                 key.push_back(k.key);
                 key_event.push_back(e.id);
-                file_in_memory(k.key, e.id);
-                if (bulk_load_) refiled_.emplace_back(k.key, e.id);
             }
             if (!c.interval_changed) continue;
             const StoredSpan old = stored_span(c.old_interval);

@@ -70,6 +70,7 @@ TEST(PgBulkLoad, BuildsItsIndexesAtItsEnd) {
     auto store = open_store(db.uri(), OpenMode::ReadWrite);
     ASSERT_EQ(store->add_events(reports(kEvents, 0)).events_added, kEvents);
     ASSERT_EQ(store->add_events(reports(kEvents, 1)).events_merged, kEvents);
+    store->stats();  // waits for the batch being written
     const Indexes during = indexes_of(db.uri());
     EXPECT_FALSE(during.time) << "the bulk path was not taken";
     EXPECT_FALSE(during.keys);
@@ -96,6 +97,7 @@ TEST(PgBulkLoad, KilledHalfwayTheNextWriterBuildsItsIndexes) {
         auto store = open_store(db.uri(), OpenMode::ReadWrite).release();
         store->add_events(reports(kEvents, 0));
         store->add_events(reports(kEvents, 1));
+        store->stats();  // its second batch written
         _exit(0);  // as a kill: no destructor, no finish_load
     }
     int status = 0;

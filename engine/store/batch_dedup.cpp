@@ -358,6 +358,13 @@ void BatchDedup::read_rows_worth_reading() {
     }
 }
 
+std::vector<int64_t> BatchWrites::placed(const std::vector<int64_t>& added_ids) const {
+    std::vector<int64_t> out;
+    out.reserve(into.size());
+    for (const Into& in : into) out.push_back(in.skipped ? 0 : in.stored ? in.stored : added_ids.at(in.added_index));
+    return out;
+}
+
 std::vector<int64_t> BatchDedup::merge_targets() const {
     std::vector<int64_t> ids;
     for (const auto& pl : plan_)

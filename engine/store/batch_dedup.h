@@ -136,6 +136,9 @@ struct BatchWrites {
         int64_t stored = 0;
     };
     std::vector<Into> into;
+    // The id of the event each one of the batch is in (0: skipped), the
+    // added ones numbered `added_ids`.
+    std::vector<int64_t> placed(const std::vector<int64_t>& added_ids) const;
     size_t events_added = 0;
     size_t events_merged = 0;
     size_t undated_added = 0;       // of events_added

@@ -13,6 +13,7 @@
 #include "store/batch_dedup.h"
 #include "store/curation_rows.h"
 #include "store/event_row.h"
+#include "store/pending_batch.h"
 #include "store/pg_db.h"
 #include "store/query_sql.h"
 #include "store/store_file.h"
@@ -25,11 +26,9 @@
 
 #include <algorithm>
 #include <array>
-#include <future>
 #include <map>
 #include <mutex>
 #include <set>
-#include <unordered_map>
 
 namespace tarikh::store {
 namespace {
@@ -107,18 +106,13 @@ private:
     // The batch's writes, inside the caller's transaction and write lock.
     // `placed`, when given: the id of the event each one of the batch is in (0: skipped).
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed = nullptr);
-    // What the batch being written (pipelined bulk load) holds, by id.
-    struct PendingBatch;
     // Where a plan reads what it needs: the writing connection, or the
     // reader's with the rows of the batch being written in memory.
     struct Reads {
         PgDb& db;
         const PendingBatch* pending = nullptr;
     };
-    struct Planned {
-        BatchWrites writes;
-        WriteStats stats;
-    };
+    using Planned = PlannedBatch;
     Planned plan(const std::vector<Prepared>& prepared, std::vector<bool> skip, const Reads& reads);
     // Ids for `n` new events, from the store's sequence.
     static std::vector<int64_t> new_ids(PgDb& db, size_t n);
@@ -138,8 +132,7 @@ private:
     void copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t>& lanes, int64_t id, const Event& e);
     std::map<int64_t, Event> read_events(const std::vector<int64_t>& ids) { return read_events({db_}, ids); }
     std::map<int64_t, Event> read_events(const Reads& reads, const std::vector<int64_t>& ids);
-    // The row the batch being written gives event `id`, if it writes one.
-    static const Event* being_written(const Reads& reads, int64_t id);
+    static const Event* being_written(const Reads& reads, int64_t id) { return reads.pending ? reads.pending->row(id) : nullptr; }
     std::vector<Event> read_rows(const PgResult& r);
     std::optional<DocumentInfo> read_document(const PgResult& r);
     // `body` in a transaction holding the locks of the events' pairs. On an
@@ -193,19 +186,6 @@ private:
     std::unique_ptr<PgDb> lookup_db_;  // document_name, from another thread
 };
 
-struct PgStore::PendingBatch {
-    PreparedEvents events;  // a share of the batch: the writes point into it
-    Planned planned;
-    std::vector<int64_t> ids;  // of planned.writes.added
-    std::unordered_map<int64_t, const Event*> rows;
-    std::future<WriteStats> written;
-};
-
-const Event* PgStore::being_written(const Reads& reads, int64_t id) {
-    if (!reads.pending) return nullptr;
-    const auto it = reads.pending->rows.find(id);
-    return it == reads.pending->rows.end() ? nullptr : it->second;
-}
 
 PgStore::PgStore(const std::string& uri, OpenMode mode) : uri_(uri), db_(uri), writable_(mode == OpenMode::ReadWrite) {
     db_.exec("SET client_min_messages = warning");
@@ -566,22 +546,13 @@ WriteStats PgStore::add_prepared(const PreparedEvents& events) {
 }
 
 WriteStats PgStore::add_pipelined(const PreparedEvents& events) {
-    std::unique_ptr<PendingBatch> next;
-    try {
-        next = plan_ahead(events);
-    } catch (...) {
-        // The batch before is written all the same, and its error, an earlier
-        // one, is the one to tell; what memory holds of this batch was never written.
-        const std::exception_ptr error = std::current_exception();
-        settle();
-        forget_in_memory();
-        std::rethrow_exception(error);
-    }
+    std::unique_ptr<PendingBatch> next =
+        plan_beside([&] { return plan_ahead(events); }, [&] { settle(); }, [&] { forget_in_memory(); });
     settle();
     const WriteStats stats = next->planned.stats;
     pending_ = std::move(next);
     pending_->written = std::async(std::launch::async, [this, b = pending_.get()] {
-        return in_write_transaction(
+        in_write_transaction(
             b->events.items(),
             [&] {
                 db_.exec("SET LOCAL synchronous_commit = off");
@@ -593,14 +564,13 @@ WriteStats PgStore::add_pipelined(const PreparedEvents& events) {
     return stats;
 }
 
-std::unique_ptr<PgStore::PendingBatch> PgStore::plan_ahead(const PreparedEvents& events) {
+std::unique_ptr<PendingBatch> PgStore::plan_ahead(const PreparedEvents& events) {
     auto b = std::make_unique<PendingBatch>();
     b->events = events.share();
     b->planned = plan(b->events.items(), {}, {*reader_, pending_.get()});
     const BatchWrites& w = b->planned.writes;
     b->ids = new_ids(*reader_, w.added.size());
-    for (size_t i = 0; i < w.added.size(); ++i) b->rows.emplace(b->ids[i], &w.added[i].event());
-    for (const auto& c : w.changed) b->rows[c.event.id] = &c.event;
+    b->index_rows();
     note_written(w, b->ids);
     return b;
 }
@@ -915,10 +885,7 @@ WriteStats PgStore::write(const std::vector<Prepared>& prepared, std::vector<boo
     const std::vector<int64_t> ids = new_ids(db_, w.added.size());
     note_written(w, ids);
     write_rows(w, ids);
-    if (placed) {
-        placed->clear();
-        for (const auto& in : w.into) placed->push_back(in.skipped ? 0 : in.stored ? in.stored : ids.at(in.added_index));
-    }
+    if (placed) *placed = w.placed(ids);
     return p.stats;
 }
 

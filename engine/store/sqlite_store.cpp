@@ -4,6 +4,7 @@
 #include "store/batch_dedup.h"
 #include "store/event_row.h"
 #include "store/key_index.h"
+#include "store/pending_batch.h"
 #include "store/query_sql.h"
 #include "store/schema.h"
 #include "store/curation_rows.h"
@@ -23,7 +24,6 @@
 #include <atomic>
 #include <thread>
 #include <chrono>
-#include <future>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -110,8 +110,6 @@ private:
     WriteStats write_batch(Write&& write);
     // `placed`, when given: the id of the event each one of the batch is in (0: skipped).
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed = nullptr);
-    // What the batch being written (pipelined bulk load) holds, by id.
-    struct PendingBatch;
     // Where a plan reads the rows it needs: the writer's connection, or the
     // reader's with the rows of the batch being written still in memory.
     struct RowReads {
@@ -121,10 +119,7 @@ private:
         const PendingBatch* pending = nullptr;
     };
     RowReads own_reads();
-    struct Planned {
-        BatchWrites writes;
-        WriteStats stats;
-    };
+    using Planned = PlannedBatch;
     Planned plan(const std::vector<Prepared>& prepared, std::vector<bool> skip, const RowReads& reads);
     // The rows of a decided batch; the ids of its added events (`numbered`:
     // the ids the plan gave them, which SQLite must give them too).
@@ -221,14 +216,6 @@ private:
     bool wait_written(PendingBatch& b);
     // Before anything else uses db_: the batch being written is done.
     void settle();
-};
-
-struct SqliteStore::PendingBatch {
-    PreparedEvents events;  // a share of the batch: the writes point into it
-    Planned planned;
-    std::vector<int64_t> ids;  // of planned.writes.added
-    std::unordered_map<int64_t, const Event*> rows;
-    std::future<void> written;
 };
 
 // Thrown by the writing thread when another process committed since the plan.
@@ -626,18 +613,10 @@ void SqliteStore::start_pipeline() {
 }
 
 WriteStats SqliteStore::add_pipelined(const PreparedEvents& events) {
-    std::unique_ptr<PendingBatch> next;
-    try {
-        next = plan_ahead(events);
-    } catch (...) {
-        // The batch before is written all the same (again, if its plan was
-        // stale), and its error, an earlier one, is the one to tell; what
-        // memory holds of this batch was never written.
-        const std::exception_ptr error = std::current_exception();
-        settle();
-        forget();
-        std::rethrow_exception(error);
-    }
+    // A plan that fails: the batch before is written all the same (again,
+    // if its plan was stale).
+    std::unique_ptr<PendingBatch> next =
+        plan_beside([&] { return plan_ahead(events); }, [&] { settle(); }, [&] { forget(); });
     if (pending_) {
         std::unique_ptr<PendingBatch> before = std::move(pending_);
         if (!wait_written(*before)) {
@@ -659,17 +638,13 @@ WriteStats SqliteStore::add_pipelined(const PreparedEvents& events) {
     return stats;
 }
 
-std::unique_ptr<SqliteStore::PendingBatch> SqliteStore::plan_ahead(const PreparedEvents& events) {
+std::unique_ptr<PendingBatch> SqliteStore::plan_ahead(const PreparedEvents& events) {
     auto b = std::make_unique<PendingBatch>();
     b->events = events.share();
     b->planned = plan(b->events.items(), {}, {reader_candidate_, reader_span_, reader_event_, pending_.get()});
-    const BatchWrites& w = b->planned.writes;
-    for (const auto& a : w.added) {
-        b->ids.push_back(next_id_++);
-        b->rows.emplace(b->ids.back(), &a.event());
-    }
-    for (const auto& c : w.changed) b->rows[c.event.id] = &c.event;
-    note_written(w, b->ids);
+    for (size_t i = 0; i < b->planned.writes.added.size(); ++i) b->ids.push_back(next_id_++);
+    b->index_rows();
+    note_written(b->planned.writes, b->ids);
     return b;
 }
 
@@ -723,11 +698,8 @@ SqliteStore::RowReads SqliteStore::own_reads() {
 }
 
 Candidate SqliteStore::read_candidate(const RowReads& reads, int64_t id) {
-    if (reads.pending)
-        if (auto it = reads.pending->rows.find(id); it != reads.pending->rows.end()) {
-            const Event& e = *it->second;
-            return {id, join_pairs(e.pairs), known(id).span, e.text, first_source(e.sources)};
-        }
+    if (const Event* e = reads.pending ? reads.pending->row(id) : nullptr)
+        return {id, join_pairs(e->pairs), known(id).span, e->text, first_source(e->sources)};
     Statement& s = reads.candidate;
     s.bind(1, id);
     if (!s.step()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_->path(), id));
@@ -738,12 +710,11 @@ Candidate SqliteStore::read_candidate(const RowReads& reads, int64_t id) {
 }
 
 std::optional<Event> SqliteStore::read_event(const RowReads& reads, int64_t id) {
-    if (reads.pending)
-        if (auto it = reads.pending->rows.find(id); it != reads.pending->rows.end()) {
-            Event e = *it->second;
-            e.id = id;
-            return e;
-        }
+    if (const Event* e = reads.pending ? reads.pending->row(id) : nullptr) {
+        Event copy = *e;
+        copy.id = id;
+        return copy;
+    }
     Statement& row = reads.event_by_id;
     row.bind(1, id);
     std::optional<Event> e;
@@ -795,10 +766,7 @@ WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector
     const BatchWrites& w = p.writes;
     const std::vector<int64_t> added = write_rows(w);
     note_written(w, added);
-    if (placed) {
-        placed->clear();
-        for (const auto& in : w.into) placed->push_back(in.skipped ? 0 : in.stored ? in.stored : added.at(in.added_index));
-    }
+    if (placed) *placed = w.placed(added);
     return p.stats;
 }
 

@@ -1,5 +1,7 @@
 #include "tagger/json_writer.h"
 
+#include "text/utf8.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -10,26 +12,6 @@ namespace tarikh::json_out {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-// How many bytes a well-formed sequence starting with `lead` has (0: no
-// well-formed sequence starts with it), and the range its second byte must
-// lie in (Unicode Table 3-7: no overlongs, surrogates or code points past
-// U+10FFFF).
-struct Lead {
-    int length;
-    unsigned char low, high;
-};
-
-Lead classify(unsigned char lead) {
-    if (lead >= 0xC2 && lead <= 0xDF) return {2, 0x80, 0xBF};
-    if (lead == 0xE0) return {3, 0xA0, 0xBF};
-    if (lead == 0xED) return {3, 0x80, 0x9F};
-    if (lead >= 0xE1 && lead <= 0xEF) return {3, 0x80, 0xBF};
-    if (lead == 0xF0) return {4, 0x90, 0xBF};
-    if (lead >= 0xF1 && lead <= 0xF3) return {4, 0x80, 0xBF};
-    if (lead == 0xF4) return {4, 0x80, 0x8F};
-    return {0, 0, 0};
-}
 
 void append_escaped_ascii(std::string& out, unsigned char c) {
     switch (c) {
@@ -58,15 +40,16 @@ bool plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '
 // start no sequence, else the bytes before the first one that cannot continue
 // it (that byte is read again), as nlohmann's decoder does.
 int sequence_at(std::string_view s, size_t i) {
-    const Lead lead = classify(static_cast<unsigned char>(s[i]));
-    if (lead.length == 0) return -1;
-    for (int k = 1; k < lead.length; ++k) {
+    const text::LeadByte lead = text::lead_byte(static_cast<uint8_t>(s[i]));
+    const int length = static_cast<int>(lead.length);
+    if (length == 0) return -1;
+    for (int k = 1; k < length; ++k) {
         if (i + k >= s.size()) return -k;  // cut short at the end
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        const bool ok = k == 1 ? (c >= lead.low && c <= lead.high) : (c >= 0x80 && c <= 0xBF);
+        const auto c = static_cast<uint8_t>(s[i + k]);
+        const bool ok = k == 1 ? (c >= lead.low && c <= lead.high) : text::is_continuation(c);
         if (!ok) return -k;
     }
-    return lead.length;
+    return length;
 }
 
 }  // namespace

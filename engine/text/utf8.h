@@ -17,6 +17,26 @@ struct Decoded {
 
 inline bool is_continuation(uint8_t b) { return (b & 0xC0) == 0x80; }
 
+// What Unicode Table 3-7 allows after a lead byte: the length of the
+// sequence it starts (0: it starts none: a continuation byte, C0/C1, always
+// overlong, or F5..FF) and the range of the second byte, which rules out
+// overlong forms, UTF-16 surrogates and code points above U+10FFFF; the
+// bytes after it are continuation bytes.
+struct LeadByte {
+    unsigned length;
+    uint8_t low, high;
+};
+inline LeadByte lead_byte(uint8_t b0) {
+    if (b0 >= 0xC2 && b0 <= 0xDF) return {2, 0x80, 0xBF};
+    if (b0 == 0xE0) return {3, 0xA0, 0xBF};
+    if (b0 == 0xED) return {3, 0x80, 0x9F};
+    if (b0 >= 0xE1 && b0 <= 0xEF) return {3, 0x80, 0xBF};
+    if (b0 == 0xF0) return {4, 0x90, 0xBF};
+    if (b0 >= 0xF1 && b0 <= 0xF3) return {4, 0x80, 0xBF};
+    if (b0 == 0xF4) return {4, 0x80, 0x8F};
+    return {0, 0, 0};
+}
+
 // Decodes the sequence starting at p[0] (p[0] >= 0x80; ASCII is handled by the
 // caller). Rejects what the Unicode standard rejects: lone continuation bytes,
 // truncated sequences, overlong forms, surrogates and code points above
@@ -24,25 +44,14 @@ inline bool is_continuation(uint8_t b) { return (b & 0xC0) == 0x80; }
 // one replacement for it), so decoding resynchronizes at the next byte and a
 // rejected byte never swallows a valid character after it.
 inline Decoded decode_multibyte(const uint8_t* p, size_t avail) {
-    uint8_t b0 = p[0];
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        if (avail >= 2 && is_continuation(p[1])) return {char32_t((b0 & 0x1F) << 6 | (p[1] & 0x3F)), 2};
-        return {0, 0};
+    const LeadByte lead = lead_byte(p[0]);
+    if (lead.length == 0 || avail < lead.length || p[1] < lead.low || p[1] > lead.high) return {0, 0};
+    char32_t cp = p[0] & (0x7F >> lead.length);
+    for (unsigned k = 1; k < lead.length; ++k) {
+        if (!is_continuation(p[k])) return {0, 0};
+        cp = cp << 6 | (p[k] & 0x3F);
     }
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        if (avail < 3 || !is_continuation(p[1]) || !is_continuation(p[2])) return {0, 0};
-        if (b0 == 0xE0 && p[1] < 0xA0) return {0, 0};  // overlong
-        if (b0 == 0xED && p[1] > 0x9F) return {0, 0};  // UTF-16 surrogate
-        return {char32_t((b0 & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F)), 3};
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        if (avail < 4 || !is_continuation(p[1]) || !is_continuation(p[2]) || !is_continuation(p[3]))
-            return {0, 0};
-        if (b0 == 0xF0 && p[1] < 0x90) return {0, 0};  // overlong
-        if (b0 == 0xF4 && p[1] > 0x8F) return {0, 0};  // above U+10FFFF
-        return {char32_t((b0 & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F)), 4};
-    }
-    return {0, 0};  // continuation byte, C0/C1 (always overlong), F5..FF
+    return {cp, lead.length};
 }
 
 // The code point at s[i] of text that is already valid UTF-8 (folded text, the

@@ -45,6 +45,15 @@ private:
     std::unordered_map<int64_t, const Event*> rows_;
 };
 
+// The row the batch being written (none: null) gives event `id`; null when
+// it writes none.
+inline const Event* being_written(const PendingBatch* b, int64_t id) { return b ? b->row(id) : nullptr; }
+
+// What dedup reads of a row the store has not committed yet.
+inline Candidate candidate_of(int64_t id, const Event& e) {
+    return {id, join_pairs(e.pairs), stored_span(e.interval), e.text, first_source(e.sources)};
+}
+
 // Plans the next batch with `plan`. When planning fails, the batch being
 // written is waited for all the same (`settle`, which throws its error, an
 // earlier one and so the one to tell), then `forget` drops what memory holds

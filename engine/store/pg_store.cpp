@@ -132,7 +132,6 @@ private:
     void copy_lane_rows(CopyRows& rows, const std::map<std::string, int64_t>& lanes, int64_t id, const Event& e);
     std::map<int64_t, Event> read_events(const std::vector<int64_t>& ids) { return read_events({db_}, ids); }
     std::map<int64_t, Event> read_events(const Reads& reads, const std::vector<int64_t>& ids);
-    static const Event* being_written(const Reads& reads, int64_t id) { return reads.pending ? reads.pending->row(id) : nullptr; }
     std::vector<Event> read_rows(const PgResult& r);
     std::optional<DocumentInfo> read_document(const PgResult& r);
     // `body` in a transaction holding the locks of the events' pairs. On an
@@ -313,7 +312,7 @@ std::map<int64_t, Event> PgStore::read_events(const Reads& reads, const std::vec
     std::map<int64_t, Event> out;
     std::vector<int64_t> stored;
     for (int64_t id : ids) {
-        if (const Event* e = being_written(reads, id)) {
+        if (const Event* e = being_written(reads.pending, id)) {
             out.emplace(id, *e).first->second.id = id;
         } else {
             stored.push_back(id);
@@ -672,8 +671,8 @@ std::vector<Candidate> PgStore::read_candidates(const Reads& reads, const std::v
     std::vector<Candidate> out;
     std::vector<int64_t> stored;
     for (int64_t id : ids) {
-        if (const Event* e = being_written(reads, id)) {
-            out.push_back({id, join_pairs(e->pairs), stored_span(e->interval), e->text, first_source(e->sources)});
+        if (const Event* e = being_written(reads.pending, id)) {
+            out.push_back(candidate_of(id, *e));
         } else {
             stored.push_back(id);
         }

@@ -110,15 +110,17 @@ private:
     WriteStats write_batch(Write&& write);
     // `placed`, when given: the id of the event each one of the batch is in (0: skipped).
     WriteStats write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed = nullptr);
+    // The statements a plan reads stored rows with, on one connection.
+    struct RowStatements {
+        Statement candidate, span, event_by_id;
+    };
+    RowStatements row_statements(Db& db) const;
     // Where a plan reads the rows it needs: the writer's connection, or the
     // reader's with the rows of the batch being written still in memory.
     struct RowReads {
-        Statement& candidate;
-        Statement& span;
-        Statement& event_by_id;
+        RowStatements& rows;
         const PendingBatch* pending = nullptr;
     };
-    RowReads own_reads();
     using Planned = PlannedBatch;
     Planned plan(const std::vector<Prepared>& prepared, std::vector<bool> skip, const RowReads& reads);
     // The rows of a decided batch; the ids of its added events (`numbered`:
@@ -163,6 +165,7 @@ private:
     void add_counts(size_t documents, size_t events, size_t undated, size_t sources);
 
     std::map<std::string, Statement> statements_;
+    RowStatements own_rows_;  // after db_: finalized before it closes
     std::mutex lookup_mutex_;
     std::unique_ptr<Db> lookup_db_;  // for document_name, from any thread
     Statement lookup_;
@@ -205,7 +208,7 @@ private:
     bool shelves_complete_ = false;  // every shelf's keys are in key_index_
     int64_t next_id_ = 0;
     std::unique_ptr<Db> reader_;
-    Statement reader_candidate_, reader_span_, reader_event_;
+    RowStatements reader_rows_;
     std::unique_ptr<PendingBatch> pending_;
     void start_pipeline();
     WriteStats add_pipelined(const PreparedEvents& events);
@@ -411,9 +414,7 @@ void SqliteStore::prepare_writes() {
     statements_.emplace("doc_events", Statement(d, "SELECT id, event_ids FROM documents WHERE hash = ?1"));
     statements_.emplace("set_doc_events", Statement(d, "UPDATE documents SET event_ids = ?2 WHERE hash = ?1"));
     statements_.emplace("rename_doc", Statement(d, "UPDATE documents SET id = ?2, date = ?3, lang = ?4, url = ?5 WHERE hash = ?1"));
-    statements_.emplace("candidate", Statement(d, "SELECT pairs, text, sources FROM events WHERE id = ?1"));
-    statements_.emplace("span", Statement(d, "SELECT span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events WHERE id = ?1"));
-    statements_.emplace("event_by_id", Statement(d, fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_)));
+    own_rows_ = row_statements(d);
     statements_.emplace("insert_event",
                         Statement(d, "INSERT INTO events (span_class, earliest, latest, value, granularity, mod, kind, "
                                      "lang, confidence, actors, pairs, text, n_sources, sources, participants) VALUES "
@@ -553,12 +554,8 @@ void SqliteStore::keep_smaller_name(const DocumentInfo& d, const std::vector<con
     find.reset();
     if (stored <= d.id || !known) return;
     std::map<int64_t, Event> rows;
-    auto& row = statements_.at("event_by_id");
-    for (int64_t id : ids) {
-        row.bind(1, id);
-        if (row.step()) rows.emplace(id, read_row(row));
-        row.reset();
-    }
+    for (int64_t id : ids)
+        if (auto e = read_event({own_rows_}, id)) rows.emplace(id, std::move(*e));
     BatchWrites w;
     w.changed = rename_document(rows, stored, d.id, reports);
     write_rows(w);
@@ -602,9 +599,7 @@ void SqliteStore::start_pipeline() {
     if (!shelves_complete_) return;  // another process wrote meanwhile
     if (!reader_) {
         reader_ = std::make_unique<Db>(db_->path(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, read_only_uri(db_->path()));
-        reader_candidate_ = Statement(*reader_, "SELECT pairs, text, sources FROM events WHERE id = ?1");
-        reader_span_ = Statement(*reader_, "SELECT span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events WHERE id = ?1");
-        reader_event_ = Statement(*reader_, fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_));
+        reader_rows_ = row_statements(*reader_);
     }
     Statement last(*db_, "SELECT coalesce(max(id), 0) FROM events");
     last.step();
@@ -641,7 +636,7 @@ WriteStats SqliteStore::add_pipelined(const PreparedEvents& events) {
 std::unique_ptr<PendingBatch> SqliteStore::plan_ahead(const PreparedEvents& events) {
     auto b = std::make_unique<PendingBatch>();
     b->events = events.share();
-    b->planned = plan(b->events.items(), {}, {reader_candidate_, reader_span_, reader_event_, pending_.get()});
+    b->planned = plan(b->events.items(), {}, {reader_rows_, pending_.get()});
     for (size_t i = 0; i < b->planned.writes.added.size(); ++i) b->ids.push_back(next_id_++);
     b->index_rows();
     note_written(b->planned.writes, b->ids);
@@ -693,14 +688,15 @@ void SqliteStore::load_shelves(const std::vector<int64_t>& shelves) {
     }
 }
 
-SqliteStore::RowReads SqliteStore::own_reads() {
-    return {statements_.at("candidate"), statements_.at("span"), statements_.at("event_by_id")};
+SqliteStore::RowStatements SqliteStore::row_statements(Db& db) const {
+    return {Statement(db, "SELECT pairs, text, sources FROM events WHERE id = ?1"),
+            Statement(db, "SELECT span_class, coalesce(earliest, 0), coalesce(latest, 0) FROM events WHERE id = ?1"),
+            Statement(db, fmt::format("SELECT {} FROM events WHERE id = ?1", event_columns_))};
 }
 
 Candidate SqliteStore::read_candidate(const RowReads& reads, int64_t id) {
-    if (const Event* e = reads.pending ? reads.pending->row(id) : nullptr)
-        return {id, join_pairs(e->pairs), known(id).span, e->text, first_source(e->sources)};
-    Statement& s = reads.candidate;
+    if (const Event* e = being_written(reads.pending, id)) return candidate_of(id, *e);
+    Statement& s = reads.rows.candidate;
     s.bind(1, id);
     if (!s.step()) throw StoreError(fmt::format("{}: the store is damaged (event {} has keys but no row)", db_->path(), id));
     Candidate c{id, std::string(s.text(0)), known(id).span, std::string(s.text(1)),
@@ -710,12 +706,12 @@ Candidate SqliteStore::read_candidate(const RowReads& reads, int64_t id) {
 }
 
 std::optional<Event> SqliteStore::read_event(const RowReads& reads, int64_t id) {
-    if (const Event* e = reads.pending ? reads.pending->row(id) : nullptr) {
+    if (const Event* e = being_written(reads.pending, id)) {
         Event copy = *e;
         copy.id = id;
         return copy;
     }
-    Statement& row = reads.event_by_id;
+    Statement& row = reads.rows.event_by_id;
     row.bind(1, id);
     std::optional<Event> e;
     if (row.step()) e = read_row(row);
@@ -740,7 +736,7 @@ SqliteStore::Planned SqliteStore::plan(const std::vector<Prepared>& prepared, st
     // event on the shelves it reads.
     dedup.known_of = [&](int64_t id) {
         if (known(id).span.cls < kUndatedClass) {
-            Statement& span = reads.span;
+            Statement& span = reads.rows.span;
             span.bind(1, id);
             if (span.step()) remember(id, {static_cast<int>(span.int64(0)), span.int64(1), span.int64(2)}, {});
             span.reset();
@@ -762,7 +758,7 @@ SqliteStore::Planned SqliteStore::plan(const std::vector<Prepared>& prepared, st
 }
 
 WriteStats SqliteStore::write(const std::vector<Prepared>& prepared, std::vector<bool> skip, std::vector<int64_t>* placed) {
-    const Planned p = plan(prepared, std::move(skip), own_reads());
+    const Planned p = plan(prepared, std::move(skip), {own_rows_});
     const BatchWrites& w = p.writes;
     const std::vector<int64_t> added = write_rows(w);
     note_written(w, added);
